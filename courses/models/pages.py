@@ -1,0 +1,251 @@
+"""The page tree editors write in: home > catalogue (/courses/) > course > module."""
+
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Sum
+from django.utils.functional import cached_property
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from courses.blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
+
+COURSE_CODE_VALIDATOR = RegexValidator(
+    r"^[A-Z0-9][A-Z0-9-]{1,31}$",
+    _("Use 2 to 32 capital letters, digits and hyphens, for example INF-101."),
+)
+
+
+class HomePage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CourseCatalogue"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogue"] = CourseCatalogue.objects.child_of(self).live().first()
+        return context
+
+
+class CourseCatalogue(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["courses.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def courses(self):
+        """Live courses with their total minutes, in two queries whatever their number."""
+        courses = list(
+            CoursePage.objects.child_of(self).live().select_related("cover_image", "locale")
+        )
+        minutes_by_course = defaultdict(int)
+        step = len(self.path) + Page.steplen
+        modules = ModulePage.objects.descendant_of(self).live().values_list("path", "estimated_minutes")
+        for path, minutes in modules:
+            minutes_by_course[path[:step]] += minutes or 0
+        for course in courses:
+            course.modules_minutes = minutes_by_course[course.path]
+        return courses
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = self.courses()
+        return context
+
+
+class CoursePrerequisite(Orderable):
+    course = ParentalKey("courses.CoursePage", related_name="prerequisite_links", on_delete=models.CASCADE)
+    prerequisite = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("prerequisite course"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("prerequisite")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("prerequisite")
+        verbose_name_plural = _("prerequisites")
+
+    def clean(self):
+        super().clean()
+        if self.prerequisite_id and self.prerequisite_id == self.course_id:
+            raise ValidationError({"prerequisite": _("A course cannot be its own prerequisite.")})
+
+
+class CoursePage(Page):
+    course_code = models.CharField(
+        _("course code"),
+        max_length=32,
+        validators=[COURSE_CODE_VALIDATOR],
+        db_index=True,
+        help_text=_(
+            "The stable code HR systems use for this course, such as INF-101. "
+            "Translations share it. Do not change it once staff have completed the course."
+        ),
+    )
+    summary = models.TextField(_("summary"), max_length=600, help_text=_("One or two sentences shown in the catalogue."))
+    learning_objectives = RichTextField(
+        _("learning objectives"), features=["bold", "italic", "ul", "ol"], help_text=_("What staff will be able to do afterwards.")
+    )
+    audience = models.CharField(_("audience"), max_length=300, blank=True, help_text=_("Who the course is for."))
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(6000)],
+        help_text=_("Leave blank to add up the modules' estimates."),
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        _("valid for (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+        help_text=_("How long a completion stays valid before staff must retake the course. Blank: it never expires."),
+    )
+    certificate_enabled = models.BooleanField(_("certificate on completion"), default=True)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_image_alt = models.CharField(
+        _("cover image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Required with a cover image."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("course_code"),
+        FieldPanel("summary"),
+        FieldPanel("learning_objectives"),
+        FieldPanel("audience"),
+        FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("validity_months")]),
+        FieldPanel("certificate_enabled"),
+        MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_image_alt")], heading=_("Cover image")),
+        InlinePanel("prerequisite_links", label=_("Prerequisites"), heading=_("Prerequisites")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("course_code"),
+        index.SearchField("summary"),
+        index.SearchField("learning_objectives"),
+        index.SearchField("audience"),
+    ]
+    parent_page_types = ["courses.CourseCatalogue"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.cover_image_id and not self.cover_image_alt.strip():
+            errors["cover_image_alt"] = _("Describe the cover image: alternative text is required with an image.")
+        if self.course_code:
+            # Translations of a course share its code; no other course may use it.
+            clash = CoursePage.objects.filter(course_code=self.course_code).exclude(
+                translation_key=self.translation_key
+            )
+            if clash.exists():
+                errors["course_code"] = _("Another course already uses the code %(code)s.") % {
+                    "code": self.course_code
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def language_name(self):
+        return get_language_info(self.locale.language_code)["name_local"]
+
+    def modules(self):
+        return ModulePage.objects.child_of(self).live().order_by("path")
+
+    @cached_property
+    def total_minutes(self):
+        if self.estimated_minutes:
+            return self.estimated_minutes
+        if hasattr(self, "modules_minutes"):
+            return self.modules_minutes
+        return self.modules().aggregate(total=Sum("estimated_minutes"))["total"] or 0
+
+    def prerequisites(self):
+        return [
+            link.prerequisite
+            for link in self.prerequisite_links.select_related("prerequisite")
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(self.modules())
+        self.modules_minutes = sum(module.estimated_minutes or 0 for module in modules)
+        context["modules"] = modules
+        context["prerequisites"] = self.prerequisites()
+        return context
+
+
+class ModulePage(Page):
+    body = StreamField(ModuleBodyBlock(), verbose_name=_("body"))
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"), default=10, validators=[MinValueValidator(1), MaxValueValidator(600)]
+    )
+    required_for_completion = models.BooleanField(
+        _("required for completion"),
+        default=True,
+        help_text=_("Staff must complete this module to complete the course."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("required_for_completion")]),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("module")
+
+    def get_context(self, request, *args, **kwargs):
+        from quizzes.models import ReflectionAnswer
+
+        context = super().get_context(request, *args, **kwargs)
+        siblings = list(ModulePage.objects.sibling_of(self).live().order_by("path"))
+        position = next((i for i, page in enumerate(siblings) if page.pk == self.pk), None)
+        if position is not None:
+            context["previous_module"] = siblings[position - 1] if position > 0 else None
+            context["next_module"] = siblings[position + 1] if position + 1 < len(siblings) else None
+            context["module_number"] = position + 1
+        context["module_count"] = len(siblings)
+        context["course"] = CoursePage.objects.parent_of(self).first()
+        user = getattr(request, "user", None)
+        context["reflections"] = (
+            ReflectionAnswer.answers_for(user, self) if user and user.is_authenticated else {}
+        )
+        return context

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class PeopleConfig(AppConfig):
+    name = "people"
+    verbose_name = _("Staff directory")
+
+    def ready(self):
+        from .roles import ensure_roles
+
+        # Every migrate (and every test database flush) leaves the role groups,
+        # the content locales and the review workflow in place.
+        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="people.ensure_roles")

@@ -1,0 +1,107 @@
+"""The role groups and the course review workflow, kept in place on every migrate.
+
+Editors write and submit course content; Reviewers approve and publish it; Managers
+see their own reporting line's training; HR admins manage staff and assignments."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+EDITORS = "Editors"
+REVIEWERS = "Reviewers"
+MANAGERS = "Managers"
+HR_ADMINS = "HR admins"
+ROLE_GROUPS = (EDITORS, REVIEWERS, MANAGERS, HR_ADMINS)
+
+# Page permissions granted on the root page, so they cover all course content.
+PAGE_PERMISSIONS = {
+    EDITORS: ("add_page", "change_page", "lock_page", "unlock_page"),
+    REVIEWERS: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+}
+# Image and document permissions granted on the root collection.
+COLLECTION_PERMISSIONS = {
+    EDITORS: ("add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"),
+    REVIEWERS: ("add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"),
+}
+
+WORKFLOW_NAME = "Course review"
+TASK_NAME = "Reviewer approval"
+
+
+def _permission(model, codename):
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename=codename,
+        defaults={"name": codename.replace("_", " ").capitalize()},
+    )
+    return permission
+
+
+def _admin_access():
+    from wagtail.admin.models import Admin
+
+    return _permission(Admin, "access_admin")
+
+
+def ensure_role_groups():
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    from .models import User
+
+    access_admin = _admin_access()
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    groups = {}
+    for name in ROLE_GROUPS:
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(access_admin)
+        groups[name] = group
+
+    for name, codenames in PAGE_PERMISSIONS.items() if root_page else ():
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=groups[name], page=root_page, permission=_permission(Page, codename)
+            )
+    for name, codenames in COLLECTION_PERMISSIONS.items() if root_collection else ():
+        for codename in codenames:
+            model = Image if codename.endswith("image") else Document
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[name], collection=root_collection, permission=_permission(model, codename)
+            )
+    groups[HR_ADMINS].permissions.add(
+        *(_permission(User, codename) for codename in ("add_user", "change_user", "view_user"))
+    )
+    return groups
+
+
+def ensure_review_workflow(reviewers):
+    """Editors' changes to course content go to a reviewer before they are published."""
+    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+
+    root_page = Page.get_first_root_node()
+    if root_page is None:  # a flushed test database has no page tree
+        return None
+    task, _ = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
+    task.groups.add(reviewers)
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    return workflow
+
+
+def ensure_locales():
+    from wagtail.models import Locale
+
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+def ensure_roles(**kwargs):
+    with transaction.atomic():
+        ensure_locales()
+        groups = ensure_role_groups()
+        ensure_review_workflow(groups[REVIEWERS])

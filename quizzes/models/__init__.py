@@ -1,0 +1,3 @@
+from .reflections import ReflectionAnswer
+
+__all__ = ["ReflectionAnswer"]
