@@ -1,9 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PeopleConfig(AppConfig):
+    default = True
     name = "people"
     verbose_name = _("Staff directory")
 
@@ -13,3 +15,10 @@ class PeopleConfig(AppConfig):
         # Every migrate (and every test database flush) leaves the role groups,
         # the content locales and the review workflow in place.
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="people.ensure_roles")
+
+
+class StaffUsersAppConfig(WagtailUsersAppConfig):
+    """Replaces ``wagtail.users`` in INSTALLED_APPS so the user screens show staff fields."""
+
+    default = False
+    user_viewset = "people.viewsets.StaffUserViewSet"

@@ -46,11 +46,12 @@ def _admin_access():
 
 
 def ensure_role_groups():
+    from wagtail.contrib.simple_translation.models import SimpleTranslation
     from wagtail.documents.models import Document
     from wagtail.images.models import Image
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-    from .models import User
+    from .models import Department, User
 
     access_admin = _admin_access()
     root_page = Page.get_first_root_node()
@@ -72,8 +73,12 @@ def ensure_role_groups():
             GroupCollectionPermission.objects.get_or_create(
                 group=groups[name], collection=root_collection, permission=_permission(model, codename)
             )
+    submit_translation = _permission(SimpleTranslation, "submit_translation")
+    groups[EDITORS].permissions.add(submit_translation)
+    groups[REVIEWERS].permissions.add(submit_translation)
     groups[HR_ADMINS].permissions.add(
-        *(_permission(User, codename) for codename in ("add_user", "change_user", "view_user"))
+        *(_permission(User, codename) for codename in ("add_user", "change_user", "view_user")),
+        *(_permission(Department, codename) for codename in ("add_department", "change_department", "view_department")),
     )
     return groups
 
