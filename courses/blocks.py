@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlparse
 from django.forms.utils import ErrorList
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -61,9 +62,7 @@ class ImageBlock(blocks.StructBlock):
     alt_text = blocks.CharBlock(
         label=_("Alternative text"),
         max_length=250,
-        help_text=_(
-            "Describe what the image shows for people who cannot see it. Required."
-        ),
+        help_text=_("Describe what the image shows for people who cannot see it. Required."),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
     credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=200)
@@ -109,9 +108,7 @@ class VideoBlock(blocks.StructBlock):
     """Nothing is fetched from the video host until the person chooses to play."""
 
     title = blocks.CharBlock(label=_("Title"), max_length=200)
-    url = blocks.URLBlock(
-        label=_("Video address"), help_text=_("A YouTube or Vimeo link.")
-    )
+    url = blocks.URLBlock(label=_("Video address"), help_text=_("A YouTube or Vimeo link."))
     duration = blocks.CharBlock(
         label=_("Duration"), required=False, max_length=20, help_text=_("For example 3:45.")
     )
@@ -138,7 +135,9 @@ class VideoBlock(blocks.StructBlock):
         if value.get("url") and not video_embed_url(value["url"]):
             raise StructBlockValidationError(
                 block_errors={
-                    "url": ErrorList([_("Use a YouTube or Vimeo video link, such as https://www.youtube.com/watch?v=…")])
+                    "url": ErrorList(
+                        [_("Use a YouTube or Vimeo video link, such as https://www.youtube.com/watch?v=…")]
+                    )
                 }
             )
         return value
@@ -276,7 +275,9 @@ class ContentNoteBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         template = _template("content_note")
-        description = _("A warning shown before distressing material, which stays closed until the reader chooses to continue.")
+        description = _(
+            "A warning shown before distressing material, which stays closed until the reader chooses to continue."
+        )
         preview_value = {
             "note": "This section quotes abusive messages sent to an activist.",
             "content": [("paragraph", "<p>The messages arrived within an hour of the post.</p>")],
@@ -326,4 +327,3 @@ class ModuleBodyBlock(blocks.StreamBlock):
     reflection = ReflectionBlock(label=_("Reflection prompt"))
     download = DownloadBlock(label=_("Download"))
     callout = CalloutBlock(label=_("Call-out"))
-

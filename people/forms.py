@@ -1,10 +1,19 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from people.models import User
 
-STAFF_FIELDS = ["employee_id", "full_name", "department", "country", "preferred_language", "manager", "start_date"]
+STAFF_FIELDS = [
+    "employee_id",
+    "full_name",
+    "department",
+    "country",
+    "preferred_language",
+    "manager",
+    "start_date",
+]
 
 
 class StaffFieldsMixin:

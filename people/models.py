@@ -19,8 +19,15 @@ class Department(models.Model):
 
 class StaffManager(UserManager):
     def get_by_natural_key(self, username):
-        # Staff sign in with a username or their work email, in any case.
-        return self.get(models.Q(username__iexact=username) | models.Q(email__iexact=username))
+        """Staff sign in with their username or their work email, in any case. An exact
+        username wins; an ambiguous sign-in name matches nobody rather than failing."""
+        for lookup in ({"username": username}, {"username__iexact": username}, {"email__iexact": username}):
+            matches = list(self.filter(**lookup)[:2])
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                break
+        raise self.model.DoesNotExist
 
 
 class User(AbstractUser):
@@ -72,6 +79,7 @@ class User(AbstractUser):
         verbose_name_plural = _("staff members")
         constraints = [
             models.UniqueConstraint(Lower("email"), name="people_user_email_ci_unique"),
+            models.UniqueConstraint(Lower("username"), name="people_user_username_ci_unique"),
             models.CheckConstraint(
                 condition=~models.Q(manager=models.F("pk")), name="people_user_not_own_manager"
             ),

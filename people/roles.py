@@ -21,8 +21,22 @@ PAGE_PERMISSIONS = {
 }
 # Image and document permissions granted on the root collection.
 COLLECTION_PERMISSIONS = {
-    EDITORS: ("add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"),
-    REVIEWERS: ("add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"),
+    EDITORS: (
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ),
+    REVIEWERS: (
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ),
 }
 
 WORKFLOW_NAME = "Course review"
@@ -78,7 +92,10 @@ def ensure_role_groups():
     groups[REVIEWERS].permissions.add(submit_translation)
     groups[HR_ADMINS].permissions.add(
         *(_permission(User, codename) for codename in ("add_user", "change_user", "view_user")),
-        *(_permission(Department, codename) for codename in ("add_department", "change_department", "view_department")),
+        *(
+            _permission(Department, codename)
+            for codename in ("add_department", "change_department", "view_department")
+        ),
     )
     return groups
 
@@ -98,6 +115,17 @@ def ensure_review_workflow(reviewers):
     return workflow
 
 
+def retire_wagtail_default_moderation():
+    """Wagtail installs a "Moderators" group that may publish, and a workflow for it.
+    Publishing here goes through the Reviewers, so an unused default group is removed
+    and its workflow switched off; a group someone has put people in is left alone."""
+    from wagtail.models import Task, Workflow
+
+    Group.objects.filter(name="Moderators", user__isnull=True).delete()
+    Workflow.objects.filter(name="Moderators approval").update(active=False)
+    Task.objects.filter(name="Moderators approval").update(active=False)
+
+
 def ensure_locales():
     from wagtail.models import Locale
 
@@ -110,3 +138,4 @@ def ensure_roles(**kwargs):
         ensure_locales()
         groups = ensure_role_groups()
         ensure_review_workflow(groups[REVIEWERS])
+        retire_wagtail_default_moderation()

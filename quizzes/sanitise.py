@@ -1,7 +1,8 @@
 """Cleaning of HTML written by staff (reflection answers), with a narrow allowlist."""
 
-import bleach
 from django.utils.safestring import mark_safe
+
+import bleach
 
 ALLOWED_TAGS = ["p", "br", "strong", "em", "b", "i", "ul", "ol", "li"]
 

@@ -5,13 +5,15 @@ from collections import defaultdict
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Sum
+from django.db.models import Prefetch, Sum
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -21,6 +23,7 @@ COURSE_CODE_VALIDATOR = RegexValidator(
     r"^[A-Z0-9][A-Z0-9-]{1,31}$",
     _("Use 2 to 32 capital letters, digits and hyphens, for example INF-101."),
 )
+CATALOGUE_COVER_SPEC = "fill-640x320|format-webp"
 
 
 class HomePage(Page):
@@ -53,8 +56,13 @@ class CourseCatalogue(Page):
 
     def courses(self):
         """Live courses with their total minutes, in two queries whatever their number."""
+        # Renditions are prefetched with the exact spec the catalogue template uses.
+        images = get_image_model().objects.prefetch_renditions(CATALOGUE_COVER_SPEC)
         courses = list(
-            CoursePage.objects.child_of(self).live().select_related("cover_image", "locale")
+            CoursePage.objects.child_of(self)
+            .live()
+            .select_related("locale")
+            .prefetch_related(Prefetch("cover_image", queryset=images))
         )
         minutes_by_course = defaultdict(int)
         step = len(self.path) + Page.steplen
@@ -103,11 +111,17 @@ class CoursePage(Page):
             "Translations share it. Do not change it once staff have completed the course."
         ),
     )
-    summary = models.TextField(_("summary"), max_length=600, help_text=_("One or two sentences shown in the catalogue."))
-    learning_objectives = RichTextField(
-        _("learning objectives"), features=["bold", "italic", "ul", "ol"], help_text=_("What staff will be able to do afterwards.")
+    summary = models.TextField(
+        _("summary"), max_length=600, help_text=_("One or two sentences shown in the catalogue.")
     )
-    audience = models.CharField(_("audience"), max_length=300, blank=True, help_text=_("Who the course is for."))
+    learning_objectives = RichTextField(
+        _("learning objectives"),
+        features=["bold", "italic", "ul", "ol"],
+        help_text=_("What staff will be able to do afterwards."),
+    )
+    audience = models.CharField(
+        _("audience"), max_length=300, blank=True, help_text=_("Who the course is for.")
+    )
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"),
         null=True,
@@ -120,7 +134,9 @@ class CoursePage(Page):
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(240)],
-        help_text=_("How long a completion stays valid before staff must retake the course. Blank: it never expires."),
+        help_text=_(
+            "How long a completion stays valid before staff must retake the course. Blank: it never expires."
+        ),
     )
     certificate_enabled = models.BooleanField(_("certificate on completion"), default=True)
     cover_image = models.ForeignKey(
@@ -151,7 +167,7 @@ class CoursePage(Page):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("course_code"),
+        index.SearchField("course_code_search_terms"),
         index.SearchField("summary"),
         index.SearchField("learning_objectives"),
         index.SearchField("audience"),
@@ -166,7 +182,9 @@ class CoursePage(Page):
         super().clean()
         errors = {}
         if self.cover_image_id and not self.cover_image_alt.strip():
-            errors["cover_image_alt"] = _("Describe the cover image: alternative text is required with an image.")
+            errors["cover_image_alt"] = _(
+                "Describe the cover image: alternative text is required with an image."
+            )
         if self.course_code:
             # Translations of a course share its code; no other course may use it.
             clash = CoursePage.objects.filter(course_code=self.course_code).exclude(
@@ -178,6 +196,11 @@ class CoursePage(Page):
                 }
         if errors:
             raise ValidationError(errors)
+
+    def course_code_search_terms(self):
+        # PostgreSQL splits "INF-101" into "inf" and "-101"; index the other spellings too.
+        code = self.course_code or ""
+        return f"{code} {code.replace('-', ' ')} {code.replace('-', '')}"
 
     @property
     def language_name(self):
@@ -195,10 +218,7 @@ class CoursePage(Page):
         return self.modules().aggregate(total=Sum("estimated_minutes"))["total"] or 0
 
     def prerequisites(self):
-        return [
-            link.prerequisite
-            for link in self.prerequisite_links.select_related("prerequisite")
-        ]
+        return [link.prerequisite for link in self.prerequisite_links.select_related("prerequisite")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

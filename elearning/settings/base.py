@@ -3,8 +3,9 @@ nothing here is a secret; dev.py, test.py and production.py build on it."""
 
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+import dj_database_url
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -101,7 +102,7 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 # Paths that authenticate on their own terms (the Wagtail admin has its own login,
 # the API uses bearer tokens) and so are not sent to the learner login page.
-LOGIN_EXEMPT_PATH_PREFIXES = ["/admin/", "/api/", "/healthz"]
+LOGIN_EXEMPT_PATH_PREFIXES = ["/admin/", "/api/", "/healthz", "/i18n/"]
 
 # Languages: English pages have no prefix; the others live under /es/, /fr/, /ar/.
 LANGUAGE_CODE = "en"

@@ -19,4 +19,4 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel frames the site.
+# X_FRAME_OPTIONS stays at Django's DENY: Wagtail's preview views answer SAMEORIGIN themselves.

@@ -12,3 +12,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Nothing is collected in tests; whitenoise serves from the finders instead of STATIC_ROOT.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -7,12 +7,15 @@ from quizzes.sanitise import answer_html
 
 class ReflectionAnswer(models.Model):
     """What a staff member wrote in answer to a module's reflection prompt. Private to them:
-    managers and the HR API never see it. The module link is nullable so deleting a page
-    never deletes what someone wrote; the prompt is copied as it was asked. The answer is stored exactly
-as typed and is only ever rendered through ``as_html``."""
+        managers and the HR API never see it. The module link is nullable so deleting a page
+        never deletes what someone wrote; the prompt is copied as it was asked. The answer is stored exactly
+    as typed and is only ever rendered through ``as_html``."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections", verbose_name=_("staff member")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reflections",
+        verbose_name=_("staff member"),
     )
     module = models.ForeignKey(
         "courses.ModulePage", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("module")
@@ -28,7 +31,9 @@ as typed and is only ever rendered through ``as_html``."""
         verbose_name = _("reflection answer")
         verbose_name_plural = _("reflection answers")
         constraints = [
-            models.UniqueConstraint(fields=["user", "module", "block_id"], name="quizzes_reflection_one_per_prompt")
+            models.UniqueConstraint(
+                fields=["user", "module", "block_id"], name="quizzes_reflection_one_per_prompt"
+            )
         ]
 
     def __str__(self):
@@ -41,7 +46,4 @@ as typed and is only ever rendered through ``as_html``."""
     @classmethod
     def answers_for(cls, user, module):
         """The person's answers on one module, by prompt ID, in one query."""
-        return {
-            answer.block_id: answer
-            for answer in cls.objects.filter(user=user, module=module)
-        }
+        return {answer.block_id: answer for answer in cls.objects.filter(user=user, module=module)}

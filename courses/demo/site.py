@@ -1,0 +1,315 @@
+"""Builds the demo page tree: the Site's home page (/), the catalogue (/courses/), the
+courses and their modules, and their translations.
+
+Every function looks its page up first and creates it only when it is missing, so a second
+run changes nothing: no new pages, no new revisions. Pages that already exist are never
+overwritten, so editors' changes survive a re-seed. New pages are published with a revision,
+so their history shows in the admin."""
+
+import json
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from wagtail import blocks
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Locale, Page, Site
+
+from courses.demo.covers import ensure_cover_image
+from courses.demo.report import SeedReport
+from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage
+
+HOME_SLUG = "home"
+CATALOGUE_SLUG = "courses"
+SITE_NAME = "Learning Hub"
+WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
+
+HOME = {
+    "title": "Learning Hub",
+    "intro": (
+        "<p>Short, practical courses for everyone in the organisation: how to work with "
+        "influencers and creators, how to tell human-rights stories that people believe, and "
+        "how to keep yourself and your partners safe online.</p>"
+        "<p>Each module takes about a quarter of an hour and works on a phone. Start with the "
+        "courses assigned to you, then explore the rest.</p>"
+    ),
+}
+CATALOGUE = {
+    "title": "Courses",
+    "intro": (
+        "<p>Every course is written by colleagues who run campaigns, research and youth "
+        "programmes. Pick a course to see its modules, how long it takes and what you will be "
+        "able to do afterwards.</p>"
+    ),
+}
+TRANSLATED_STRUCTURE = {
+    "ar": {
+        "home": {
+            "title": "مركز التعلّم",
+            "intro": (
+                "<p>دورات قصيرة وعملية لكل العاملين في المنظمة: كيف نعمل مع المؤثرين وصنّاع "
+                "المحتوى، وكيف نروي قصص حقوق الإنسان بطريقة يصدّقها الناس، وكيف نحمي أنفسنا "
+                "وشركاءنا على الإنترنت.</p>"
+                "<p>تستغرق كل وحدة نحو ربع ساعة وتعمل على الهاتف. ابدأ بالدورات المطلوبة منك، "
+                "ثم استكشف بقية الدورات.</p>"
+            ),
+        },
+        "catalogue": {
+            "title": "الدورات",
+            "intro": (
+                "<p>كتب هذه الدورات زملاء يديرون الحملات والأبحاث وبرامج الشباب. اختر دورة "
+                "لترى وحداتها ومدتها وما ستتمكن من فعله بعد إكمالها.</p>"
+            ),
+        },
+    },
+}
+
+COURSE_FIELDS = (
+    "title",
+    "slug",
+    "course_code",
+    "summary",
+    "learning_objectives",
+    "audience",
+    "estimated_minutes",
+    "validity_months",
+    "certificate_enabled",
+)
+# A translation keeps the slug, course code and settings; these are its own.
+TRANSLATED_COURSE_FIELDS = ("title", "summary", "learning_objectives", "audience", "cover_image_alt")
+MODULE_FIELDS = ("title", "slug", "estimated_minutes", "required_for_completion")
+
+
+# The site: root > home (/) > catalogue (/courses/)
+
+
+@transaction.atomic
+def ensure_site_structure(report=None):
+    """The English home page as the default Site's root and the catalogue under it.
+    Returns (home, catalogue)."""
+    report = report if report is not None else SeedReport()
+    root = _ensure_root()
+    _retire_wagtail_welcome_page(root, report)
+    home = _ensure_home(root, report)
+    _point_default_site_at(home, report)
+    catalogue = _ensure_catalogue(home, report)
+    return home, catalogue
+
+
+def ensure_locale(language_code):
+    return Locale.objects.get_or_create(language_code=language_code)[0]
+
+
+def _ensure_root():
+    root = Page.get_first_root_node()
+    if root is None:  # a flushed test database has no page tree at all
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=ensure_locale("en")))
+    return root
+
+
+def _ensure_home(root, report):
+    home = _find_home(root)
+    created = home is None
+    if created:
+        slug = find_available_slug(root, HOME_SLUG)
+        home = publish_child(root, HomePage(slug=slug, locale=root.locale, **HOME))
+    report.record("home page /", created)
+    return home
+
+
+def _find_home(root):
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    return HomePage.objects.child_of(root).filter(locale=root.locale).first()
+
+
+def _retire_wagtail_welcome_page(root, report):
+    """Wagtail's migration leaves a "Welcome to your new Wagtail site!" page as the Site's
+    root, with the slug the home page wants. Delete it while nothing else uses it."""
+    welcome = (
+        Page.objects.child_of(root)
+        .filter(
+            title=WAGTAIL_WELCOME_TITLE,
+            content_type__model="page",
+            content_type__app_label="wagtailcore",
+            numchild=0,
+        )
+        .first()
+    )
+    if welcome is None:
+        return
+    sites = Site.objects.filter(root_page=welcome)
+    if sites.exclude(is_default_site=True).exists():
+        return
+    # Deleting a Site's root page deletes the Site: park the default Site on the tree root
+    # until the home page exists, straight after.
+    sites.update(root_page=root)
+    welcome.delete()
+    report.change("deleted Wagtail's default welcome page")
+
+
+def _point_default_site_at(home, report):
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE_NAME
+        )
+        report.record("default site", created=True)
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = site.site_name or SITE_NAME
+        site.save()
+        report.change("pointed the default site at the home page")
+
+
+def _ensure_catalogue(home, report):
+    catalogue = CourseCatalogue.objects.child_of(home).first()
+    created = catalogue is None
+    if created:
+        catalogue = publish_child(home, CourseCatalogue(slug=CATALOGUE_SLUG, **CATALOGUE))
+    report.record(f"catalogue /{catalogue.slug}/", created)
+    return catalogue
+
+
+def publish_child(parent, page):
+    """Add a page under its parent and publish it through a revision, as an editor would."""
+    page.live = False
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+# Courses and modules
+
+
+def ensure_course(catalogue, data, report=None):
+    """A course from its data (see courses/demo/influencers.py) with its modules."""
+    report = report if report is not None else SeedReport()
+    code = data["course_code"]
+    course = CoursePage.objects.filter(course_code=code, locale_id=catalogue.locale_id).first()
+    created = course is None
+    if created:
+        course = publish_child(catalogue, CoursePage(**_course_fields(data)))
+    report.record(f"course {code}: {course.title}", created)
+    for module in data["modules"]:
+        ensure_module(course, module, report)
+    return course
+
+
+def _course_fields(data):
+    fields = {name: data[name] for name in COURSE_FIELDS if name in data}
+    if data.get("cover"):
+        fields["cover_image"] = ensure_cover_image(data["cover"])
+        fields["cover_image_alt"] = data["cover"]["alt"]
+    return fields
+
+
+def ensure_module(course, data, report):
+    label = f"module {course.course_code}/{data['slug']}"
+    body = build_body(data["body"], label)
+    module = ModulePage.objects.child_of(course).filter(slug=data["slug"]).first()
+    created = module is None
+    if created:
+        fields = {name: data[name] for name in MODULE_FIELDS if name in data}
+        module = publish_child(course, ModulePage(body=body, **fields))
+    report.record(label, created)
+    return module
+
+
+# Module bodies: (block_type, value) tuples to a validated StreamField value
+
+
+def build_body(items, label="demo module"):
+    """Turn [(block_type, value), ...] into a cleaned StreamField value. Unknown block types,
+    unknown field names and values the blocks reject all raise ValidationError, so bad demo
+    content fails loudly instead of vanishing."""
+    stream_block = ModulePage._meta.get_field("body").stream_block
+    raw = _to_raw(stream_block, items, label)
+    try:
+        return stream_block.clean(stream_block.to_python(raw))
+    except ValidationError as error:
+        raise ValidationError(f"{label}: {_describe(error)}") from error
+
+
+def _to_raw(block, value, where):
+    if isinstance(block, blocks.StreamBlock):
+        return [
+            {"type": name, "value": _to_raw(_child(block, name, where), child, f"{where} > {name}")}
+            for name, child in value
+        ]
+    if isinstance(block, blocks.StructBlock):
+        return {
+            name: _to_raw(_child(block, name, where), child, f"{where}.{name}")
+            for name, child in value.items()
+        }
+    return value
+
+
+def _child(block, name, where):
+    if name not in block.child_blocks:
+        raise ValidationError(
+            f"{where}: {block.__class__.__name__} has no {name!r} (it has {', '.join(block.child_blocks)})"
+        )
+    return block.child_blocks[name]
+
+
+def _describe(error):
+    if hasattr(error, "as_json_data"):
+        return json.dumps(error.as_json_data(), ensure_ascii=False)
+    return "; ".join(error.messages)
+
+
+# Translations
+
+
+def ensure_translation(source, locale, fields, report, label):
+    """The translation of a page into a locale: Wagtail's copy for translation (same
+    translation_key, under the parent's translation), with the translated fields, published."""
+    translation = source.get_translation_or_none(locale)
+    created = translation is None
+    if created:
+        translation = source.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+    report.record(f"{label} ({locale.language_code})", created)
+    return translation.specific
+
+
+@transaction.atomic
+def ensure_translated_structure(language_code, report=None):
+    """The home page and catalogue in another language (/ar/, /ar/courses/).
+    Returns (home, catalogue) in that language."""
+    report = report if report is not None else SeedReport()
+    home, catalogue = ensure_site_structure(report)
+    locale = ensure_locale(language_code)
+    texts = TRANSLATED_STRUCTURE[language_code]
+    home = ensure_translation(home, locale, texts["home"], report, "home page")
+    catalogue = ensure_translation(catalogue, locale, texts["catalogue"], report, "catalogue")
+    return home, catalogue
+
+
+def ensure_course_translation(data, report=None):
+    """A course's translation and its translated modules, from a translation data module
+    (see courses/demo/storytelling_ar.py). The parents must already be translated
+    (ensure_translated_structure). Returns None if the English course is missing."""
+    report = report if report is not None else SeedReport()
+    locale = ensure_locale(data["language_code"])
+    source = CoursePage.objects.filter(course_code=data["course_code"], locale=Locale.get_default()).first()
+    if source is None:
+        return None
+    fields = {name: data[name] for name in TRANSLATED_COURSE_FIELDS if name in data}
+    course = ensure_translation(source, locale, fields, report, f"course {data['course_code']}")
+    for module in data["modules"]:
+        _ensure_module_translation(source, locale, module, report)
+    return course
+
+
+def _ensure_module_translation(source_course, locale, data, report):
+    label = f"module {source_course.course_code}/{data['slug']}"
+    source = ModulePage.objects.child_of(source_course).filter(slug=data["slug"]).first()
+    if source is None:
+        return None
+    fields = {"title": data["title"], "body": build_body(data["body"], f"{label} ({locale.language_code})")}
+    return ensure_translation(source, locale, fields, report, label)

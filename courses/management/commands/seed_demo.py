@@ -1,0 +1,104 @@
+"""``manage.py seed_demo [--password PW]``: the demo courses, organisation and logins.
+
+Idempotent: whatever already exists (looked up by slug, course code, username or employee
+ID) is left as it is, so a second run creates nothing, adds no revisions and changes no
+passwords, unless --password is given, which resets the demo accounts' passwords."""
+
+import logging
+import os
+from contextlib import contextmanager
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from courses.demo import influencers, storytelling, storytelling_ar
+from courses.demo.report import SeedReport
+from courses.demo.site import (
+    ensure_course,
+    ensure_course_translation,
+    ensure_site_structure,
+    ensure_translated_structure,
+)
+from people.demo import DEFAULT_PASSWORD, ensure_demo_organisation
+
+COURSES = (influencers.COURSE, storytelling.COURSE)
+TRANSLATIONS = (storytelling_ar.TRANSLATION,)
+# Wagtail and the task framework log every page save; -v 2 shows them.
+CHATTY_LOGGERS = ("wagtail", "django_tasks")
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo courses, organisation and logins. Safe to run again: it only adds what is missing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password",
+            help=f"Password for the demo accounts (default: {DEFAULT_PASSWORD}). "
+            "Given explicitly, it also resets the password of demo accounts that already exist.",
+        )
+
+    def handle(self, *args, password=None, verbosity=1, **options):
+        reset_passwords = password is not None
+        password = password if reset_passwords else DEFAULT_PASSWORD
+        self._check_password(password)
+        report = SeedReport()
+        with _quiet(CHATTY_LOGGERS, unless=verbosity > 1), transaction.atomic():
+            seed_content(report)
+            logins = ensure_demo_organisation(password, reset_passwords, report)
+        self._print_report(report, verbosity)
+        self._print_logins(logins)
+
+    def _check_password(self, password):
+        try:
+            validate_password(password)
+        except ValidationError as error:
+            raise CommandError(f"--password: {' '.join(error.messages)}") from error
+
+    def _print_report(self, report, verbosity):
+        for label in report.created:
+            self.stdout.write(f"  created  {label}")
+        for label in report.changed:
+            self.stdout.write(f"  changed  {label}")
+        if verbosity > 1:
+            for label in report.present:
+                self.stdout.write(f"  present  {label}")
+        summary = (
+            f"Demo data: created {len(report.created)}, changed {len(report.changed)}, "
+            f"already present {len(report.present)}."
+        )
+        self.stdout.write(self.style.SUCCESS(summary))
+
+    def _print_logins(self, logins):
+        base = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+        width = max(len(role) for _, role, _ in logins)
+        self.stdout.write("\nDemo logins")
+        self.stdout.write(f"  {'username':<10} {'role':<{width}}  password")
+        for username, role, password in logins:
+            self.stdout.write(f"  {username:<10} {role:<{width}}  {password}")
+        self.stdout.write(f"\nSite:  {base}/\nAdmin: {base}/admin/")
+
+
+def seed_content(report):
+    _home, catalogue = ensure_site_structure(report)
+    for course in COURSES:
+        ensure_course(catalogue, course, report)
+    for translation in TRANSLATIONS:
+        ensure_translated_structure(translation["language_code"], report)
+        ensure_course_translation(translation, report)
+
+
+@contextmanager
+def _quiet(names, unless=False):
+    loggers = [] if unless else [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)

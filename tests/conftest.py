@@ -1,0 +1,196 @@
+"""Shared fixtures: the page tree, a course with modules, and the people in the story.
+
+- amira: a learner in Communications; bruno is her manager
+- bruno: a manager (Managers group) with amira in his reporting line
+- chen: another learner, in another department, outside bruno's team
+- eve: an editor (Editors group): writes content but cannot publish
+- rita: a reviewer (Reviewers group): approves and publishes
+"""
+
+from django.core.cache import cache
+from django.test import Client, override_settings
+from django.utils import translation
+
+import pytest
+
+from people.roles import EDITORS, MANAGERS, REVIEWERS
+from tests.factories import (
+    PASSWORD,
+    DepartmentFactory,
+    UserFactory,
+    heading,
+    make_course,
+    make_module,
+    make_site_tree,
+    paragraph,
+    reflection,
+)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "seed: runs the seed_demo command (slow-ish); deselect with -m 'not seed'"
+    )
+    config.addinivalue_line("markers", "subprocess: starts manage.py in a separate Python process")
+    # WhiteNoise warns that STATIC_ROOT is missing: tests never run collectstatic.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory):
+    """Uploaded images, documents and renditions go to a throwaway folder."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Wagtail caches site root paths and renditions by primary key; ids are reused after
+    a rolled-back test, so every test starts with an empty cache."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """LocaleMiddleware leaves the language of the last request active in the test thread;
+    each test starts in English, so reverse() gives unprefixed URLs."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+# --- The page tree -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def site_tree(db):
+    """(home, catalogue): HomePage > CourseCatalogue, with the default Site on the home page."""
+    return make_site_tree()
+
+
+@pytest.fixture
+def home(site_tree):
+    return site_tree[0]
+
+
+@pytest.fixture
+def catalogue(site_tree):
+    return site_tree[1]
+
+
+@pytest.fixture
+def course(catalogue):
+    return make_course(
+        catalogue,
+        title="Working with influencers",
+        slug="working-with-influencers",
+        course_code="INF-101",
+        summary="How to partner with creators who speak to audiences aged 16 to 34.",
+    )
+
+
+REFLECTION_ID = "reflect-voice"
+
+
+@pytest.fixture
+def module(course):
+    """A live module with a heading, a paragraph and one reflection prompt."""
+    return make_module(
+        course,
+        title="Why authentic voices matter",
+        slug="why-authentic-voices-matter",
+        body=[
+            heading("Why people trust influencers"),
+            paragraph("<p>Audiences tire of an <b>official institutional voice</b>.</p>"),
+            reflection(
+                "Think of a campaign you worked on. Whose voice told the story?",
+                guidance="A few sentences are enough.",
+                block_id=REFLECTION_ID,
+            ),
+        ],
+    )
+
+
+# --- People --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def communications(db):
+    return DepartmentFactory(name="Communications")
+
+
+@pytest.fixture
+def bruno(communications):
+    return UserFactory(
+        username="bruno",
+        email="bruno@example.org",
+        full_name="Bruno Costa",
+        department=communications,
+        groups=[MANAGERS],
+    )
+
+
+@pytest.fixture
+def amira(communications, bruno):
+    return UserFactory(
+        username="amira",
+        email="Amira.Haddad@example.org",
+        full_name="Amira Haddad",
+        department=communications,
+        manager=bruno,
+    )
+
+
+@pytest.fixture
+def chen(db):
+    return UserFactory(
+        username="chen",
+        email="chen@example.org",
+        full_name="Chen Wei",
+        department=DepartmentFactory(name="Research"),
+    )
+
+
+@pytest.fixture
+def eve(db):
+    return UserFactory(username="eve", email="eve@example.org", full_name="Eve Martin", groups=[EDITORS])
+
+
+@pytest.fixture
+def rita(db):
+    return UserFactory(username="rita", email="rita@example.org", full_name="Rita Okafor", groups=[REVIEWERS])
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(
+        username="root-admin", email="root-admin@example.org", is_staff=True, is_superuser=True
+    )
+
+
+def _client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def amira_client(amira):
+    return _client_for(amira)
+
+
+@pytest.fixture
+def chen_client(chen):
+    return _client_for(chen)
+
+
+@pytest.fixture
+def superuser_client(superuser):
+    return _client_for(superuser)

@@ -1,0 +1,137 @@
+"""Query counts per page stay the same whatever the size of a course or catalogue."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from tests.factories import make_course, make_image, make_module, paragraph, reflection
+
+
+def _queries_for(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+        assert response.status_code == 200
+    return len(context.captured_queries), context
+
+
+def _modules(course, count):
+    return [
+        make_module(
+            course,
+            title=f"Module {number}",
+            slug=f"module-{number}",
+            body=[
+                paragraph(f"<p>Part {number}.</p>"),
+                reflection("What did you learn?", block_id=f"r{number}"),
+            ],
+        )
+        for number in range(1, count + 1)
+    ]
+
+
+def _assert_bounded(client, django_assert_max_num_queries, small_url, large_url):
+    # Warm up both pages once (caches of site root paths, content types, renditions).
+    client.get(small_url)
+    client.get(large_url)
+    bound, _ = _queries_for(client, small_url)
+    with django_assert_max_num_queries(bound):
+        response = client.get(large_url)
+        assert response.status_code == 200
+
+
+def test_course_page_queries_do_not_grow_with_its_modules(
+    amira_client, catalogue, django_assert_max_num_queries
+):
+    small = make_course(catalogue, title="Short course")
+    large = make_course(catalogue, title="Long course")
+    _modules(small, 5)
+    _modules(large, 50)
+    _assert_bounded(amira_client, django_assert_max_num_queries, small.url, large.url)
+
+
+def test_course_page_queries_do_not_grow_with_its_prerequisites(
+    amira_client, catalogue, django_assert_max_num_queries
+):
+    from courses.models import CoursePrerequisite
+
+    basics = [make_course(catalogue, title=f"Basics {n}") for n in range(6)]
+    small = make_course(catalogue, title="One prerequisite")
+    large = make_course(catalogue, title="Many prerequisites")
+    CoursePrerequisite.objects.create(course=small, prerequisite=basics[0])
+    for basic in basics:
+        CoursePrerequisite.objects.create(course=large, prerequisite=basic)
+    _assert_bounded(amira_client, django_assert_max_num_queries, small.url, large.url)
+
+
+def test_catalogue_queries_do_not_grow_with_its_courses(
+    amira_client, home, catalogue, django_assert_max_num_queries
+):
+    from courses.models import CourseCatalogue
+
+    # Only one catalogue is allowed in the admin; a second one, made directly, holds the larger list.
+    large = home.add_child(instance=CourseCatalogue(title="More courses", slug="more-courses"))
+    for parent, count in ((catalogue, 3), (large, 15)):
+        for n in range(count):
+            course = make_course(
+                parent,
+                title=f"Course {count}-{n}",
+                cover_image=make_image(f"Cover {count}-{n}"),
+                cover_image_alt="A creator filming",
+            )
+            _modules(course, 2)
+    _assert_bounded(amira_client, django_assert_max_num_queries, catalogue.url, large.url)
+    assert amira_client.get(large.url).content.decode().count('class="card"') == 15
+
+
+def test_module_page_queries_do_not_grow_with_its_siblings(
+    amira_client, catalogue, amira, django_assert_max_num_queries
+):
+    from quizzes.models import ReflectionAnswer
+
+    small = _modules(make_course(catalogue, title="Three modules"), 3)
+    large = _modules(make_course(catalogue, title="Thirty modules"), 30)
+    for module in (small[1], large[15]):
+        ReflectionAnswer.objects.create(
+            user=amira,
+            module=module,
+            block_id=module.body[1].id,
+            prompt="What did you learn?",
+            answer="Plenty.",
+            module_title=module.title,
+        )
+    _assert_bounded(amira_client, django_assert_max_num_queries, small[1].url, large[15].url)
+
+
+@pytest.mark.parametrize("blocks", [1, 20])
+def test_module_page_query_count_is_small(amira_client, course, blocks, django_assert_max_num_queries):
+    module = make_module(course, body=[reflection(f"Q{n}?", block_id=f"q{n}") for n in range(blocks)])
+    amira_client.get(module.url)
+    with django_assert_max_num_queries(20):
+        amira_client.get(module.url)
+
+
+def test_catalogue_queries_do_not_grow_with_cover_images_on_a_cold_cache(amira_client, home, catalogue):
+    """After a deploy or a cache eviction the renditions of the cover images are in the
+    database but not in the cache: fetching them must not cost one query per course."""
+    from django.core.cache import cache
+
+    from courses.models import CourseCatalogue
+
+    large = home.add_child(instance=CourseCatalogue(title="More courses", slug="more-courses"))
+    for parent, count in ((catalogue, 3), (large, 15)):
+        for n in range(count):
+            make_course(
+                parent,
+                title=f"Course {count}-{n}",
+                cover_image=make_image(f"Cover {count}-{n}"),
+                cover_image_alt="A creator filming",
+            )
+    amira_client.get(catalogue.url)  # renditions are generated and stored
+    amira_client.get(large.url)
+
+    cache.clear()
+    small_count, _ = _queries_for(amira_client, catalogue.url)
+    cache.clear()
+    large_count, context = _queries_for(amira_client, large.url)
+    assert large_count <= small_count, "\n".join(q["sql"][:120] for q in context.captured_queries)

@@ -1,0 +1,144 @@
+"""``manage.py seed_demo``: real demo content and accounts, and safe to run again.
+
+Marked ``seed`` (deselect with ``-m "not seed"``). The command runs once for this module, in
+a transaction rolled back at its end; each test runs in a savepoint inside it. Tests that
+need an empty database are in test_seed_demo_fresh.py."""
+
+from io import StringIO
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+
+from wagtail.models import Page, Revision, Site
+
+import pytest
+
+from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage
+from people.models import User
+
+pytestmark = [pytest.mark.seed, pytest.mark.django_db]
+
+DEMO_PASSWORD = "seed-test-passphrase-2026"  # noqa: S105
+
+
+def _seed(**options):
+    out = StringIO()
+    call_command("seed_demo", stdout=out, stderr=StringIO(), **options)
+    return out.getvalue()
+
+
+def _snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "users": User.objects.count(),
+        "groups": Group.objects.count(),
+        "sites": Site.objects.count(),
+        "latest_revisions": dict(Page.objects.values_list("pk", "latest_revision_id")),
+        "live_revisions": dict(Page.objects.values_list("pk", "live_revision_id")),
+        "passwords": dict(User.objects.values_list("username", "password")),
+    }
+
+
+@pytest.fixture(scope="module")
+def _seeded_once(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        output = _seed(password=DEMO_PASSWORD)
+        yield output
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def seeded(_seeded_once, db):
+    return _seeded_once
+
+
+def test_seed_creates_two_courses_with_at_least_five_live_modules_each(seeded):
+    english_courses = CoursePage.objects.live().filter(locale__language_code="en")
+    assert english_courses.count() >= 2
+    for course in english_courses:
+        assert ModulePage.objects.child_of(course).live().count() >= 5, course.title
+        assert course.course_code
+        course.full_clean()
+
+
+def test_seed_covers_influencers_and_storytelling(seeded):
+    titles = " ".join(CoursePage.objects.values_list("title", flat=True)).lower()
+    assert "influencer" in titles
+    assert "stor" in titles
+
+
+def test_seeded_pages_are_published_with_a_revision(seeded):
+    for page in Page.objects.type(HomePage, CourseCatalogue, CoursePage, ModulePage).live():
+        assert page.live_revision_id is not None, page.title
+
+
+def test_seed_serves_the_home_page_and_catalogue(seeded):
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert CourseCatalogue.objects.child_of(site.root_page).live().exists()
+
+
+@pytest.mark.parametrize(
+    ("username", "group"),
+    [("editor", "Editors"), ("manager", "Managers"), ("hr", "HR admins")],
+)
+def test_seed_creates_demo_accounts_in_their_groups(seeded, username, group):
+    user = User.objects.get(username=username)
+    assert user.is_active
+    assert user.groups.filter(name=group).exists()
+
+
+def test_seeded_staff_account_is_a_plain_learner(seeded):
+    staff = User.objects.get(username="staff")
+    assert not staff.is_staff and not staff.is_superuser
+    assert not staff.groups.filter(name__in=["Editors", "Reviewers", "HR admins"]).exists()
+
+
+def test_seeded_staff_reports_to_manager_who_has_several_reports(seeded):
+    staff = User.objects.get(username="staff")
+    manager = User.objects.get(username="manager")
+    assert staff.manager == manager
+    assert manager.reports.count() >= 3
+
+
+def test_seed_creates_about_thirty_staff_with_departments(seeded):
+    assert 25 <= User.objects.count() <= 80
+    assert User.objects.filter(department__isnull=False).count() >= 25
+    assert User.objects.exclude(employee_id=None).count() >= 25
+
+
+def test_seeded_demo_accounts_sign_in_with_the_given_password(seeded):
+    for username in ("staff", "editor", "manager", "hr"):
+        client = Client()
+        assert client.login(username=username, password=DEMO_PASSWORD), username
+
+
+def test_seeded_staff_can_read_a_module(seeded):
+    client = Client()
+    client.login(username="staff", password=DEMO_PASSWORD)
+    module = ModulePage.objects.live().filter(locale__language_code="en").first()
+    assert client.get(module.url).status_code == 200
+    assert client.get("/courses/").status_code == 200
+
+
+def test_seed_prints_the_demo_logins(seeded):
+    for username in ("staff", "editor", "manager", "hr"):
+        assert username in seeded
+    assert DEMO_PASSWORD in seeded
+
+
+def test_second_seed_changes_nothing(seeded):
+    before = _snapshot()
+    _seed()
+    assert _snapshot() == before
+
+
+def test_second_seed_with_the_same_password_changes_no_content(seeded):
+    before = _snapshot()
+    _seed(password=DEMO_PASSWORD)
+    after = _snapshot()
+    del before["passwords"], after["passwords"]  # --password resets them, with a new salt
+    assert after == before

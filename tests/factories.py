@@ -1,0 +1,161 @@
+"""Factories for the test suite.
+
+Users and departments are plain model factories. Wagtail pages are made with helper
+functions, because a page only exists once it is placed in the tree with
+``parent.add_child(instance=...)``.
+"""
+
+import itertools
+from io import BytesIO
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.utils.text import slugify
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+import factory
+from factory.django import DjangoModelFactory
+from PIL import Image as PILImage
+
+from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage
+from people.models import Department, User
+
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test accounts only
+
+_course_codes = itertools.count(1)
+_slugs = itertools.count(1)
+
+
+class DepartmentFactory(DjangoModelFactory):
+    class Meta:
+        model = Department
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Department {n}")
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"staff{n:04d}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    employee_id = factory.Sequence(lambda n: f"E{n:06d}")
+    full_name = factory.LazyAttribute(lambda user: user.username.replace(".", " ").title())
+    first_name = factory.LazyAttribute(lambda user: user.username.split(".")[0].title())
+    password = factory.django.Password(PASSWORD)
+    is_active = True
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        """``UserFactory(groups=["Editors"])`` puts the user in those role groups."""
+        if create and extracted:
+            self.groups.add(*(Group.objects.get(name=name) for name in extracted))
+
+
+# --- Files ---------------------------------------------------------------------------------
+
+
+def png_bytes(size=(40, 30), colour="teal"):
+    buffer = BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def make_image(title="A test image", size=(40, 30), colour="teal"):
+    name = f"{slugify(title) or 'image'}.png"
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(BytesIO(png_bytes(size, colour)), name=name)
+    )
+
+
+def make_document(title="Briefing template", content=b"A briefing template for influencers.\n", name=None):
+    name = name or f"{slugify(title) or 'document'}.txt"
+    return get_document_model().objects.create(title=title, file=ContentFile(content, name=name))
+
+
+# --- Pages ---------------------------------------------------------------------------------
+
+
+def make_site_tree():
+    """Home > Courses (the catalogue) under Wagtail's root, served by the default Site.
+
+    Wagtail's initial migration leaves a "Welcome" page and a Site pointing at it;
+    both are replaced, as the demo seed does."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.child_of(root).filter(locale=Locale.get_default()).first()
+    if home is None:
+        for page in root.get_children().not_type(HomePage):
+            page.delete()  # deleting the welcome page deletes its Site too
+        home = root.add_child(instance=HomePage(title="Learning Hub", slug="home"))
+    Site.objects.exclude(root_page=home).delete()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Learning Hub"},
+    )
+    catalogue = CourseCatalogue.objects.child_of(home).first()
+    if catalogue is None:
+        catalogue = home.add_child(instance=CourseCatalogue(title="Courses", slug="courses"))
+    return home, catalogue
+
+
+def publish(page):
+    """Publish through a revision, as the admin does; returns the fresh specific page."""
+    page.save_revision().publish()
+    return type(page).objects.get(pk=page.pk)
+
+
+def _slug(title):
+    return f"{slugify(title)[:40] or 'page'}-{next(_slugs)}"
+
+
+def make_course(catalogue, *, publish_revision=False, **fields):
+    number = next(_course_codes)
+    fields.setdefault("title", f"Course {number}")
+    fields.setdefault("slug", _slug(fields["title"]))
+    fields.setdefault("course_code", f"TST-{number:03d}")
+    fields.setdefault("summary", "What staff learn in this course.")
+    fields.setdefault("learning_objectives", "<ul><li>Work with influencers</li></ul>")
+    course = catalogue.add_child(instance=CoursePage(**fields))
+    return publish(course) if publish_revision else course
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def reflection(prompt, guidance="", block_id="reflect-1"):
+    return {"type": "reflection", "value": {"prompt": prompt, "guidance": guidance}, "id": block_id}
+
+
+def make_module(course, body=None, *, publish_revision=False, live=True, **fields):
+    """A module under ``course``; ``body`` is raw StreamField data (a list of
+    ``{"type": ..., "value": ..., "id": ...}`` dicts). ``live=False`` makes a draft that
+    was never published."""
+    fields.setdefault("title", f"Module {next(_slugs)}")
+    fields.setdefault("slug", _slug(fields["title"]))
+    if body is None:
+        body = [paragraph(f"<p>What {fields['title']} teaches.</p>")]
+    module = ModulePage(body=body, live=live, **fields)
+    module = course.add_child(instance=module)
+    if not live:
+        module.save_revision()
+        return ModulePage.objects.get(pk=module.pk)
+    return publish(module) if publish_revision else module
+
+
+def make_translation(page, language_code, *, publish_revision=True):
+    """A translation of ``page`` (and of its parents where they are missing)."""
+    locale = Locale.objects.get(language_code=language_code)
+    translation = page.copy_for_translation(locale, copy_parents=True)
+    return publish(translation.specific) if publish_revision else translation.specific
