@@ -1,9 +1,16 @@
 import re
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path, get_language_info, override
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from wagtail.models import Locale, Page
 
@@ -32,3 +39,46 @@ def search(request):
             # A query the search engine cannot parse finds nothing rather than failing.
             results = Paginator([], RESULTS_PER_PAGE).get_page(1)
     return TemplateResponse(request, "courses/search.html", {"query": query, "results": results})
+
+
+def translated_page(page, language_code):
+    """The page in another language or, where it has not been translated yet, its
+    nearest ancestor that has been (the course, the catalogue, the home page)."""
+    for candidate in [page, *reversed(page.get_ancestors().filter(depth__gt=1))]:
+        translation = (
+            candidate.get_translations(inclusive=True)
+            .live()
+            .filter(locale__language_code=language_code)
+            .first()
+        )
+        if translation is not None:
+            return translation, candidate.pk == page.pk
+    return None, False
+
+
+@login_not_required
+@require_POST
+def switch_language(request):
+    """Django's set_language, made aware of pages: it goes to the translation of the
+    page the person was reading instead of a guessed address that may not exist."""
+    # Resolve the address in the language it is written in, so /ar/search/ maps to /search/.
+    current = get_language_from_path(urlsplit(request.POST.get("next", "")).path) or settings.LANGUAGE_CODE
+    with override(current):
+        response = set_language(request)
+    language_code = request.POST.get("language")
+    page = Page.objects.live().filter(pk=request.POST.get("page") or None).first()
+    if page is None or response.status_code != 302 or language_code not in dict(settings.LANGUAGES):
+        return response
+    target, exact = translated_page(page, language_code)
+    if target is not None:
+        with override(language_code):
+            response["Location"] = target.get_url(request)
+            if not exact:
+                messages.info(
+                    request,
+                    _(
+                        "“%(title)s” is not available in %(language)s yet, so you are on the nearest page that is."
+                    )
+                    % {"title": page.title, "language": get_language_info(language_code)["name_local"]},
+                )
+    return response

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -9,16 +8,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import views as course_views
 from elearning.health import healthz
+from people.views import StaffLoginView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", course_views.switch_language, name="set_language"),
 ]
 
 urlpatterns += i18n_patterns(
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", StaffLoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("search/", course_views.search, name="search"),
     path("learning/", include("quizzes.urls")),

@@ -3,6 +3,8 @@
 from urllib.parse import urlparse
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -35,3 +37,14 @@ def video_host(url):
         if host == suffix or host.endswith("." + suffix):
             return name
     return _("the video host")
+
+
+@register.simple_tag
+def content_lang(page):
+    """lang and dir attributes for a page shown in another language than the site's
+    (content not yet translated), so screen readers voice it in the right language."""
+    code = page.locale.language_code if getattr(page, "locale_id", None) else None
+    if not code or code == get_language():
+        return ""
+    info = get_language_info(code)
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if info["bidi"] else "ltr")

@@ -31,3 +31,10 @@ def test_spanish_pages_are_left_to_right_in_spanish(amira_client, home):
     html_tag = elements(response.content, "html")[0]
     assert html_tag.attrs["lang"] == "es"
     assert html_tag.attrs["dir"] == "ltr"
+
+
+def test_site_text_is_translated_into_arabic(amira_client, home):
+    make_translation(home, "ar")
+    html = amira_client.get("/ar/").content.decode()
+    assert "Skip to main content" not in html
+    assert "Log out" not in html

@@ -146,3 +146,20 @@ def test_password_reset_link_works_only_once(client, amira, site_tree):
     response = other.get(path)
     assert response.status_code == 200
     assert response.context["validlink"] is False
+
+
+def test_login_opens_the_site_in_the_preferred_language(client, amira, password):
+    amira.preferred_language = "ar"
+    amira.save()
+    response = client.post("/accounts/login/", {"username": amira.username, "password": password})
+    assert response["Location"] == "/ar/"
+    assert response.cookies["django_language"].value == "ar"
+
+
+def test_login_keeps_the_page_the_person_was_going_to(client, amira, password):
+    amira.preferred_language = "fr"
+    amira.save()
+    response = client.post(
+        "/accounts/login/?next=/courses/", {"username": amira.username, "password": password}
+    )
+    assert response["Location"] == "/courses/"

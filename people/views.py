@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.contrib.auth.views import LoginView
+from django.urls import reverse
+from django.utils.translation import override
+
+
+class StaffLoginView(LoginView):
+    """Sign-in that, unless the person was on their way somewhere, opens the site in
+    their preferred language and remembers that choice."""
+
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        language = getattr(self.request.user, "preferred_language", None) or settings.LANGUAGE_CODE
+        with override(language):
+            return reverse("wagtail_serve", args=[""])
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        language = form.get_user().preferred_language
+        if language in dict(settings.LANGUAGES):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+            )
+        return response
