@@ -28,9 +28,8 @@ seed: migrate ## Load the demo organisation and courses (idempotent)
 	$(MANAGE) seed_demo
 
 run: seed ## Set everything up and serve http://127.0.0.1:$(PORT) on SQLite
-	$(MANAGE) compilemessages --ignore=.venv >/dev/null 2>&1 || true
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install ## Run the whole test suite (PostgreSQL when DATABASE_URL points at one)
 	$(BIN)/pytest

@@ -79,6 +79,10 @@ def switch_language(request):
                     _(
                         "“%(title)s” is not available in %(language)s yet, so you are on the nearest page that is."
                     )
-                    % {"title": page.title, "language": get_language_info(language_code)["name_local"]},
+                    % {
+                        # Isolated, so a title in one direction reads right inside the other.
+                        "title": f"\u2068{page.title}\u2069",
+                        "language": get_language_info(language_code)["name_local"],
+                    },
                 )
     return response

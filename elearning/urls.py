@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from courses import views as course_views
 from elearning.health import healthz
 from people.views import StaffLoginView
+from quizzes.views import learning as learning_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -22,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
     path("search/", course_views.search, name="search"),
     path("learning/", include("quizzes.urls")),
+    path("certificates/", include("quizzes.certificate_urls")),
+    path("my-learning/", learning_views.dashboard, name="dashboard"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,7 +1,8 @@
 """The role groups and the course review workflow, kept in place on every migrate.
 
-Editors write and submit course content; Reviewers approve and publish it; Managers
-see their own reporting line's training; HR admins manage staff and assignments."""
+Editors write and submit course content; Reviewers approve and publish it; both see the
+quiz item analysis report. Managers see their own reporting line's training; HR admins
+manage staff and assignments, and see and revoke course completions."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -43,12 +44,21 @@ WORKFLOW_NAME = "Course review"
 TASK_NAME = "Reviewer approval"
 
 
+def _permission_name(model, codename):
+    custom = dict(model._meta.permissions)
+    if codename in custom:
+        return str(custom[codename])
+    action = codename.split("_", 1)[0]
+    return f"Can {action} {model._meta.verbose_name_raw}"
+
+
 def _permission(model, codename):
+    # Runs before Django creates the permissions of later apps: create them as it would.
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     permission, _ = Permission.objects.get_or_create(
         content_type=content_type,
         codename=codename,
-        defaults={"name": codename.replace("_", " ").capitalize()},
+        defaults={"name": _permission_name(model, codename)},
     )
     return permission
 
@@ -64,6 +74,8 @@ def ensure_role_groups():
     from wagtail.documents.models import Document
     from wagtail.images.models import Image
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    from quizzes.models import Attempt, CourseCompletion
 
     from .models import Department, User
 
@@ -96,7 +108,16 @@ def ensure_role_groups():
             _permission(Department, codename)
             for codename in ("add_department", "change_department", "view_department")
         ),
+        # Completions are facts: HR sees them and may revoke one, never edit or delete it.
+        *(
+            _permission(CourseCompletion, codename)
+            for codename in ("view_coursecompletion", "revoke_coursecompletion")
+        ),
     )
+    # The quiz item analysis report (how each question fared, never who answered what).
+    view_attempts = _permission(Attempt, "view_attempt")
+    groups[EDITORS].permissions.add(view_attempts)
+    groups[REVIEWERS].permissions.add(view_attempts)
     return groups
 
 

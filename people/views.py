@@ -1,7 +1,19 @@
 from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
+
+
+class StaffAuthenticationForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        # Sign-in names are not case-sensitive here, unlike Django's default message says.
+        "invalid_login": _(
+            "That username or work email and password do not match. Check them and try again."
+        ),
+    }
 
 
 class StaffLoginView(LoginView):
@@ -9,6 +21,7 @@ class StaffLoginView(LoginView):
     their preferred language and remembers that choice."""
 
     redirect_authenticated_user = True
+    authentication_form = StaffAuthenticationForm
 
     def get_default_redirect_url(self):
         language = getattr(self.request.user, "preferred_language", None) or settings.LANGUAGE_CODE

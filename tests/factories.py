@@ -159,3 +159,57 @@ def make_translation(page, language_code, *, publish_revision=True):
     locale = Locale.objects.get(language_code=language_code)
     translation = page.copy_for_translation(locale, copy_parents=True)
     return publish(translation.specific) if publish_revision else translation.specific
+
+
+# --- Quizzes -------------------------------------------------------------------------------
+
+
+def question(prompt, choices, kind="single", points=1, explanation=""):
+    """``choices``: (text, is_correct) or (text, is_correct, feedback) tuples."""
+    from quizzes.models import QuizChoice, QuizQuestion
+
+    return QuizQuestion(
+        kind=kind,
+        prompt=prompt,
+        points=points,
+        explanation=explanation or f"Why: {prompt}",
+        choices=[
+            QuizChoice(text=c[0], is_correct=c[1], feedback=c[2] if len(c) > 2 else f"About {c[0]}")
+            for c in choices
+        ],
+    )
+
+
+def standard_questions():
+    """Three questions, one of each kind, 4 points in all."""
+    return [
+        question(
+            "Which voice do audiences trust most?", [("An authentic voice", True), ("A press release", False)]
+        ),
+        question(
+            "Which of these are platform-native formats?",
+            [("Instagram Stories", True), ("Short video", True), ("A 40-page PDF", False)],
+            kind="multiple",
+            points=2,
+        ),
+        question(
+            "Consent can be assumed for public posts.", [("True", False), ("False", True)], kind="true_false"
+        ),
+    ]
+
+
+def add_quiz(module, questions=None, **settings):
+    """Give ``module`` a published quiz; ``settings`` are QuizSettings fields without the
+    ``quiz_`` prefix (``pass_mark=80``, ``attempt_limit=3`` ...)."""
+    module.quiz_questions = questions if questions is not None else standard_questions()
+    for name, value in settings.items():
+        setattr(module, f"quiz_{name}", value)
+    return publish(module)
+
+
+def correct_answers(attempt):
+    return {q["id"]: [c["id"] for c in q["choices"] if c["is_correct"]] for q in attempt.questions}
+
+
+def wrong_answers(attempt):
+    return {q["id"]: [next(c["id"] for c in q["choices"] if not c["is_correct"])] for q in attempt.questions}

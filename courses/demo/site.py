@@ -4,7 +4,11 @@ courses and their modules, and their translations.
 Every function looks its page up first and creates it only when it is missing, so a second
 run changes nothing: no new pages, no new revisions. Pages that already exist are never
 overwritten, so editors' changes survive a re-seed. New pages are published with a revision,
-so their history shows in the admin."""
+so their history shows in the admin.
+
+Quizzes (courses/demo/*_quizzes.py) go in with a new module. A module that already exists
+gets its demo quiz once, in one published revision, and only if it has never had questions;
+after that it is the editors' (see add_missing_quiz)."""
 
 import json
 
@@ -18,6 +22,8 @@ from wagtail.models import Locale, Page, Site
 from courses.demo.covers import ensure_cover_image
 from courses.demo.report import SeedReport
 from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage
+from quizzes.admin_forms import question_problems
+from quizzes.models import QuizChoice, QuizQuestion
 
 HOME_SLUG = "home"
 CATALOGUE_SLUG = "courses"
@@ -78,6 +84,16 @@ COURSE_FIELDS = (
 # A translation keeps the slug, course code and settings; these are its own.
 TRANSLATED_COURSE_FIELDS = ("title", "summary", "learning_objectives", "audience", "cover_image_alt")
 MODULE_FIELDS = ("title", "slug", "estimated_minutes", "required_for_completion")
+QUIZ_SETTINGS = (
+    "quiz_pass_mark",
+    "quiz_attempt_limit",
+    "quiz_shuffle_questions",
+    "quiz_shuffle_choices",
+    "quiz_draw_count",
+    "quiz_feedback_policy",
+    "quiz_time_limit_minutes",
+)
+QUESTION_KEYS = {"kind", "prompt", "points", "explanation", "choices"}
 
 
 # The site: root > home (/) > catalogue (/courses/)
@@ -183,17 +199,20 @@ def publish_child(parent, page):
 # Courses and modules
 
 
-def ensure_course(catalogue, data, report=None):
-    """A course from its data (see courses/demo/influencers.py) with its modules."""
+def ensure_course(catalogue, data, report=None, quizzes=None):
+    """A course from its data (see courses/demo/influencers.py) with its modules, and their
+    quizzes by module slug (see courses/demo/influencers_quizzes.py)."""
     report = report if report is not None else SeedReport()
     code = data["course_code"]
+    quizzes = quizzes or {}
+    _check_quiz_slugs(quizzes, data, code)
     course = CoursePage.objects.filter(course_code=code, locale_id=catalogue.locale_id).first()
     created = course is None
     if created:
         course = publish_child(catalogue, CoursePage(**_course_fields(data)))
     report.record(f"course {code}: {course.title}", created)
     for module in data["modules"]:
-        ensure_module(course, module, report)
+        ensure_module(course, module, report, quizzes.get(module["slug"]))
     return course
 
 
@@ -205,16 +224,125 @@ def _course_fields(data):
     return fields
 
 
-def ensure_module(course, data, report):
+def ensure_module(course, data, report, quiz=None):
     label = f"module {course.course_code}/{data['slug']}"
     body = build_body(data["body"], label)
+    quiz_fields = build_quiz(quiz, label) if quiz else {}
     module = ModulePage.objects.child_of(course).filter(slug=data["slug"]).first()
     created = module is None
     if created:
         fields = {name: data[name] for name in MODULE_FIELDS if name in data}
-        module = publish_child(course, ModulePage(body=body, **fields))
+        module = publish_child(course, ModulePage(body=body, **fields, **quiz_fields))
     report.record(label, created)
+    if quiz_fields and not created:
+        add_missing_quiz(module, quiz_fields, label, report)
     return module
+
+
+def _check_quiz_slugs(quizzes, data, code):
+    unknown = set(quizzes) - {module["slug"] for module in data["modules"]}
+    if unknown:
+        raise ValidationError(
+            f"quizzes for {code} name modules it does not have: {', '.join(sorted(unknown))}"
+        )
+
+
+# Quizzes: {"settings": {...}, "questions": [...]} to module fields, checked as the admin does
+
+
+def build_quiz(quiz, label="demo module"):
+    """The module fields for a quiz: every quiz setting (the model's default where the data
+    gives none) and "quiz_questions", unsaved questions with their choices. Each question is
+    checked with the admin's rules (question_problems) and its fields' validators, and must
+    have an explanation and feedback on every choice, so bad demo content fails loudly."""
+    settings = quiz.get("settings", {})
+    unknown = set(settings) - set(QUIZ_SETTINGS)
+    if unknown:
+        raise ValidationError(f"{label}: unknown quiz settings {', '.join(sorted(unknown))}")
+    fields = {}
+    for name in QUIZ_SETTINGS:
+        field = ModulePage._meta.get_field(name)
+        try:
+            fields[name] = field.clean(settings.get(name, field.get_default()), None)
+        except ValidationError as error:
+            raise ValidationError(f"{label}: quiz setting {name}: {_describe(error)}") from error
+    questions = [
+        _build_question(data, order, f"{label}: quiz question {order + 1}")
+        for order, data in enumerate(quiz["questions"])
+    ]
+    if not questions:
+        raise ValidationError(f"{label}: a quiz needs at least one question")
+    draw = fields["quiz_draw_count"]
+    if draw and draw > len(questions):
+        raise ValidationError(f"{label}: draws {draw} questions from only {len(questions)}")
+    fields["quiz_questions"] = questions
+    return fields
+
+
+def _build_question(data, order, where):
+    unknown = set(data) - QUESTION_KEYS
+    if unknown:
+        raise ValidationError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+    choices = [
+        QuizChoice(sort_order=number, text=text, is_correct=is_correct, feedback=feedback)
+        for number, (text, is_correct, feedback) in enumerate(data["choices"])
+    ]
+    question = QuizQuestion(
+        sort_order=order,
+        kind=data["kind"],
+        prompt=data["prompt"],
+        points=data.get("points", 1),
+        explanation=data.get("explanation", ""),
+        choices=choices,
+    )
+    problems = list(
+        question_problems(question.kind, [(choice.text, choice.is_correct) for choice in choices])
+    )
+    if not question.explanation.strip():
+        problems.append("Give an explanation.")
+    try:
+        question.full_clean(exclude=["module"])
+    except ValidationError as error:
+        problems.append(_field_errors(error))
+    for number, choice in enumerate(choices, 1):
+        if not choice.feedback.strip():
+            problems.append(f"Choice {number} has no feedback.")
+        try:
+            choice.full_clean(exclude=["question"])
+        except ValidationError as error:
+            problems.append(f"Choice {number}: {_field_errors(error)}")
+    if problems:
+        raise ValidationError(f"{where} ({question.prompt[:60]!r}): {' '.join(problems)}")
+    return question
+
+
+def _field_errors(error):
+    return "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+
+
+def add_missing_quiz(module, quiz_fields, label, report, source=None):
+    """Give a module that already exists its demo quiz (build_quiz's fields), in one
+    published revision, if it has no questions and never had any in its history (an editor
+    may have removed them on purpose). For a translation, pass its source module: a quiz
+    still in the source's words (an untranslated copy) is replaced too. A module with an
+    unpublished draft is left to its editor. Returns whether it added the quiz."""
+    prompts = list(module.quiz_questions.values_list("prompt", flat=True))
+    if prompts:
+        if source is None or prompts != list(source.quiz_questions.values_list("prompt", flat=True)):
+            return False
+    elif _ever_had_questions(module):
+        return False
+    if module.has_unpublished_changes:
+        return False
+    for name, value in quiz_fields.items():
+        setattr(module, name, value)
+    module.save_revision().publish()
+    report.change(f"{label}: added its quiz ({len(quiz_fields['quiz_questions'])} questions)")
+    return True
+
+
+def _ever_had_questions(page):
+    return any(content.get("quiz_questions") for content in page.revisions.values_list("content", flat=True))
 
 
 # Module bodies: (block_type, value) tuples to a validated StreamField value
@@ -290,11 +418,14 @@ def ensure_translated_structure(language_code, report=None):
     return home, catalogue
 
 
-def ensure_course_translation(data, report=None):
+def ensure_course_translation(data, report=None, quizzes=None):
     """A course's translation and its translated modules, from a translation data module
-    (see courses/demo/storytelling_ar.py). The parents must already be translated
+    (see courses/demo/storytelling_ar.py), with the modules' translated quizzes by slug (see
+    courses/demo/storytelling_ar_quizzes.py). The parents must already be translated
     (ensure_translated_structure). Returns None if the English course is missing."""
     report = report if report is not None else SeedReport()
+    quizzes = quizzes or {}
+    _check_quiz_slugs(quizzes, data, data["course_code"])
     locale = ensure_locale(data["language_code"])
     source = CoursePage.objects.filter(course_code=data["course_code"], locale=Locale.get_default()).first()
     if source is None:
@@ -302,14 +433,26 @@ def ensure_course_translation(data, report=None):
     fields = {name: data[name] for name in TRANSLATED_COURSE_FIELDS if name in data}
     course = ensure_translation(source, locale, fields, report, f"course {data['course_code']}")
     for module in data["modules"]:
-        _ensure_module_translation(source, locale, module, report)
+        _ensure_module_translation(source, locale, module, report, quizzes.get(module["slug"]))
     return course
 
 
-def _ensure_module_translation(source_course, locale, data, report):
+def _ensure_module_translation(source_course, locale, data, report, quiz=None):
     label = f"module {source_course.course_code}/{data['slug']}"
+    translated_label = f"{label} ({locale.language_code})"
+    body = build_body(data["body"], translated_label)
+    quiz_fields = build_quiz(quiz, translated_label) if quiz else {}
     source = ModulePage.objects.child_of(source_course).filter(slug=data["slug"]).first()
     if source is None:
         return None
-    fields = {"title": data["title"], "body": build_body(data["body"], f"{label} ({locale.language_code})")}
-    return ensure_translation(source, locale, fields, report, label)
+    if not source.quiz_questions.exists():  # the translation follows its source: no quiz there, none here
+        quiz_fields = {}
+    # A new translation is a copy with the source's questions in English: quiz_fields
+    # replaces them before its first revision.
+    fields = {"title": data["title"], "body": body, **quiz_fields}
+    translation = ensure_translation(source, locale, fields, report, label)
+    if quiz_fields:
+        add_missing_quiz(
+            translation, build_quiz(quiz, translated_label), translated_label, report, source=source
+        )
+    return translation

@@ -11,13 +11,22 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from courses.blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
+from quizzes.admin_forms import ModulePageForm
+from quizzes.models.quiz import QuizSettings
 
 COURSE_CODE_VALIDATOR = RegexValidator(
     r"^[A-Z0-9][A-Z0-9-]{1,31}$",
@@ -55,23 +64,48 @@ class CourseCatalogue(Page):
         verbose_name = _("course catalogue")
 
     def courses(self):
-        """Live courses with their total minutes, in two queries whatever their number."""
+        """Live courses with their total minutes, in a fixed number of queries. A catalogue
+        in another language also lists the courses not yet translated into it, in the
+        default language, so nobody is kept from a course by the language they read."""
         # Renditions are prefetched with the exact spec the catalogue template uses.
         images = get_image_model().objects.prefetch_renditions(CATALOGUE_COVER_SPEC)
-        courses = list(
-            CoursePage.objects.child_of(self)
-            .live()
-            .select_related("locale")
-            .prefetch_related(Prefetch("cover_image", queryset=images))
-        )
+        catalogues = [self]
+        original = self.original_catalogue()
+        if original is not None:
+            catalogues.append(original)
+        courses = []
+        for catalogue in catalogues:
+            seen = {course.translation_key for course in courses}
+            courses += [
+                course
+                for course in CoursePage.objects.child_of(catalogue)
+                .live()
+                .select_related("locale")
+                .prefetch_related(Prefetch("cover_image", queryset=images))
+                if course.translation_key not in seen
+            ]
         minutes_by_course = defaultdict(int)
-        step = len(self.path) + Page.steplen
-        modules = ModulePage.objects.descendant_of(self).live().values_list("path", "estimated_minutes")
-        for path, minutes in modules:
-            minutes_by_course[path[:step]] += minutes or 0
+        for catalogue in catalogues:
+            step = len(catalogue.path) + Page.steplen
+            modules = (
+                ModulePage.objects.descendant_of(catalogue).live().values_list("path", "estimated_minutes")
+            )
+            for path, minutes in modules:
+                minutes_by_course[path[:step]] += minutes or 0
         for course in courses:
             course.modules_minutes = minutes_by_course[course.path]
         return courses
+
+    def original_catalogue(self):
+        """This catalogue in the default language, when this one is a translation."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return None
+        return (
+            CourseCatalogue.objects.live()
+            .filter(translation_key=self.translation_key, locale=default)
+            .first()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -207,7 +241,22 @@ class CoursePage(Page):
         return get_language_info(self.locale.language_code)["name_local"]
 
     def modules(self):
-        return ModulePage.objects.child_of(self).live().order_by("path")
+        return ModulePage.objects.child_of(self).live().select_related("locale").order_by("path")
+
+    def modules_for_learners(self):
+        """The modules as learners follow them. A translation that lacks some modules
+        shows the original's list, each module in this language where it exists."""
+        from quizzes.services.learner import with_question_counts
+        from quizzes.services.progress import canonical_course
+
+        own = list(with_question_counts(self.modules()))
+        original = canonical_course(self)
+        if original.pk == self.pk:
+            return own
+        translated = {module.translation_key: module for module in own}
+        originals = list(with_question_counts(original.modules()))
+        listed = [translated.pop(module.translation_key, module) for module in originals]
+        return listed + list(translated.values())
 
     @cached_property
     def total_minutes(self):
@@ -221,15 +270,20 @@ class CoursePage(Page):
         return [link.prerequisite for link in self.prerequisite_links.select_related("prerequisite")]
 
     def get_context(self, request, *args, **kwargs):
+        from quizzes.services import learner
+
         context = super().get_context(request, *args, **kwargs)
-        modules = list(self.modules())
+        modules = self.modules_for_learners()
         self.modules_minutes = sum(module.estimated_minutes or 0 for module in modules)
         context["modules"] = modules
         context["prerequisites"] = self.prerequisites()
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            context["learning"] = learner.course_state(user, self, modules)
         return context
 
 
-class ModulePage(Page):
+class ModulePage(QuizSettings, Page):
     body = StreamField(ModuleBodyBlock(), verbose_name=_("body"))
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=10, validators=[MinValueValidator(1), MaxValueValidator(600)]
@@ -245,6 +299,15 @@ class ModulePage(Page):
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("required_for_completion")]),
         FieldPanel("body"),
     ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(QuizSettings.quiz_panels, heading=_("Quiz")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    base_form_class = ModulePageForm
     search_fields = [*Page.search_fields, index.SearchField("body")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
@@ -263,9 +326,20 @@ class ModulePage(Page):
             context["next_module"] = siblings[position + 1] if position + 1 < len(siblings) else None
             context["module_number"] = position + 1
         context["module_count"] = len(siblings)
-        context["course"] = CoursePage.objects.parent_of(self).first()
+        course = CoursePage.objects.parent_of(self).first()
+        context["course"] = course
         user = getattr(request, "user", None)
-        context["reflections"] = (
-            ReflectionAnswer.answers_for(user, self) if user and user.is_authenticated else {}
-        )
+        context["reflections"] = {}
+        if (
+            user is not None
+            and user.is_authenticated
+            and course is not None
+            and not getattr(request, "is_preview", False)
+        ):
+            from quizzes.services import learner, progress
+
+            context["reflections"] = ReflectionAnswer.answers_for(user, self)
+            # Opening a module is what "started" means; this records it, nothing more.
+            context["progress"] = progress.record_activity(user, self, course)
+            context["quiz"] = learner.quiz_state(user, self, course)
         return context

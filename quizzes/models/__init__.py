@@ -1,3 +1,19 @@
+from .attempts import AnswerRecord, Attempt, SelectedChoice
+from .progress import CourseCompletion, Enrolment, ModuleProgress
+from .quiz import FeedbackPolicy, QuestionKind, QuizChoice, QuizQuestion, QuizSettings
 from .reflections import ReflectionAnswer
 
-__all__ = ["ReflectionAnswer"]
+__all__ = [
+    "AnswerRecord",
+    "Attempt",
+    "CourseCompletion",
+    "Enrolment",
+    "FeedbackPolicy",
+    "ModuleProgress",
+    "QuestionKind",
+    "QuizChoice",
+    "QuizQuestion",
+    "QuizSettings",
+    "ReflectionAnswer",
+    "SelectedChoice",
+]

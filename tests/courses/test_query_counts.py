@@ -107,7 +107,8 @@ def test_module_page_queries_do_not_grow_with_its_siblings(
 def test_module_page_query_count_is_small(amira_client, course, blocks, django_assert_max_num_queries):
     module = make_module(course, body=[reflection(f"Q{n}?", block_id=f"q{n}") for n in range(blocks)])
     amira_client.get(module.url)
-    with django_assert_max_num_queries(20):
+    # Wagtail's routing and user bar take about 14; progress, quiz and reflections the rest.
+    with django_assert_max_num_queries(21):
         amira_client.get(module.url)
 
 

@@ -56,3 +56,25 @@ def test_untranslated_content_is_marked_with_its_own_language(amira_client, cour
 def test_content_in_the_page_language_carries_no_extra_lang(amira_client, module):
     [article] = elements(amira_client.get(module.url).content, "article")
     assert "lang" not in article.attrs
+
+
+def test_translated_catalogue_also_lists_courses_not_yet_translated(amira_client, catalogue, course):
+    from tests.factories import make_course
+
+    other = make_course(catalogue, title="Storytelling", course_code="STO-101")
+    arabic_other = make_translation(other, "ar")
+    html = amira_client.get("/ar/courses/").content.decode()
+    assert arabic_other.url in html
+    assert course.url in html  # the English course, marked as English
+    assert 'lang="en"' in html
+
+
+def test_partly_translated_course_lists_every_module(amira_client, course, module):
+    from tests.factories import make_module
+
+    second = make_module(course, title="Second module")
+    arabic_module = make_translation(module, "ar")
+    arabic_course = arabic_module.get_parent().specific
+    html = amira_client.get(arabic_course.url).content.decode()
+    assert arabic_module.url in html
+    assert second.url in html

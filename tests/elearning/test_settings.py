@@ -91,3 +91,10 @@ def test_wagtail_preview_stays_frameable_when_the_site_denies_framing(superuser_
     assert preview.status_code == 200
     assert preview["X-Frame-Options"] == "SAMEORIGIN"
     assert superuser_client.get(module.url)["X-Frame-Options"] == "DENY"
+
+
+def test_admin_does_not_check_for_wagtail_updates(superuser_client, settings):
+    # The check would make every admin dashboard fetch from Wagtail's servers.
+    assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
+    # The panel's script (data-controller "w-upgrade") is what fetches from outside.
+    assert "w-upgrade" not in superuser_client.get("/admin/").content.decode()

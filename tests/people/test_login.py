@@ -163,3 +163,11 @@ def test_login_keeps_the_page_the_person_was_going_to(client, amira, password):
         "/accounts/login/?next=/courses/", {"username": amira.username, "password": password}
     )
     assert response["Location"] == "/courses/"
+
+
+def test_wrong_password_message_does_not_claim_case_sensitivity(client, amira):
+    response = client.post("/accounts/login/", {"username": amira.username, "password": "wrong"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "case-sensitive" not in html
+    assert "do not match" in html

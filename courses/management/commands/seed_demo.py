@@ -13,7 +13,14 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from courses.demo import influencers, storytelling, storytelling_ar
+from courses.demo import (
+    influencers,
+    influencers_quizzes,
+    storytelling,
+    storytelling_ar,
+    storytelling_ar_quizzes,
+    storytelling_quizzes,
+)
 from courses.demo.report import SeedReport
 from courses.demo.site import (
     ensure_course,
@@ -23,8 +30,12 @@ from courses.demo.site import (
 )
 from people.demo import DEFAULT_PASSWORD, ensure_demo_organisation
 
-COURSES = (influencers.COURSE, storytelling.COURSE)
-TRANSLATIONS = (storytelling_ar.TRANSLATION,)
+# Each course or translation with its modules' quizzes, by module slug.
+COURSES = (
+    (influencers.COURSE, influencers_quizzes.QUIZZES),
+    (storytelling.COURSE, storytelling_quizzes.QUIZZES),
+)
+TRANSLATIONS = ((storytelling_ar.TRANSLATION, storytelling_ar_quizzes.QUIZZES),)
 # Wagtail and the task framework log every page save; -v 2 shows them.
 CHATTY_LOGGERS = ("wagtail", "django_tasks")
 
@@ -84,11 +95,11 @@ class Command(BaseCommand):
 
 def seed_content(report):
     _home, catalogue = ensure_site_structure(report)
-    for course in COURSES:
-        ensure_course(catalogue, course, report)
-    for translation in TRANSLATIONS:
+    for course, quizzes in COURSES:
+        ensure_course(catalogue, course, report, quizzes)
+    for translation, quizzes in TRANSLATIONS:
         ensure_translated_structure(translation["language_code"], report)
-        ensure_course_translation(translation, report)
+        ensure_course_translation(translation, report, quizzes)
 
 
 @contextmanager

@@ -1,0 +1,213 @@
+"""Starting and submitting quiz attempts. The server decides everything: what was served,
+what was answered, the score, and whether it came in time."""
+
+import random
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from quizzes.models import AnswerRecord, Attempt, SelectedChoice
+from quizzes.services import progress
+from quizzes.services.scoring import percentage, score_attempt
+
+# Allowance for the network between the person pressing submit and the server receiving it.
+SUBMISSION_GRACE = timedelta(seconds=30)
+
+
+class AttemptLimitReached(Exception):
+    pass
+
+
+def build_snapshot(module, rng=None):
+    """The questions as this attempt serves them: drawn, shuffled, and frozen."""
+    rng = rng or random.SystemRandom()
+    questions = list(module.quiz_questions.all().prefetch_related("choices"))
+    if module.quiz_draw_count and module.quiz_draw_count < len(questions):
+        questions = sorted(rng.sample(questions, module.quiz_draw_count), key=questions.index)
+    if module.quiz_shuffle_questions:
+        rng.shuffle(questions)
+    snapshot = []
+    for question in questions:
+        choices = [
+            {"id": c.pk, "text": c.text, "is_correct": c.is_correct, "feedback": c.feedback}
+            for c in question.choices.all()
+        ]
+        if module.quiz_shuffle_choices:
+            rng.shuffle(choices)
+        snapshot.append(
+            {
+                "id": question.pk,
+                "kind": question.kind,
+                "prompt": question.prompt,
+                "points": question.points,
+                "explanation": question.explanation,
+                "choices": choices,
+            }
+        )
+    return snapshot
+
+
+def attempts_for(user, module, cycle):
+    return Attempt.objects.filter(user=user, module_key=module.translation_key, cycle=cycle)
+
+
+def open_attempt(user, module, now=None, cycle=None):
+    """The unsubmitted attempt the person can still answer, if any."""
+    now = now or timezone.now()
+    if cycle is None:
+        cycle = progress.current_cycle(user, course_code_of(module))
+    attempt = attempts_for(user, module, cycle).filter(submitted_at__isnull=True).order_by("-number").first()
+    if attempt and attempt.deadline and attempt.deadline + SUBMISSION_GRACE < now:
+        return None
+    return attempt
+
+
+def start_attempt(user, module, course, now=None):
+    """Resume the open attempt or start the next one. Starts by one person are serialised
+    on their user row, so a double click resumes rather than starts twice; the attempt
+    limit itself is held by the database constraints whatever happens."""
+    now = now or timezone.now()
+    limit = module.quiz_attempt_limit
+    try:
+        with transaction.atomic():
+            get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+            cycle = progress.current_cycle(user, course.course_code)
+            existing = open_attempt(user, module, now, cycle)
+            if existing is not None:
+                return existing
+            last = attempts_for(user, module, cycle).aggregate(last=Max("number"))["last"] or 0
+            if limit is not None and last >= limit:
+                raise AttemptLimitReached(
+                    _("You have used all %(limit)d attempts at this quiz.") % {"limit": limit}
+                )
+            snapshot = build_snapshot(module)
+            attempt = Attempt.objects.create(
+                user=user,
+                module=module,
+                module_key=module.translation_key,
+                module_title=module.title,
+                course_code=course.course_code,
+                cycle=cycle,
+                number=last + 1,
+                attempt_limit=limit,
+                pass_mark=module.quiz_pass_mark,
+                feedback_policy=module.quiz_feedback_policy,
+                deadline=now + timedelta(minutes=module.quiz_time_limit_minutes)
+                if module.quiz_time_limit_minutes
+                else None,
+                questions=snapshot,
+                max_score=sum(q["points"] for q in snapshot),
+            )
+    except IntegrityError as error:
+        # Only reachable if the row lock was bypassed; the constraints still hold.
+        raise AttemptLimitReached(_("You have used all the attempts at this quiz.")) from error
+    progress.record_activity(user, module, course)
+    return attempt
+
+
+def course_code_of(module):
+    from courses.models import CoursePage
+
+    course = CoursePage.objects.parent_of(module).only("course_code").first()
+    return course.course_code if course else ""
+
+
+def parse_answers(attempt, data):
+    """Read the answers from a submitted form. Returns (answers, errors), both keyed by
+    question id; every answer given is kept, so a form with errors loses nothing."""
+    answers, errors = {}, {}
+    for question in attempt.questions:
+        key = f"question-{question['id']}"
+        valid_ids = {choice["id"] for choice in question["choices"]}
+        raw = data.getlist(key) if hasattr(data, "getlist") else data.get(key, [])
+        chosen = []
+        tampered = False
+        for value in raw:
+            try:
+                choice_id = int(value)
+            except (TypeError, ValueError):
+                tampered = True
+                continue
+            if choice_id in valid_ids:
+                chosen.append(choice_id)
+            else:
+                tampered = True
+        chosen = sorted(set(chosen))
+        answers[question["id"]] = chosen
+        if tampered:
+            errors[question["id"]] = _("That answer is not one of this question's choices. Choose again.")
+        elif not chosen:
+            errors[question["id"]] = _("Choose an answer to this question.")
+        elif question["kind"] != "multiple" and len(chosen) > 1:
+            errors[question["id"]] = _("Choose only one answer to this question.")
+    return answers, errors
+
+
+def submit_attempt(attempt_id, user, answers, now=None):
+    """Score an attempt once. A repeated submission (double click, back button, replay)
+    finds it already scored and returns it unchanged."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt_id, user=user)
+        if attempt.is_submitted:
+            return attempt
+        attempt.late = bool(attempt.deadline and now > attempt.deadline + SUBMISSION_GRACE)
+        results, earned, available = score_attempt(attempt.questions, answers)
+        if attempt.late:
+            earned = 0  # the quiz's stated rule: answers after the time limit are not scored
+        attempt.answers = {str(question_id): chosen for question_id, chosen in answers.items()}
+        attempt.score = earned
+        attempt.max_score = available
+        attempt.percentage = percentage(earned, available)
+        attempt.passed = not attempt.late and attempt.percentage >= attempt.pass_mark
+        attempt.submitted_at = now
+        attempt.save()
+        _record_answers(attempt, results)
+    if attempt.passed and attempt.module is not None:
+        progress.module_quiz_passed(user, attempt.module, now)
+    return attempt
+
+
+def _record_answers(attempt, results):
+    by_id = {question["id"]: question for question in attempt.questions}
+    existing_questions = set(
+        attempt.module.quiz_questions.values_list("pk", flat=True) if attempt.module else ()
+    )
+    records = AnswerRecord.objects.bulk_create(
+        [
+            AnswerRecord(
+                attempt=attempt,
+                question_id=result.question_id if result.question_id in existing_questions else None,
+                module_key=attempt.module_key,
+                prompt=by_id[result.question_id]["prompt"],
+                is_correct=result.correct,
+                points=0 if attempt.late else result.earned,
+            )
+            for result in results
+        ]
+    )
+    selections = []
+    choice_ids = _existing_choice_ids(attempt)
+    for record, result in zip(records, results, strict=True):
+        choices = {choice["id"]: choice for choice in by_id[result.question_id]["choices"]}
+        selections.extend(
+            SelectedChoice(
+                answer=record,
+                choice_id=choice_id if choice_id in choice_ids else None,
+                text=choices[choice_id]["text"],
+                is_correct=choices[choice_id]["is_correct"],
+            )
+            for choice_id in result.selected
+        )
+    SelectedChoice.objects.bulk_create(selections)
+
+
+def _existing_choice_ids(attempt):
+    from quizzes.models import QuizChoice
+
+    served = [choice["id"] for question in attempt.questions for choice in question["choices"]]
+    return set(QuizChoice.objects.filter(pk__in=served).values_list("pk", flat=True))

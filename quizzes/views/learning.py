@@ -1,0 +1,64 @@
+"""A person's own learning: enrolling, marking modules complete, retaking, the dashboard.
+Every change is a POST; what counts is decided from what the server recorded."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from courses.models import CoursePage, ModulePage
+from quizzes.services import learner, progress
+
+
+@require_POST
+def enrol(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    try:
+        progress.enrol(request.user, course)
+    except progress.PrerequisitesIncomplete as error:
+        titles = ", ".join(p.title for p in error.missing)
+        messages.error(request, _("This course opens once you complete: %(courses)s.") % {"courses": titles})
+        return redirect(course.url)
+    first = course.modules().first()
+    messages.success(request, _("You are enrolled in “%(title)s”.") % {"title": course.title})
+    return redirect(first.url if first else course.url)
+
+
+@require_POST
+def retake(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    if progress.current_completion(request.user, course.course_code):
+        messages.info(request, _("Your completion of this course is still valid."))
+    else:
+        progress.retake(request.user, course)
+        messages.success(request, _("You are taking “%(title)s” again.") % {"title": course.title})
+    return redirect(course.url)
+
+
+@require_POST
+def mark_complete(request, module_id):
+    module = get_object_or_404(ModulePage.objects.live(), pk=module_id)
+    course = CoursePage.objects.parent_of(module).live().first()
+    if course is None:
+        return redirect(module.url)
+    if progress.missing_prerequisites(request.user, course) and not _enrolled(request.user, course):
+        messages.error(request, _("Complete this course's prerequisites first."))
+        return redirect(course.url)
+    if not _enrolled(request.user, course):
+        progress.enrol(request.user, course)
+    state = progress.mark_module_read(request.user, module, course)
+    if state.completed_at:
+        messages.success(request, _("Module complete."))
+    else:
+        messages.info(request, _("Marked as read. Pass the quiz to complete this module."))
+    return redirect(module.url)
+
+
+def _enrolled(user, course):
+    return user.enrolments.filter(course_code=course.course_code).exists()
+
+
+@require_safe
+def dashboard(request):
+    return TemplateResponse(request, "quizzes/dashboard.html", learner.dashboard(request.user))

@@ -1,0 +1,140 @@
+"""Taking a quiz: start (POST), answer (GET shows the served questions without any hint of
+which choice is right), submit (POST, scored once), result (GET)."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from courses.models import CoursePage, ModulePage
+from quizzes.models import Attempt
+from quizzes.services import attempts as attempt_service
+from quizzes.services import progress
+
+
+def _own_attempt(request, attempt_id):
+    # Another person's attempt does not exist, as far as this person can tell.
+    return get_object_or_404(Attempt.objects.select_related("module"), pk=attempt_id, user=request.user)
+
+
+@require_POST
+def start(request, module_id):
+    module = get_object_or_404(ModulePage.objects.live(), pk=module_id)
+    course = CoursePage.objects.parent_of(module).live().first()
+    if course is None or not module.quiz_questions.exists():
+        raise Http404("This module has no quiz.")
+    enrolled = request.user.enrolments.filter(course_code=course.course_code).exists()
+    if not enrolled:
+        try:
+            progress.enrol(request.user, course)
+        except progress.PrerequisitesIncomplete:
+            messages.error(request, _("Complete this course's prerequisites first."))
+            return redirect(course.url)
+    try:
+        attempt = attempt_service.start_attempt(request.user, module, course)
+    except attempt_service.AttemptLimitReached as error:
+        messages.error(request, str(error))
+        return redirect(module.url)
+    return redirect("quizzes:attempt", attempt_id=attempt.pk)
+
+
+def _question_views(attempt, answers=None, errors=None, reveal=False):
+    """The served questions for the template. Correctness and feedback are included only
+    when ``reveal`` is set, after submission and as the feedback policy allows."""
+    answers = answers or {}
+    errors = errors or {}
+    views = []
+    for number, question in enumerate(attempt.questions, start=1):
+        chosen = set(answers.get(question["id"], ()))
+        views.append(
+            {
+                "number": number,
+                "id": question["id"],
+                "field": f"question-{question['id']}",
+                "kind": question["kind"],
+                "multiple": question["kind"] == "multiple",
+                "prompt": question["prompt"],
+                "points": question["points"],
+                "error": errors.get(question["id"]),
+                "explanation": question["explanation"] if reveal else "",
+                "correct": (
+                    {c["id"] for c in question["choices"] if c["is_correct"]} == chosen if reveal else None
+                ),
+                "choices": [
+                    {
+                        "id": choice["id"],
+                        "text": choice["text"],
+                        "selected": choice["id"] in chosen,
+                        "is_correct": choice["is_correct"] if reveal else None,
+                        "feedback": choice["feedback"] if reveal and choice["id"] in chosen else "",
+                    }
+                    for choice in question["choices"]
+                ],
+            }
+        )
+    return views
+
+
+def _attempt_context(attempt, **extra):
+    module = attempt.module
+    return {
+        "attempt": attempt,
+        "module": module,
+        "course": CoursePage.objects.parent_of(module).first() if module else None,
+        "now": timezone.now(),
+        **extra,
+    }
+
+
+@require_safe
+def attempt_page(request, attempt_id):
+    attempt = _own_attempt(request, attempt_id)
+    if attempt.is_submitted:
+        return redirect("quizzes:result", attempt_id=attempt.pk)
+    context = _attempt_context(attempt, questions=_question_views(attempt))
+    return TemplateResponse(request, "quizzes/attempt.html", context)
+
+
+@require_POST
+def submit(request, attempt_id):
+    attempt = _own_attempt(request, attempt_id)
+    if attempt.is_submitted:
+        # A second submission (double click, back button, replay) shows the first result.
+        return redirect("quizzes:result", attempt_id=attempt.pk)
+    answers, errors = attempt_service.parse_answers(attempt, request.POST)
+    late = attempt.deadline and timezone.now() > attempt.deadline + attempt_service.SUBMISSION_GRACE
+    if errors and not late:
+        context = _attempt_context(
+            attempt, questions=_question_views(attempt, answers, errors), errors=errors
+        )
+        return TemplateResponse(request, "quizzes/attempt.html", context, status=400)
+    attempt = attempt_service.submit_attempt(attempt.pk, request.user, answers)
+    return redirect(reverse("quizzes:result", kwargs={"attempt_id": attempt.pk}))
+
+
+@require_safe
+def result(request, attempt_id):
+    attempt = _own_attempt(request, attempt_id)
+    if not attempt.is_submitted:
+        return redirect("quizzes:attempt", attempt_id=attempt.pk)
+    answers = {int(key): value for key, value in (attempt.answers or {}).items()}
+    context = _attempt_context(
+        attempt, questions=_question_views(attempt, answers, reveal=attempt.shows_feedback)
+    )
+    module = attempt.module
+    if module is not None:
+        from quizzes.services.learner import quiz_state
+
+        course = context["course"]
+        if course is not None:
+            context["quiz"] = quiz_state(request.user, module, course)
+        siblings = list(ModulePage.objects.sibling_of(module).live().order_by("path"))
+        index = next((i for i, page in enumerate(siblings) if page.pk == module.pk), None)
+        context["next_module"] = (
+            siblings[index + 1] if index is not None and index + 1 < len(siblings) else None
+        )
+    return TemplateResponse(request, "quizzes/result.html", context)
