@@ -138,7 +138,7 @@ class ItemAnalysisView(SafeSpreadsheetExportMixin, ReportView):
             get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row["module_id"]]),
         ),
         Column("answered", label=_("Answered")),
-        Column("percent_correct", label=_("% correct")),
+        Column("percent_correct", label=_("Percent correct")),
         Column("wrong_choice", label=_("Most-chosen wrong choice")),
         Column("wrong_choice_count", label=_("Times chosen")),
     ]
@@ -158,7 +158,7 @@ class ItemAnalysisView(SafeSpreadsheetExportMixin, ReportView):
         "question_prompt": _("Question"),
         "answered": _("Answered"),
         "correct": _("Correct"),
-        "percent_correct": _("% correct"),
+        "percent_correct": _("Percent correct"),
         "wrong_choice": _("Most-chosen wrong choice"),
         "wrong_choice_count": _("Times chosen"),
     }

@@ -142,3 +142,42 @@ def test_second_seed_with_the_same_password_changes_no_content(seeded):
     after = _snapshot()
     del before["passwords"], after["passwords"]  # --password resets them, with a new salt
     assert after == before
+
+
+def test_staff_completes_the_demo_influencers_course(seeded):
+    """The journey of issue 3 on the demo content: enrol, read every module, fail a quiz,
+    pass it on retry, pass the rest, see the completion, download and verify the certificate."""
+    from quizzes.models import Attempt, CourseCompletion
+
+    client = Client()
+    assert (
+        client.post("/accounts/login/", {"username": "staff", "password": DEMO_PASSWORD}).status_code == 302
+    )
+    course = CoursePage.objects.get(course_code="INF-101", locale__language_code="en")
+    client.post(f"/learning/courses/{course.pk}/enrol/")
+    failed_once = False
+    for module in ModulePage.objects.child_of(course).live().order_by("path"):
+        assert client.get(module.url).status_code == 200
+        if not module.quiz_questions.exists():
+            client.post(f"/learning/modules/{module.pk}/complete/")
+            continue
+        # The first quiz is failed once, then passed; every other quiz is passed at once.
+        for wrong in [False] if failed_once else [True, False]:
+            response = client.post(f"/learning/modules/{module.pk}/quiz/")
+            attempt = Attempt.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-1]))
+            data = {}
+            for question in attempt.questions:
+                choices = [c for c in question["choices"] if c["is_correct"] != wrong]
+                data[f"question-{question['id']}"] = [str(c["id"]) for c in choices[: 1 if wrong else None]]
+            result = client.post(f"/learning/attempts/{attempt.pk}/submit/", data)
+            assert result.status_code == 302, result.content.decode()[:500]
+            attempt.refresh_from_db()
+            assert attempt.passed is (not wrong)
+        failed_once = True
+    completion = CourseCompletion.objects.get(user__username="staff", course_code="INF-101")
+    dashboard = client.get("/my-learning/").content.decode()
+    assert completion.certificate_id in dashboard
+    pdf = client.get(f"/certificates/{completion.certificate_id}/certificate.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    verify = Client().get(f"/certificates/{completion.certificate_id}/")
+    assert verify.status_code == 200 and "Working with influencers" in verify.content.decode()

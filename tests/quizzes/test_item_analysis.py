@@ -217,7 +217,7 @@ def test_csv_export(eve_client, answered):
         "Question",
         "Answered",
         "Correct",
-        "% correct",
+        "Percent correct",
         "Most-chosen wrong choice",
         "Times chosen",
     ]

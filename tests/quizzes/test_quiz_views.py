@@ -171,3 +171,15 @@ def test_enrolling_is_post_only_and_respects_prerequisites(amira, amira_client, 
     assert not Enrolment.objects.filter(user=amira).exists()
     html = amira_client.get(advanced.url).content.decode()
     assert course.title in html
+
+
+def test_editors_preview_shows_the_quiz_with_answers_marked(quiz_module):
+    response = quiz_module.make_preview_request()
+    html = response.content.decode()
+    assert "Quiz preview (editors only)" in html
+    assert "Correct:" in html and quiz_module.quiz_questions.first().prompt in html
+
+
+def test_staff_never_see_the_quiz_preview(amira_client, quiz_module):
+    html = amira_client.get(quiz_module.url).content.decode()
+    assert "Quiz preview" not in html and "Correct:" not in html
