@@ -21,24 +21,15 @@ PAGE_PERMISSIONS = {
     REVIEWERS: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
 }
 # Image and document permissions granted on the root collection.
-COLLECTION_PERMISSIONS = {
-    EDITORS: (
-        "add_image",
-        "change_image",
-        "choose_image",
-        "add_document",
-        "change_document",
-        "choose_document",
-    ),
-    REVIEWERS: (
-        "add_image",
-        "change_image",
-        "choose_image",
-        "add_document",
-        "change_document",
-        "choose_document",
-    ),
-}
+MEDIA_PERMISSIONS = (
+    "add_image",
+    "change_image",
+    "choose_image",
+    "add_document",
+    "change_document",
+    "choose_document",
+)
+COLLECTION_PERMISSIONS = {EDITORS: MEDIA_PERMISSIONS, REVIEWERS: MEDIA_PERMISSIONS}
 
 WORKFLOW_NAME = "Course review"
 TASK_NAME = "Reviewer approval"
