@@ -130,6 +130,8 @@ def quiz_state(user, module, course):
 
 def dashboard(user):
     """Enrolments with progress, and completions, for the "My learning" page."""
+    from wagtail.models import Page
+
     from courses.models import CoursePage, ModulePage
 
     enrolments = list(
@@ -151,9 +153,9 @@ def dashboard(user):
 
         condition = Q()
         for path in paths:
-            condition |= Q(path__startswith=path, depth=len(path) // 4 + 1)
+            condition |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
         for module in modules.filter(condition).order_by("path"):
-            required.setdefault(module.path[: len(module.path) - 4], []).append(module)
+            required.setdefault(module.path[: -Page.steplen], []).append(module)
     completions = {}
     for completion in CourseCompletion.objects.filter(user=user, revoked_at__isnull=True).order_by(
         "completed_at"
