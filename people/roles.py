@@ -66,7 +66,7 @@ def ensure_role_groups():
     from wagtail.images.models import Image
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-    from quizzes.models import Attempt, CourseCompletion
+    from quizzes.models import AssignmentRule, Attempt, CourseCompletion, Enrolment
 
     from .models import Department, User
 
@@ -104,11 +104,20 @@ def ensure_role_groups():
             _permission(CourseCompletion, codename)
             for codename in ("view_coursecompletion", "revoke_coursecompletion")
         ),
+        # Assignment rules: deactivated rather than deleted, so no delete permission.
+        *(
+            _permission(AssignmentRule, codename)
+            for codename in ("add_assignmentrule", "change_assignmentrule", "view_assignmentrule")
+        ),
     )
     # The quiz item analysis report (how each question fared, never who answered what).
     view_attempts = _permission(Attempt, "view_attempt")
     groups[EDITORS].permissions.add(view_attempts)
     groups[REVIEWERS].permissions.add(view_attempts)
+    # The team completion report and transcripts; what each sees is scoped by people.lines.
+    view_enrolments = _permission(Enrolment, "view_enrolment")
+    groups[MANAGERS].permissions.add(view_enrolments)
+    groups[HR_ADMINS].permissions.add(view_enrolments)
     return groups
 
 

@@ -36,6 +36,17 @@ def pytest_configure(config):
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Every test gets the ordinary database marker unless it asks for another. pytest-django
+    runs unmarked tests last, after the transactional ones have flushed the database (roles,
+    locales and the page root gone); a test that reaches the database through a fixture it
+    requests later would then find it empty."""
+    for item in items:
+        if item.get_closest_marker("django_db") is None:
+            item.add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _media_root(tmp_path_factory):
     """Uploaded images, documents and renditions go to a throwaway folder."""

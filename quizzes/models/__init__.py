@@ -1,3 +1,4 @@
+from .assignments import AssignmentRule, ReminderLog
 from .attempts import AnswerRecord, Attempt, SelectedChoice
 from .progress import CourseCompletion, Enrolment, ModuleProgress
 from .quiz import FeedbackPolicy, QuestionKind, QuizChoice, QuizQuestion, QuizSettings
@@ -5,6 +6,7 @@ from .reflections import ReflectionAnswer
 
 __all__ = [
     "AnswerRecord",
+    "AssignmentRule",
     "Attempt",
     "CourseCompletion",
     "Enrolment",
@@ -15,5 +17,6 @@ __all__ = [
     "QuizQuestion",
     "QuizSettings",
     "ReflectionAnswer",
+    "ReminderLog",
     "SelectedChoice",
 ]

@@ -39,6 +39,9 @@ class Enrolment(models.Model):
         NOT_STARTED = "not_started", _("Not started")
         IN_PROGRESS = "in_progress", _("In progress")
         COMPLETED = "completed", _("Completed")
+        # Set daily by quizzes.services.statuses.update_statuses.
+        OVERDUE = "overdue", _("Overdue")
+        EXPIRED = "expired", _("Expired")
 
     class Source(models.TextChoices):
         SELF = "self", _("Self-enrolled")
@@ -52,6 +55,10 @@ class Enrolment(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
     due_date = models.DateField(_("due date"), null=True, blank=True)
+    # The rule that assigned the course (or gave a self-enrolment its due date), if any.
+    assignment_rule = models.ForeignKey(
+        "quizzes.AssignmentRule", on_delete=models.SET_NULL, null=True, blank=True, related_name="enrolments"
+    )
     # Moves on each time the course starts afresh (retake, revocation); see Attempt.cycle.
     cycle = models.PositiveSmallIntegerField(_("cycle"), default=1)
     enrolled_at = models.DateTimeField(_("enrolled at"), default=timezone.now)
@@ -70,8 +77,9 @@ class Enrolment(models.Model):
 
     @property
     def is_overdue(self):
-        return (
-            self.status != self.Status.COMPLETED
+        # Also true before the daily status update has run.
+        return self.status == self.Status.OVERDUE or (
+            self.status in (self.Status.NOT_STARTED, self.Status.IN_PROGRESS)
             and self.due_date is not None
             and self.due_date < timezone.localdate()
         )
