@@ -131,6 +131,10 @@ class CourseCompletion(models.Model):
         verbose_name_plural = _("course completions")
         ordering = ["-completed_at"]
         permissions = [("revoke_coursecompletion", _("Can revoke a course completion"))]
+        # The reports look up each person's latest completion of a course.
+        indexes = [
+            models.Index(fields=["user", "course_code", "-completed_at"], name="quizzes_completion_latest")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(revoked_at__isnull=True) | ~models.Q(revoked_reason=""),

@@ -7,6 +7,8 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.db import connection
+from django.db.models import QuerySet
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -365,3 +367,28 @@ def test_query_count_does_not_grow_with_team_or_courses(
         response = client.get(URL, params)
     if not params:
         assert response.context["paginator"].count == (size + 1) * courses
+
+
+def test_csv_export_streams_rows_in_chunks(bruno, team, monkeypatch):
+    """The export reads rows in chunks rather than loading the whole queryset at once."""
+    from quizzes.reports import team_completion
+
+    chunk_sizes = []
+    original = QuerySet.iterator
+
+    def spy(self, chunk_size=None):
+        chunk_sizes.append(chunk_size)
+        return original(self, chunk_size=chunk_size)
+
+    monkeypatch.setattr(QuerySet, "iterator", spy)
+    request = RequestFactory().get(URL, {"export": "csv"})
+    request.user = bruno
+    view = team_completion.TeamCompletionView()
+    view.setup(request)
+    queryset = view.get_queryset()
+    body = b"".join(
+        chunk.encode() if isinstance(chunk, str) else chunk for chunk in view.stream_csv(queryset)
+    )
+    assert chunk_sizes == [2000]
+    assert queryset._result_cache is None
+    assert body.count(b"\n") == 5
