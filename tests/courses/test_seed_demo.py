@@ -181,3 +181,13 @@ def test_staff_completes_the_demo_influencers_course(seeded):
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     verify = Client().get(f"/certificates/{completion.certificate_id}/")
     assert verify.status_code == 200 and "Working with influencers" in verify.content.decode()
+
+
+def test_seed_assigns_the_demo_courses_so_the_team_report_has_rows(seeded):
+    from quizzes.models import AssignmentRule, Enrolment
+
+    assert AssignmentRule.objects.count() == 2
+    manager = User.objects.get(username="manager")
+    team = Enrolment.objects.filter(user__manager=manager, course_code="STO-101")
+    assert team.count() == manager.reports.filter(is_active=True).count()
+    assert Enrolment.objects.filter(user__username="staff", course_code="INF-101", due_date__isnull=False).exists()

@@ -21,6 +21,7 @@ from courses.demo import (
     storytelling_ar_quizzes,
     storytelling_quizzes,
 )
+from courses.demo.assignments import ensure_demo_assignments
 from courses.demo.report import SeedReport
 from courses.demo.site import (
     ensure_course,
@@ -60,6 +61,7 @@ class Command(BaseCommand):
         with _quiet(CHATTY_LOGGERS, unless=verbosity > 1), transaction.atomic():
             seed_content(report)
             logins = ensure_demo_organisation(password, reset_passwords, report)
+            ensure_demo_assignments(report)
         self._print_report(report, verbosity)
         self._print_logins(logins)
 
