@@ -190,4 +190,6 @@ def test_seed_assigns_the_demo_courses_so_the_team_report_has_rows(seeded):
     manager = User.objects.get(username="manager")
     team = Enrolment.objects.filter(user__manager=manager, course_code="STO-101")
     assert team.count() == manager.reports.filter(is_active=True).count()
-    assert Enrolment.objects.filter(user__username="staff", course_code="INF-101", due_date__isnull=False).exists()
+    assert Enrolment.objects.filter(
+        user__username="staff", course_code="INF-101", due_date__isnull=False
+    ).exists()
