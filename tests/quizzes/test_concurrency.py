@@ -1,43 +1,19 @@
 """The attempt limit and single scoring hold under concurrent requests. Real threads,
 each with its own database connection, on PostgreSQL (SQLite serialises writers)."""
 
-import threading
-
-from django.db import connection, connections
+from django.db import connection
 
 import pytest
 
 from quizzes.models import AnswerRecord, Attempt
 from quizzes.services import attempts as attempt_service
 from tests.factories import add_quiz, correct_answers, make_course, make_module, make_site_tree, wrong_answers
+from tests.threads import race
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers"),
 ]
-
-THREADS = 8
-
-
-def _race(target):
-    barrier = threading.Barrier(THREADS)
-    results, errors = [], []
-
-    def run():
-        try:
-            barrier.wait()
-            results.append(target())
-        except Exception as error:  # noqa: BLE001 - collected for the assertion below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
 
 
 @pytest.fixture
@@ -51,7 +27,7 @@ def setup(django_user_model):
 
 def test_concurrent_starts_store_one_attempt(setup):
     user, course, module = setup
-    results, errors = _race(lambda: attempt_service.start_attempt(user, module, course).pk)
+    results, errors = race(lambda: attempt_service.start_attempt(user, module, course).pk)
     assert not errors
     assert Attempt.objects.filter(user=user).count() == 1
     assert len(set(results)) == 1
@@ -66,7 +42,7 @@ def test_concurrent_starts_never_exceed_the_limit(setup):
         attempt = attempt_service.start_attempt(user, module, course)
         return attempt_service.submit_attempt(attempt.pk, user, wrong_answers(attempt)).pk
 
-    _race(start_and_submit)
+    race(start_and_submit)
     assert Attempt.objects.filter(user=user).count() == 2
     assert max(Attempt.objects.filter(user=user).values_list("number", flat=True)) == 2
 
@@ -75,7 +51,7 @@ def test_concurrent_submissions_score_once(setup):
     user, course, module = setup
     attempt = attempt_service.start_attempt(user, module, course)
     answers = correct_answers(attempt)
-    results, errors = _race(lambda: attempt_service.submit_attempt(attempt.pk, user, answers).submitted_at)
+    results, errors = race(lambda: attempt_service.submit_attempt(attempt.pk, user, answers).submitted_at)
     assert not errors
     assert len(set(results)) == 1
     assert AnswerRecord.objects.filter(attempt=attempt).count() == len(attempt.questions)

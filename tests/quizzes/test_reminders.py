@@ -1,13 +1,12 @@
 """Reminder emails: each one once, in the person's language, and managers' digests
 limited to their own reporting line."""
 
-import threading
 from datetime import date, datetime, timedelta
 from io import StringIO
 
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from quizzes.models import CourseCompletion, Enrolment, ReminderLog
 from quizzes.services.reminders import queue_reminders
 from tests.factories import UserFactory
+from tests.threads import race
 
 DUE = date(2026, 3, 31)
 Kind = ReminderLog.Kind
@@ -138,23 +138,6 @@ def test_daily_learning_command_applies_updates_and_reminds(course, chen):
 def test_concurrent_runs_send_each_reminder_once(course, chen, amira):
     enrol(chen, course)
     enrol(amira, course)
-    threads_count = 6
-    barrier = threading.Barrier(threads_count)
-    errors = []
-
-    def worker():
-        try:
-            barrier.wait()
-            queue_reminders(DUE)
-        except Exception as error:  # noqa: BLE001 - collected for the assertion below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker) for _ in range(threads_count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    _results, errors = race(lambda: queue_reminders(DUE), threads=6)
     assert not errors
     assert sorted(m.to[0] for m in mail.outbox) == sorted([chen.email, amira.email])
