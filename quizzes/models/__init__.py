@@ -3,6 +3,7 @@ from .attempts import AnswerRecord, Attempt, SelectedChoice
 from .progress import CourseCompletion, Enrolment, ModuleProgress
 from .quiz import FeedbackPolicy, QuestionKind, QuizChoice, QuizQuestion, QuizSettings
 from .reflections import ReflectionAnswer
+from .sync import SyncClock
 
 __all__ = [
     "AnswerRecord",
@@ -19,4 +20,5 @@ __all__ = [
     "ReflectionAnswer",
     "ReminderLog",
     "SelectedChoice",
+    "SyncClock",
 ]

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .sync import StampedModel, SyncStampField
+
 
 class ModuleProgress(models.Model):
     user = models.ForeignKey(
@@ -34,7 +36,7 @@ class ModuleProgress(models.Model):
         return f"{self.user} – {self.module_title}"
 
 
-class Enrolment(models.Model):
+class Enrolment(StampedModel):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("Not started")
         IN_PROGRESS = "in_progress", _("In progress")
@@ -63,7 +65,7 @@ class Enrolment(models.Model):
     cycle = models.PositiveSmallIntegerField(_("cycle"), default=1)
     enrolled_at = models.DateTimeField(_("enrolled at"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = SyncStampField(_("updated at"))
 
     class Meta:
         verbose_name = _("enrolment")
@@ -71,6 +73,8 @@ class Enrolment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "course_code"], name="quizzes_enrolment_once_per_course")
         ]
+        # The HR API pages through enrolments in (updated_at, id) order.
+        indexes = [models.Index(fields=["updated_at", "id"], name="quizzes_enrolment_sync")]
 
     def __str__(self):
         return f"{self.user} – {self.course_code}"
@@ -96,7 +100,7 @@ def new_certificate_id():
     return "".join(secrets.choice(alphabet) for _ in range(20))
 
 
-class CourseCompletion(models.Model):
+class CourseCompletion(StampedModel):
     """The HR-grade fact that a person completed a course. Never deleted: a correction is
     an explicit revocation, kept with its reason."""
 
@@ -124,7 +128,7 @@ class CourseCompletion(models.Model):
     )
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
+    updated_at = SyncStampField(_("updated at"))
 
     class Meta:
         verbose_name = _("course completion")
@@ -133,7 +137,9 @@ class CourseCompletion(models.Model):
         permissions = [("revoke_coursecompletion", _("Can revoke a course completion"))]
         # The reports look up each person's latest completion of a course.
         indexes = [
-            models.Index(fields=["user", "course_code", "-completed_at"], name="quizzes_completion_latest")
+            models.Index(fields=["user", "course_code", "-completed_at"], name="quizzes_completion_latest"),
+            # The HR API pages through completions in (updated_at, id) order.
+            models.Index(fields=["updated_at", "id"], name="quizzes_completion_sync"),
         ]
         constraints = [
             models.CheckConstraint(

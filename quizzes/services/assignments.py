@@ -13,12 +13,14 @@ one bulk insert, and one or two for existing enrolments without a due date."""
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from people.lines import reporting_line_ids
 from people.models import User
 from quizzes.models import AssignmentRule, Enrolment, ModuleProgress
+from quizzes.models.sync import stamp_all, stamped_update
 
 
 def targeted_people(rule):
@@ -77,7 +79,9 @@ def apply_rule(rule, today=None):
         for pk, start_date, started in newcomers.values_list("pk", "start_date", "started")
     ]
     # ignore_conflicts: someone who enrolled meanwhile (or a concurrent run) keeps their row.
-    Enrolment.objects.bulk_create(enrolments, ignore_conflicts=True)
+    with transaction.atomic():
+        stamp_all(enrolments)
+        Enrolment.objects.bulk_create(enrolments, ignore_conflicts=True)
     _give_due_dates(rule, people, today)
     return len(enrolments)
 
@@ -88,15 +92,15 @@ def _give_due_dates(rule, people, today):
         course_code=rule.course_code, due_date__isnull=True, user__in=people
     ).exclude(status=Enrolment.Status.COMPLETED)
     if rule.due_from == AssignmentRule.DueFrom.ASSIGNMENT:
-        undated.update(
-            due_date=due_date_for(rule, None, today), assignment_rule=rule, updated_at=timezone.now()
-        )
+        stamped_update(undated, due_date=due_date_for(rule, None, today), assignment_rule=rule)
         return
     rows = list(undated.select_related("user").only("pk", "user__start_date"))
     for enrolment in rows:
         enrolment.due_date = due_date_for(rule, enrolment.user.start_date, today)
         enrolment.assignment_rule = rule
-    Enrolment.objects.bulk_update(rows, ["due_date", "assignment_rule"])
+    with transaction.atomic():
+        stamp_all(rows)
+        Enrolment.objects.bulk_update(rows, ["due_date", "assignment_rule", "updated_at"])
 
 
 def apply_all_rules(today=None):

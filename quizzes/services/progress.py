@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quizzes.models import Attempt, CourseCompletion, Enrolment, ModuleProgress
+from quizzes.models.sync import stamped_update
 
 
 class PrerequisitesIncomplete(Exception):
@@ -131,10 +132,20 @@ def record_activity(user, module, course, now=None):
         },
     )
     if _created:
-        Enrolment.objects.filter(
-            user=user, course_code=course.course_code, status=Enrolment.Status.NOT_STARTED
-        ).update(status=Enrolment.Status.IN_PROGRESS, status_changed_at=now, updated_at=now)
+        stamped_update(
+            Enrolment.objects.filter(
+                user=user, course_code=course.course_code, status=Enrolment.Status.NOT_STARTED
+            ),
+            status=Enrolment.Status.IN_PROGRESS,
+            status_changed_at=now,
+        )
     return progress
+
+
+def _progress_changed(user, course_code):
+    """A module was completed: the enrolment's progress moved, so HR systems syncing
+    enrolments by ``updated_at`` fetch it again."""
+    stamped_update(Enrolment.objects.filter(user=user, course_code=course_code))
 
 
 def mark_module_read(user, module, course, now=None):
@@ -142,9 +153,12 @@ def mark_module_read(user, module, course, now=None):
     progress = record_activity(user, module, course, now)
     if progress.read_at is None:
         progress.read_at = now
-    if progress.completed_at is None and not module.quiz_questions.exists():
+    newly_completed = progress.completed_at is None and not module.quiz_questions.exists()
+    if newly_completed:
         progress.completed_at = now
     progress.save(update_fields=["read_at", "completed_at"])
+    if newly_completed:
+        _progress_changed(user, course.course_code)
     refresh_course_completion(user, course, now)
     return progress
 
@@ -160,6 +174,7 @@ def module_quiz_passed(user, module, now=None):
     if progress.completed_at is None:
         progress.completed_at = now
         progress.save(update_fields=["completed_at"])
+        _progress_changed(user, course.course_code)
     refresh_course_completion(user, course, now)
 
 
@@ -227,11 +242,11 @@ def reset_course_progress(user, course_code, now=None):
     """Start the course afresh: module progress of its modules no longer counts."""
     now = now or timezone.now()
     ModuleProgress.objects.filter(user=user, course_code=course_code).update(completed_at=None, read_at=None)
-    Enrolment.objects.filter(user=user, course_code=course_code).update(
+    stamped_update(
+        Enrolment.objects.filter(user=user, course_code=course_code),
         status=Enrolment.Status.IN_PROGRESS,
         status_changed_at=now,
         completed_at=None,
-        updated_at=now,
         cycle=F("cycle") + 1,
     )
 

@@ -17,10 +17,12 @@ the certificate lapsed keeps its old due date, so reactivating the rule makes it
 
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from quizzes.models import CourseCompletion, Enrolment, ModuleProgress
+from quizzes.models.sync import stamp_all, stamped_update
 
 Status = Enrolment.Status
 
@@ -37,14 +39,15 @@ def update_statuses(today=None):
     now = timezone.now()
     changed = {"overdue": _mark_overdue(today, now), "reopened": _reopen_not_overdue(today, now)}
     changed["expired"] = _mark_expired(today, now)
+    changed["lapsed_completions"] = _touch_lapsed_completions(today)
     return changed
 
 
 def _mark_overdue(today, now):
-    return (
-        Enrolment.objects.filter(OPEN, due_date__lt=today)
-        .exclude(status=Status.OVERDUE)
-        .update(status=Status.OVERDUE, status_changed_at=now, updated_at=now)
+    return stamped_update(
+        Enrolment.objects.filter(OPEN, due_date__lt=today).exclude(status=Status.OVERDUE),
+        status=Status.OVERDUE,
+        status_changed_at=now,
     )
 
 
@@ -55,12 +58,8 @@ def _reopen_not_overdue(today, now):
     started = Exists(
         ModuleProgress.objects.filter(user=OuterRef("user"), course_code=OuterRef("course_code"))
     )
-    count = not_overdue.filter(started).update(
-        status=Status.IN_PROGRESS, status_changed_at=now, updated_at=now
-    )
-    count += not_overdue.filter(~started).update(
-        status=Status.NOT_STARTED, status_changed_at=now, updated_at=now
-    )
+    count = stamped_update(not_overdue.filter(started), status=Status.IN_PROGRESS, status_changed_at=now)
+    count += stamped_update(not_overdue.filter(~started), status=Status.NOT_STARTED, status_changed_at=now)
     return count
 
 
@@ -77,8 +76,20 @@ def _mark_expired(today, now):
         .select_related("assignment_rule")
         .only("pk", "assignment_rule__due_days")
     )
-    count = expiring.update(status=Status.EXPIRED, status_changed_at=now, updated_at=now)
-    for enrolment in recurring:
-        enrolment.due_date = enrolment.lapsed_on + timedelta(days=enrolment.assignment_rule.due_days)
-    Enrolment.objects.bulk_update(recurring, ["due_date"])
+    with transaction.atomic():
+        count = stamped_update(expiring, status=Status.EXPIRED, status_changed_at=now)
+        for enrolment in recurring:
+            enrolment.due_date = enrolment.lapsed_on + timedelta(days=enrolment.assignment_rule.due_days)
+        stamp_all(recurring)
+        Enrolment.objects.bulk_update(recurring, ["due_date", "updated_at"])
     return count
+
+
+def _touch_lapsed_completions(today):
+    """A completion's status turns "expired" the day after its ``valid_until`` without the
+    row changing; stamping it once then lets HR systems syncing by ``updated_at`` see it."""
+    return stamped_update(
+        CourseCompletion.objects.filter(
+            revoked_at__isnull=True, valid_until__lt=today, updated_at__date__lte=F("valid_until")
+        )
+    )

@@ -56,7 +56,12 @@ def test_update_is_idempotent(course, amira):
     enrolment = enrol(amira, course)
     update_statuses(DUE + timedelta(days=3))
     changed_at = Enrolment.objects.get(pk=enrolment.pk).status_changed_at
-    assert update_statuses(DUE + timedelta(days=3)) == {"overdue": 0, "reopened": 0, "expired": 0}
+    assert update_statuses(DUE + timedelta(days=3)) == {
+        "overdue": 0,
+        "reopened": 0,
+        "expired": 0,
+        "lapsed_completions": 0,
+    }
     assert Enrolment.objects.get(pk=enrolment.pk).status_changed_at == changed_at
 
 
