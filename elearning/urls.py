@@ -6,13 +6,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import errors
 from courses import views as course_views
 from elearning.health import healthz
 from people.views import StaffLoginView
 from quizzes.views import learning as learning_views
 
+handler500 = "api.errors.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("api/v1/", include("api.urls")),
+    path("api/", errors.not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", course_views.switch_language, name="set_language"),

@@ -1,0 +1,1 @@
+"""API clients in the Wagtail admin (HR admins)."""

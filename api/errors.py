@@ -1,0 +1,58 @@
+"""One JSON shape for every error the API returns:
+
+    {"error": {"status": 400, "code": "invalid", "message": "…", "fields": {"page_size": ["…"]}}}
+
+``fields`` is present only for bad parameters."""
+
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views import defaults
+
+from rest_framework import exceptions
+from rest_framework.views import exception_handler
+
+
+def error_body(status, code, message, fields=None):
+    error = {"status": status, "code": code, "message": message}
+    if fields is not None:
+        error["fields"] = fields
+    return {"error": error}
+
+
+def api_exception_handler(exc, context):
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        fields = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        response.data = error_body(
+            response.status_code, "invalid", _("Some parameters are not valid."), _plain(fields)
+        )
+    else:
+        detail = getattr(exc, "detail", None) or response.data.get("detail", "")
+        code = detail.code if isinstance(detail, exceptions.ErrorDetail) else "error"
+        response.data = error_body(response.status_code, code, str(detail))
+    return response
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return str(value)
+
+
+def not_found(request, *args, **kwargs):
+    """Any URL under /api/ that matches no endpoint."""
+    return JsonResponse(
+        error_body(404, "not_found", _("There is no API endpoint at this address.")), status=404
+    )
+
+
+def server_error(request, *args, **kwargs):
+    """Django's 500 handler, in the API's error shape under /api/."""
+    if request.path.startswith("/api/"):
+        body = error_body(500, "server_error", _("Something went wrong on our side; it has been logged."))
+        return JsonResponse(body, status=500)
+    return defaults.server_error(request, *args, **kwargs)

@@ -1,0 +1,63 @@
+"""Filters shared by the completion and enrolment feeds and their CSV exports."""
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+import django_filters
+
+from quizzes.models import CourseCompletion, Enrolment
+
+
+class SyncFilterSet(django_filters.FilterSet):
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gt",
+        label=_(
+            "Only rows changed strictly after this time (ISO 8601, e.g. 2026-11-29T06:00:00.123456Z): "
+            "pass the `updated_at` of the last row of your previous complete sync."
+        ),
+    )
+    completed_after = django_filters.IsoDateTimeFilter(
+        field_name="completed_at", lookup_expr="gte", label=_("Completed at or after this time (ISO 8601).")
+    )
+    completed_before = django_filters.IsoDateTimeFilter(
+        field_name="completed_at", lookup_expr="lt", label=_("Completed before this time (ISO 8601).")
+    )
+    course_code = django_filters.CharFilter(field_name="course_code", label=_("Course code, e.g. INF-101."))
+    employee_id = django_filters.CharFilter(field_name="user__employee_id", label=_("Employee ID."))
+    department = django_filters.CharFilter(
+        field_name="user__department__name", label=_("Department name, exactly as in the roster.")
+    )
+
+
+class CompletionFilterSet(SyncFilterSet):
+    status = django_filters.ChoiceFilter(
+        choices=[("valid", _("Valid")), ("expired", _("Expired")), ("revoked", _("Revoked"))],
+        method="filter_status",
+        label=_("valid, expired or revoked."),
+    )
+
+    class Meta:
+        model = CourseCompletion
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == "revoked":
+            return queryset.filter(revoked_at__isnull=False)
+        live = queryset.filter(revoked_at__isnull=True)
+        if value == "expired":
+            return live.filter(valid_until__lt=today)
+        return live.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+
+
+class EnrolmentFilterSet(SyncFilterSet):
+    status = django_filters.ChoiceFilter(choices=Enrolment.Status.choices, label=_("Enrolment status."))
+    due_before = django_filters.DateFilter(
+        field_name="due_date", lookup_expr="lt", label=_("Due before this day.")
+    )
+
+    class Meta:
+        model = Enrolment
+        fields = []

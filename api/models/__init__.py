@@ -1,0 +1,3 @@
+from .clients import ApiClient, validate_scopes
+
+__all__ = ["ApiClient", "validate_scopes"]

@@ -1,0 +1,21 @@
+from django.utils.translation import gettext as _
+
+from rest_framework import exceptions, permissions
+
+from .models import ApiClient
+
+
+class HasScope(permissions.BasePermission):
+    """The client must be authenticated (401 otherwise) and hold the view's
+    ``required_scope`` (403 otherwise)."""
+
+    def has_permission(self, request, view):
+        client = request.auth
+        if not isinstance(client, ApiClient):
+            raise exceptions.NotAuthenticated()
+        scope = view.required_scope
+        if not client.has_scope(scope):
+            raise exceptions.PermissionDenied(
+                _("This API client lacks the “%(scope)s” scope.") % {"scope": scope}
+            )
+        return True

@@ -1,0 +1,170 @@
+"""What the API says about each record. These fields are the whole allowlist: nothing
+else (quiz answers, reflections, attempts) is ever serialised."""
+
+from django.utils.translation import gettext_lazy as _
+
+from rest_framework import serializers
+
+from quizzes.models import CourseCompletion, Enrolment
+
+
+class PersonFields(serializers.Serializer):
+    """Who the record is about: no more than HR needs to match it to their own records."""
+
+    employee_id = serializers.CharField(
+        source="user.employee_id", allow_null=True, help_text=_("The person's employee ID from the roster.")
+    )
+    email = serializers.EmailField(source="user.email", help_text=_("The person's work email."))
+    name = serializers.CharField(source="user.full_name", help_text=_("The person's full name."))
+    department = serializers.CharField(
+        source="user.department.name", allow_null=True, default=None, help_text=_("The person's department.")
+    )
+
+
+class CompletionSerializer(PersonFields, serializers.ModelSerializer):
+    id = serializers.IntegerField(help_text=_("This completion's stable ID: upsert on it."))
+    course_code = serializers.CharField(help_text=_("The course's code, the same in every language."))
+    course_title = serializers.CharField(help_text=_("The course title in the language it was taken in."))
+    course_language = serializers.CharField(
+        help_text=_("The language the course was taken in (en, es, fr, ar).")
+    )
+    completed_at = serializers.DateTimeField(help_text=_("When the last required module was completed."))
+    score = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        coerce_to_string=False,
+        allow_null=True,
+        help_text=_("The average of the best passing percentage of each required module's quiz (0–100)."),
+    )
+    passed = serializers.SerializerMethodField(
+        help_text=_("Whether this completion counts as a pass: false once it is revoked.")
+    )
+    certificate_id = serializers.CharField(help_text=_("Verifiable at /certificates/<certificate_id>/."))
+    valid_until = serializers.DateField(
+        allow_null=True, help_text=_("The last day the completion counts; null if it never expires.")
+    )
+    status = serializers.ChoiceField(
+        choices=["valid", "expired", "revoked"],
+        help_text=_("valid; expired (after valid_until); revoked (by HR, with a reason)."),
+    )
+    revoked_at = serializers.DateTimeField(allow_null=True, help_text=_("When HR revoked it, if they did."))
+    revoked_reason = serializers.CharField(help_text=_("Why HR revoked it; empty if not revoked."))
+    created_at = serializers.DateTimeField(help_text=_("When this record was created."))
+    updated_at = serializers.DateTimeField(
+        help_text=_("When this record last changed; rows are ordered by (updated_at, id).")
+    )
+
+    class Meta:
+        model = CourseCompletion
+        fields = [
+            "id",
+            "employee_id",
+            "email",
+            "name",
+            "department",
+            "course_code",
+            "course_title",
+            "course_language",
+            "completed_at",
+            "score",
+            "passed",
+            "certificate_id",
+            "valid_until",
+            "status",
+            "revoked_at",
+            "revoked_reason",
+            "created_at",
+            "updated_at",
+        ]
+
+    def get_passed(self, completion) -> bool:
+        return not completion.is_revoked
+
+
+class EnrolmentSerializer(PersonFields, serializers.ModelSerializer):
+    id = serializers.IntegerField(help_text=_("This enrolment's stable ID: upsert on it."))
+    course_code = serializers.CharField(help_text=_("The course's code, the same in every language."))
+    course_title = serializers.CharField(help_text=_("The course title when the person was enrolled."))
+    source = serializers.ChoiceField(
+        choices=Enrolment.Source.values,
+        help_text=_("assigned (by an assignment rule) or self (enrolled themselves)."),
+    )
+    status = serializers.ChoiceField(
+        choices=Enrolment.Status.values,
+        help_text=_(
+            "not_started, in_progress, completed, overdue (due date passed, not completed) or expired "
+            "(the completion's validity ran out)."
+        ),
+    )
+    status_changed_at = serializers.DateTimeField(help_text=_("When the status last changed."))
+    enrolled_at = serializers.DateTimeField(help_text=_("When the person was enrolled or assigned."))
+    due_date = serializers.DateField(
+        allow_null=True, help_text=_("The day it is due by; null if no due date.")
+    )
+    completed_at = serializers.DateTimeField(
+        allow_null=True, help_text=_("When the course was last completed; null if not (or since retaken).")
+    )
+    progress = serializers.SerializerMethodField(
+        help_text=_("Percentage (0–100) of the course's required modules completed.")
+    )
+    updated_at = serializers.DateTimeField(
+        help_text=_("When this record last changed; rows are ordered by (updated_at, id).")
+    )
+
+    class Meta:
+        model = Enrolment
+        fields = [
+            "id",
+            "employee_id",
+            "email",
+            "name",
+            "department",
+            "course_code",
+            "course_title",
+            "source",
+            "status",
+            "status_changed_at",
+            "enrolled_at",
+            "due_date",
+            "completed_at",
+            "progress",
+            "updated_at",
+        ]
+
+    def get_progress(self, enrolment) -> int:
+        return self.context["progress"].get(enrolment.pk, 0)
+
+
+class CourseSerializer(serializers.Serializer):
+    course_code = serializers.CharField(help_text=_("The course's code, the same in every language."))
+    title = serializers.CharField(help_text=_("The title in the course's original language."))
+    original_language = serializers.CharField(help_text=_("The language the course was written in."))
+    languages = serializers.ListField(
+        child=serializers.CharField(), help_text=_("Every language the course is published in.")
+    )
+    titles = serializers.DictField(
+        child=serializers.CharField(), help_text=_("The course title in each published language.")
+    )
+    estimated_minutes = serializers.IntegerField(
+        allow_null=True, help_text=_("How long the course takes, in minutes.")
+    )
+    validity_months = serializers.IntegerField(
+        allow_null=True, help_text=_("How many months a completion counts for; null if it never expires.")
+    )
+    required_modules = serializers.IntegerField(help_text=_("How many modules must be completed."))
+    last_content_change = serializers.DateTimeField(
+        allow_null=True,
+        help_text=_("When the course or one of its modules was last published, in any language."),
+    )
+
+
+class TranscriptSerializer(serializers.Serializer):
+    employee_id = serializers.CharField(help_text=_("The person's employee ID from the roster."))
+    email = serializers.EmailField(help_text=_("The person's work email."))
+    name = serializers.CharField(help_text=_("The person's full name."))
+    department = serializers.CharField(allow_null=True, help_text=_("The person's department."))
+    is_active = serializers.BooleanField(help_text=_("False once the person has left (deactivated)."))
+    enrolments = EnrolmentSerializer(many=True, help_text=_("Every course the person is enrolled on."))
+    completions = CompletionSerializer(
+        many=True, help_text=_("Every completion, newest first, revoked and expired ones included.")
+    )

@@ -1,0 +1,21 @@
+from django.urls import include, path, re_path
+
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from . import errors, views
+
+router = SimpleRouter()
+router.register("completions", views.CompletionViewSet, basename="completion")
+router.register("enrolments", views.EnrolmentViewSet, basename="enrolment")
+
+app_name = "api"
+
+urlpatterns = [
+    path("", include(router.urls)),
+    path("courses/", views.CourseListView.as_view(), name="courses"),
+    path("learners/<str:employee_id>/transcript/", views.TranscriptView.as_view(), name="transcript"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    re_path(r"^.*$", errors.not_found),
+]

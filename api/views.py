@@ -1,0 +1,150 @@
+"""The read-only HR API. Every view needs a valid key (401) with the view's scope (403);
+records outside a client's departments do not exist for it (404)."""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from people.models import User
+from quizzes.models import CourseCompletion, Enrolment
+
+from . import records, scopes
+from .exports import chunked, csv_response
+from .filters import CompletionFilterSet, EnrolmentFilterSet
+from .pagination import SyncCursorPagination
+from .serializers import CompletionSerializer, CourseSerializer, EnrolmentSerializer, TranscriptSerializer
+
+CSV_RESPONSE = OpenApiResponse(
+    response=OpenApiTypes.BINARY, description=_("A CSV file with one row per record, columns as in the JSON.")
+)
+
+
+class SyncFeedViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """A feed in (updated_at, id) order with its CSV export."""
+
+    pagination_class = SyncCursorPagination
+    filter_backends = [DjangoFilterBackend]
+    export_name = None
+
+    def serialise_rows(self, rows):
+        serializer = self.get_serializer(rows, many=True, context=self.extra_context(rows))
+        fields = list(serializer.child.fields)
+        for item in serializer.data:
+            yield [item[field] for field in fields]
+
+    def extra_context(self, rows):
+        return {}
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), **getattr(self, "_page_context", {})}
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        self._page_context = self.extra_context(page)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def perform_content_negotiation(self, request, force=False):
+        # The export is CSV whatever the Accept header asks for; its errors are JSON.
+        return super().perform_content_negotiation(request, force=force or self.action == "export")
+
+    @action(detail=False, methods=["get"], url_path="export")
+    def export(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        headings = list(self.get_serializer_class()().fields)
+        return csv_response(chunked(queryset, self.serialise_rows), headings, self.export_name)
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Course completions")),
+    export=extend_schema(summary=_("Course completions as CSV"), responses={200: CSV_RESPONSE}),
+)
+@extend_schema(tags=["completions"])
+class CompletionViewSet(SyncFeedViewSet):
+    """Course completions, oldest change first. Revoked completions stay in the feed with
+    `status: revoked`, so a sync learns about revocations."""
+
+    required_scope = scopes.COMPLETIONS
+    serializer_class = CompletionSerializer
+    filterset_class = CompletionFilterSet
+    export_name = "completions"
+    queryset = CourseCompletion.objects.none()
+
+    def get_queryset(self):
+        return records.completions_for(self.request.auth)
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Enrolments")),
+    export=extend_schema(summary=_("Enrolments as CSV"), responses={200: CSV_RESPONSE}),
+)
+@extend_schema(tags=["enrolments"])
+class EnrolmentViewSet(SyncFeedViewSet):
+    """Who is assigned or enrolled on what, with due dates, status and progress."""
+
+    required_scope = scopes.ENROLMENTS
+    serializer_class = EnrolmentSerializer
+    filterset_class = EnrolmentFilterSet
+    export_name = "enrolments"
+    queryset = Enrolment.objects.none()
+
+    def get_queryset(self):
+        return records.enrolments_for(self.request.auth)
+
+    def extra_context(self, rows):
+        return {"progress": records.progress_by_enrolment(rows)}
+
+
+@extend_schema(tags=["courses"])
+class CourseListView(APIView):
+    required_scope = scopes.COURSES
+
+    @extend_schema(summary=_("The course catalogue"), responses=CourseSerializer(many=True))
+    def get(self, request):
+        """Every published course, one entry per course code, ordered by code."""
+        return Response(CourseSerializer(records.catalogue(), many=True).data)
+
+
+@extend_schema(tags=["learners"])
+class TranscriptView(APIView):
+    required_scope = scopes.LEARNERS
+
+    @extend_schema(summary=_("One person's transcript"), responses=TranscriptSerializer)
+    def get(self, request, employee_id):
+        """One person's enrolments and completions, by employee ID."""
+        client = request.auth
+        people = User.objects.filter(records.visible_people_filter(client, prefix=""))
+        person = (
+            people.select_related("department")
+            .prefetch_related(
+                Prefetch("enrolments", queryset=Enrolment.objects.order_by("course_code")),
+                Prefetch("completions", queryset=CourseCompletion.objects.order_by("-completed_at", "-id")),
+            )
+            .filter(employee_id=employee_id)
+            .first()
+        )
+        if person is None:
+            raise NotFound(_("No learner with this employee ID is visible to this API client."))
+        enrolments = list(person.enrolments.all())
+        completions = list(person.completions.all())
+        for record in (*enrolments, *completions):
+            record.user = person  # the serializers read the person's fields without a query each
+        context = {"request": request, "progress": records.progress_by_enrolment(enrolments)}
+        data = {
+            "employee_id": person.employee_id,
+            "email": person.email,
+            "name": person.full_name,
+            "department": person.department.name if person.department else None,
+            "is_active": person.is_active,
+            "enrolments": enrolments,
+            "completions": completions,
+        }
+        return Response(TranscriptSerializer(data, context=context).data)
