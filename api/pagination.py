@@ -105,7 +105,7 @@ class SyncCursorPagination(BasePagination):
                     "nullable": True,
                     "description": "The next page, or null on the last page. Follow it until it is null.",
                 },
-                "results": schema,
+                "results": {**schema, "description": "This page's rows, in (updated_at, id) order."},
             },
         }
 

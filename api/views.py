@@ -22,9 +22,12 @@ from .filters import CompletionFilterSet, EnrolmentFilterSet
 from .pagination import SyncCursorPagination
 from .serializers import CompletionSerializer, CourseSerializer, EnrolmentSerializer, TranscriptSerializer
 
-CSV_RESPONSE = OpenApiResponse(
-    response=OpenApiTypes.BINARY, description=_("A CSV file with one row per record, columns as in the JSON.")
-)
+CSV_RESPONSE = {
+    (200, "text/csv"): OpenApiResponse(
+        response=OpenApiTypes.STR,
+        description=_("A CSV file: one row per record, the same columns as the JSON feed, in sync order."),
+    )
+}
 
 
 class SyncFeedViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -65,7 +68,7 @@ class SyncFeedViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary=_("Course completions")),
-    export=extend_schema(summary=_("Course completions as CSV"), responses={200: CSV_RESPONSE}),
+    export=extend_schema(summary=_("Course completions as CSV"), responses=CSV_RESPONSE, filters=True),
 )
 @extend_schema(tags=["completions"])
 class CompletionViewSet(SyncFeedViewSet):
@@ -84,7 +87,7 @@ class CompletionViewSet(SyncFeedViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary=_("Enrolments")),
-    export=extend_schema(summary=_("Enrolments as CSV"), responses={200: CSV_RESPONSE}),
+    export=extend_schema(summary=_("Enrolments as CSV"), responses=CSV_RESPONSE, filters=True),
 )
 @extend_schema(tags=["enrolments"])
 class EnrolmentViewSet(SyncFeedViewSet):

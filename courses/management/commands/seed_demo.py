@@ -22,6 +22,7 @@ from courses.demo import (
     storytelling_quizzes,
 )
 from courses.demo.assignments import ensure_demo_assignments
+from courses.demo.history import ensure_demo_history
 from courses.demo.report import SeedReport
 from courses.demo.site import (
     ensure_course,
@@ -62,6 +63,7 @@ class Command(BaseCommand):
             seed_content(report)
             logins = ensure_demo_organisation(password, reset_passwords, report)
             ensure_demo_assignments(report)
+            ensure_demo_history(report)
         self._print_report(report, verbosity)
         self._print_logins(logins)
 

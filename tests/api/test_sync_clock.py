@@ -1,0 +1,53 @@
+"""The sync clock stamps enrolments and completions in commit order (quizzes/models/sync.py)."""
+
+from django.db import transaction
+
+import pytest
+
+from quizzes.models import CourseCompletion, Enrolment
+from quizzes.models.sync import stamp_all, sync_stamp
+from tests.api.records import completion
+from tests.factories import UserFactory
+
+
+def test_stamps_always_move_forward():
+    stamps = []
+    for _ in range(50):
+        with transaction.atomic():
+            stamps.append(sync_stamp())
+    assert stamps == sorted(stamps)
+    assert len(set(stamps)) == len(stamps)
+
+
+def test_a_stamp_outside_a_transaction_is_refused():
+    # Autocommit would commit the stamp before the row, and the guarantee would be lost.
+    from django.db import connection
+
+    assert connection.in_atomic_block  # pytest-django wraps each test in a transaction
+    with pytest.raises(transaction.TransactionManagementError):
+        transaction.get_connection().in_atomic_block = False
+        try:
+            sync_stamp()
+        finally:
+            transaction.get_connection().in_atomic_block = True
+
+
+def test_every_save_takes_a_new_stamp(amira):
+    record = completion(amira)
+    first = record.updated_at
+    record.revoked_reason = "x"
+    record.save()
+    assert record.updated_at > first
+    assert CourseCompletion.objects.get(pk=record.pk).updated_at == record.updated_at
+
+
+def test_a_bulk_write_shares_one_stamp():
+    rows = [Enrolment(user=p, course_code="INF-101", course_title="t") for p in UserFactory.create_batch(3)]
+    with transaction.atomic():
+        stamp = stamp_all(rows)
+        Enrolment.objects.bulk_create(rows)
+    assert set(Enrolment.objects.values_list("updated_at", flat=True)) == {stamp}
+    # The stamp was used once: the next save of one of them takes a new one.
+    row = Enrolment.objects.first()
+    row.save()
+    assert row.updated_at > stamp
