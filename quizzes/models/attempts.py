@@ -38,6 +38,8 @@ class Attempt(models.Model):
         verbose_name = _("quiz attempt")
         verbose_name_plural = _("quiz attempts")
         ordering = ["-started_at"]
+        # The xAPI feed pages through quiz results in (submitted_at, id) order.
+        indexes = [models.Index(fields=["submitted_at", "id"], name="quizzes_attempt_xapi")]
         constraints = [
             # Two concurrent starts compute the same number; only one can be stored.
             models.UniqueConstraint(

@@ -140,6 +140,8 @@ class CourseCompletion(StampedModel):
             models.Index(fields=["user", "course_code", "-completed_at"], name="quizzes_completion_latest"),
             # The HR API pages through completions in (updated_at, id) order.
             models.Index(fields=["updated_at", "id"], name="quizzes_completion_sync"),
+            # The xAPI feed pages through completions in (created_at, id) order.
+            models.Index(fields=["created_at", "id"], name="quizzes_completion_xapi"),
         ]
         constraints = [
             models.CheckConstraint(
