@@ -5,16 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0002_modulepage_quiz_attempt_limit_and_more'),
-        ('quizzes', '0006_sync_clock'),
+        ("courses", "0002_modulepage_quiz_attempt_limit_and_more"),
+        ("quizzes", "0006_sync_clock"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='coursecompletion',
-            index=models.Index(fields=['created_at', 'id'], name='quizzes_completion_xapi'),
+            model_name="attempt",
+            index=models.Index(fields=["submitted_at", "id"], name="quizzes_attempt_xapi"),
+        ),
+        migrations.AddIndex(
+            model_name="coursecompletion",
+            index=models.Index(fields=["created_at", "id"], name="quizzes_completion_xapi"),
         ),
     ]

@@ -38,8 +38,6 @@ class Attempt(models.Model):
         verbose_name = _("quiz attempt")
         verbose_name_plural = _("quiz attempts")
         ordering = ["-started_at"]
-        # The xAPI feed pages through quiz results in (submitted_at, id) order.
-        indexes = [models.Index(fields=["submitted_at", "id"], name="quizzes_attempt_xapi")]
         constraints = [
             # Two concurrent starts compute the same number; only one can be stored.
             models.UniqueConstraint(
@@ -52,7 +50,11 @@ class Attempt(models.Model):
             ),
             models.CheckConstraint(condition=models.Q(number__gte=1), name="quizzes_attempt_number_positive"),
         ]
-        indexes = [models.Index(fields=["user", "module_key", "-started_at"])]
+        indexes = [
+            models.Index(fields=["user", "module_key", "-started_at"]),
+            # The xAPI feed pages through quiz results in (submitted_at, id) order.
+            models.Index(fields=["submitted_at", "id"], name="quizzes_attempt_xapi"),
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.module_title} #{self.number}"

@@ -15,6 +15,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from quizzes import signals
 from quizzes.models import Attempt, CourseCompletion, Enrolment, ModuleProgress
 from quizzes.models.sync import stamped_update
 
@@ -235,6 +236,7 @@ def refresh_course_completion(user, course, now=None):
         enrolment.set_status(Enrolment.Status.COMPLETED, now)
         enrolment.completed_at = now
         enrolment.save()
+        signals.completion_created.send(sender=CourseCompletion, completion=completion)
     return completion
 
 
@@ -274,4 +276,5 @@ def revoke_completion(completion, by, reason, now=None):
         completion.revoked_reason = reason
         completion.save()
         reset_course_progress(completion.user, completion.course_code, now)
+        signals.completion_revoked.send(sender=CourseCompletion, completion=completion)
     return completion

@@ -21,8 +21,9 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from quizzes import signals
 from quizzes.models import CourseCompletion, Enrolment, ModuleProgress
-from quizzes.models.sync import stamp_all, stamped_update
+from quizzes.models.sync import stamp_all, stamped_update, sync_stamp
 
 Status = Enrolment.Status
 
@@ -44,11 +45,19 @@ def update_statuses(today=None):
 
 
 def _mark_overdue(today, now):
-    return stamped_update(
-        Enrolment.objects.filter(OPEN, due_date__lt=today).exclude(status=Status.OVERDUE),
-        status=Status.OVERDUE,
-        status_changed_at=now,
-    )
+    with transaction.atomic():
+        # The stamp is unique to this UPDATE, so it finds exactly the rows it made overdue.
+        stamp = sync_stamp()
+        count = (
+            Enrolment.objects.filter(OPEN, due_date__lt=today)
+            .exclude(status=Status.OVERDUE)
+            .update(status=Status.OVERDUE, status_changed_at=now, updated_at=stamp)
+        )
+        if count:
+            signals.enrolments_overdue.send(
+                sender=Enrolment, enrolments=Enrolment.objects.filter(updated_at=stamp, status=Status.OVERDUE)
+            )
+    return count
 
 
 def _reopen_not_overdue(today, now):
