@@ -4,6 +4,8 @@
 
 ``fields`` is present only for bad parameters."""
 
+from http import HTTPStatus
+
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -29,10 +31,23 @@ def api_exception_handler(exc, context):
             response.status_code, "invalid", _("Some parameters are not valid."), _plain(fields)
         )
     else:
-        detail = getattr(exc, "detail", None) or response.data.get("detail", "")
+        # Django's Http404 and PermissionDenied have no ``detail``; DRF put one in the data.
+        detail = getattr(exc, "detail", None)
+        if detail is None and isinstance(response.data, dict):
+            detail = response.data.get("detail")
+        if isinstance(detail, (list, dict)) or not detail:
+            # A list or dict detail would not fit "message"; say what the status means instead.
+            detail = exceptions.ErrorDetail(_default_message(response.status_code), "error")
         code = detail.code if isinstance(detail, exceptions.ErrorDetail) else "error"
         response.data = error_body(response.status_code, code, str(detail))
     return response
+
+
+def _default_message(status):
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return _("Error")
 
 
 def _plain(value):

@@ -1,3 +1,4 @@
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 
 from rest_framework import exceptions, permissions
@@ -13,7 +14,10 @@ class HasScope(permissions.BasePermission):
         client = request.auth
         if not isinstance(client, ApiClient):
             raise exceptions.NotAuthenticated()
-        scope = view.required_scope
+        scope = getattr(view, "required_scope", None)
+        if not scope:
+            # An endpoint that forgot to name its scope is a bug, not an open door.
+            raise ImproperlyConfigured(f"{type(view).__name__} has no required_scope.")
         if not client.has_scope(scope):
             raise exceptions.PermissionDenied(
                 _("This API client lacks the “%(scope)s” scope.") % {"scope": scope}
