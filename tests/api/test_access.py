@@ -366,3 +366,9 @@ def test_the_default_rate_is_generous(hr_api):
     """Without the override, a sync's burst of pages is not throttled."""
     for _number in range(20):
         assert hr_api.get(COURSES).status_code == 200
+
+
+def test_an_address_under_api_outside_v1_is_a_json_404(client):
+    response = client.get("/api/v2/completions/")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
