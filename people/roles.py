@@ -118,6 +118,19 @@ def ensure_role_groups():
     view_enrolments = _permission(Enrolment, "view_enrolment")
     groups[MANAGERS].permissions.add(view_enrolments)
     groups[HR_ADMINS].permissions.add(view_enrolments)
+    # API clients for HR systems: created, changed and revoked (a change), never deleted.
+    from api.models import ApiClient
+
+    groups[HR_ADMINS].permissions.add(
+        *(_permission(ApiClient, f"{action}_apiclient") for action in ("add", "change", "view"))
+    )
+    # Webhook endpoints: switched off rather than deleted; their delivery log is read-only.
+    from api.models import WebhookDelivery, WebhookEndpoint
+
+    groups[HR_ADMINS].permissions.add(
+        *(_permission(WebhookEndpoint, f"{action}_webhookendpoint") for action in ("add", "change", "view")),
+        _permission(WebhookDelivery, "view_webhookdelivery"),
+    )
     return groups
 
 

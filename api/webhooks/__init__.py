@@ -1,0 +1,2 @@
+"""Signed webhooks for HR systems (Standard Webhooks): ``events`` turns what happened into
+stored deliveries, ``tasks`` and ``delivery`` send them with retries, ``signing`` signs."""

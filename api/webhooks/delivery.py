@@ -1,0 +1,347 @@
+"""Sending deliveries: signed POSTs, every attempt logged, retries with exponential backoff,
+and an endpoint disabled (HR admins told by email) after a day of failures.
+
+Runs in background tasks (``tasks.send_webhooks``), never in a staff member's request
+under a real task backend. Several senders may run at once (two tasks, the
+``retry_webhooks`` command): a delivery is claimed with a conditional UPDATE before it
+is sent, so each attempt is made by one sender only."""
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Min, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+import requests
+
+from ..models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from ..models.webhooks import validate_webhook_url
+from . import signing
+
+logger = logging.getLogger(__name__)
+
+# After the first attempt fails, the next ones follow these delays; with the last one the
+# endpoint has been failing for more than a day, which disables it (DISABLE_AFTER).
+RETRY_DELAYS = [
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=6),
+    timedelta(hours=8),
+    timedelta(hours=10),
+]
+DISABLE_AFTER = timedelta(days=1)
+TIMEOUT_SECONDS = 10
+# A claimed delivery is hidden from other senders this long: longer than one attempt can take.
+CLAIM = timedelta(minutes=2)
+RESPONSE_BODY_LIMIT = 1000
+BATCH_SIZE = 100
+USER_AGENT = "elearning-webhooks/1.0"
+
+State = WebhookDelivery.State
+
+
+@dataclass
+class Outcome:
+    status_code: int | None = None
+    error: str = ""
+    duration_ms: int = 0
+    response_body: str = ""
+
+    @property
+    def ok(self):
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+    @property
+    def receiver_unavailable(self):
+        """The receiver, not this message, is the problem: other messages would fail too."""
+        return self.status_code is None or self.status_code >= 500 or self.status_code in (408, 429)
+
+    @property
+    def gone(self):
+        # Standard Webhooks: 410 Gone means "stop sending to this endpoint".
+        return self.status_code == 410
+
+    @property
+    def summary(self):
+        return f"HTTP {self.status_code}" if self.status_code is not None else self.error[:200]
+
+
+def post(endpoint, delivery):
+    """One signed POST of ``delivery`` to ``endpoint``; never raises."""
+    # The signature's timestamp is the real time: receivers reject messages older than ~5 min.
+    timestamp = int(time.time())
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        **signing.headers(endpoint.secret, delivery.message_id, timestamp, delivery.body),
+    }
+    started = time.monotonic()
+    outcome = Outcome()
+    try:
+        # Checked again here: the rule (https) may have changed since the URL was saved.
+        validate_webhook_url(endpoint.url)
+        with requests.post(
+            endpoint.url,
+            data=delivery.body.encode(),
+            headers=headers,
+            timeout=TIMEOUT_SECONDS,
+            # A redirect would re-send personal data to an address nobody registered.
+            allow_redirects=False,
+            stream=True,
+        ) as response:
+            outcome.status_code = response.status_code
+            # Only the start is kept, and only the start is read: a receiver cannot fill the log.
+            start = response.raw.read(RESPONSE_BODY_LIMIT, decode_content=True) or b""
+            outcome.response_body = start.decode("utf-8", errors="replace")
+    except ValidationError as error:
+        outcome.error = f"URL not allowed: {' '.join(error.messages)}"
+    except requests.Timeout:
+        outcome.error = f"Timed out after {TIMEOUT_SECONDS} s"
+    except requests.ConnectionError as error:
+        outcome.error = f"Connection failed: {error}"
+    except Exception as error:
+        outcome.error = f"{type(error).__name__}: {error}"
+    outcome.error = outcome.error[:300]
+    outcome.duration_ms = round((time.monotonic() - started) * 1000)
+    return outcome
+
+
+def retry_delay(attempt_count):
+    """The wait after the ``attempt_count``-th failed attempt, or None when none is left."""
+    if attempt_count > len(RETRY_DELAYS):
+        return None
+    return RETRY_DELAYS[attempt_count - 1]
+
+
+def due_deliveries(endpoint, now):
+    return WebhookDelivery.objects.filter(endpoint=endpoint, state=State.PENDING, next_attempt_at__lte=now)
+
+
+def claim(delivery, now):
+    return bool(
+        WebhookDelivery.objects.filter(pk=delivery.pk, state=State.PENDING, next_attempt_at__lte=now).update(
+            next_attempt_at=now + CLAIM
+        )
+    )
+
+
+def send_due(endpoint_id, now=None):
+    """Send the endpoint's due deliveries, oldest first, until one finds the receiver
+    unavailable; then schedule the next run. ``now`` is for tests: it stands for the time
+    of every step. Returns the number delivered."""
+    endpoint = WebhookEndpoint.objects.select_related("client").filter(pk=endpoint_id).first()
+    if endpoint is None or not endpoint.active:
+        # An inactive endpoint's deliveries wait for it to be active again.
+        return 0
+    delivered = 0
+    unavailable = False
+    while not unavailable:
+        clock = now or timezone.now()
+        batch = list(due_deliveries(endpoint, clock).order_by("pk")[:BATCH_SIZE])
+        if not batch:
+            break
+        for delivery in batch:
+            clock = now or timezone.now()
+            if not endpoint.wants(delivery.event_type):
+                cancel(delivery)
+                continue
+            if not claim(delivery, clock):
+                continue
+            outcome = post(endpoint, delivery)
+            clock = now or timezone.now()
+            log_attempt(delivery, outcome, clock)
+            if outcome.ok:
+                delivered += 1
+                recovered(endpoint)
+                continue
+            failed(endpoint, delivery, outcome, clock)
+            if not endpoint.active:
+                return delivered
+            if outcome.receiver_unavailable:
+                # The others would only wait for the same timeout: they wait for this one's retry.
+                backoff_others(endpoint, delivery)
+                unavailable = True
+                break
+    schedule_next_run(endpoint, now)
+    return delivered
+
+
+def cancel(delivery):
+    """The endpoint no longer takes this event, or its client may no longer read it."""
+    WebhookDelivery.objects.filter(pk=delivery.pk, state=State.PENDING).update(
+        state=State.FAILED,
+        next_attempt_at=None,
+        last_outcome="Cancelled: the endpoint or its API client no longer takes this event",
+    )
+
+
+def log_attempt(delivery, outcome, now):
+    WebhookAttempt.objects.create(
+        delivery=delivery,
+        attempted_at=now,
+        status_code=outcome.status_code,
+        error=outcome.error,
+        duration_ms=outcome.duration_ms,
+        response_body=outcome.response_body,
+        succeeded=outcome.ok,
+    )
+    delivery.attempt_count += 1
+    delivery.last_attempt_at = now
+    delivery.last_outcome = outcome.summary
+    fields = ["attempt_count", "last_attempt_at", "last_outcome", "state", "next_attempt_at"]
+    if outcome.ok:
+        delivery.state = State.DELIVERED
+        delivery.delivered_at = now
+        delivery.next_attempt_at = None
+        fields.append("delivered_at")
+    else:
+        delay = retry_delay(delivery.attempt_count)
+        delivery.state = State.PENDING if delay else State.FAILED
+        delivery.next_attempt_at = now + delay if delay else None
+    delivery.save(update_fields=fields)
+
+
+def recovered(endpoint):
+    if endpoint.failing_since is not None:
+        WebhookEndpoint.objects.filter(pk=endpoint.pk).update(failing_since=None)
+        endpoint.failing_since = None
+
+
+def failed(endpoint, delivery, outcome, now):
+    if endpoint.failing_since is None:
+        WebhookEndpoint.objects.filter(pk=endpoint.pk, failing_since__isnull=True).update(failing_since=now)
+        endpoint.refresh_from_db(fields=["failing_since"])
+    if outcome.gone:
+        disable(endpoint, _("The receiver answered 410 Gone: it asks for no more deliveries."), now)
+    elif now - endpoint.failing_since >= DISABLE_AFTER:
+        disable(
+            endpoint,
+            _("Every delivery failed for more than a day (last: %(outcome)s).")
+            % {"outcome": outcome.summary},
+            now,
+        )
+
+
+def backoff_others(endpoint, delivery):
+    retry_at = delivery.next_attempt_at or delivery.last_attempt_at + RETRY_DELAYS[-1]
+    due_deliveries(endpoint, retry_at).exclude(pk=delivery.pk).filter(next_attempt_at__lt=retry_at).update(
+        next_attempt_at=retry_at
+    )
+
+
+def schedule_next_run(endpoint, now=None):
+    """Enqueue one run for when the endpoint's next delivery is due, unless one is already
+    planned by then. Backends without ``run_after`` (the immediate backend of development
+    and tests) leave retries to ``manage.py retry_webhooks``."""
+    from .tasks import send_webhooks
+
+    if not send_webhooks.get_backend().supports_defer:
+        return None
+    now = now or timezone.now()
+    next_due = (
+        WebhookDelivery.objects.filter(endpoint=endpoint, state=State.PENDING)
+        .aggregate(next_due=Min("next_attempt_at"))
+        .get("next_due")
+    )
+    if next_due is None or next_due <= now:
+        return None
+    # One planned run per endpoint, however many tasks ran before it: whoever moves the
+    # planned time enqueues the task.
+    planned = WebhookEndpoint.objects.filter(pk=endpoint.pk).filter(
+        Q(next_run_at__isnull=True) | Q(next_run_at__lte=now) | Q(next_run_at__gt=next_due)
+    )
+    if not planned.update(next_run_at=next_due):
+        return None
+    try:
+        send_webhooks.using(run_after=next_due).enqueue(endpoint.pk)
+    except Exception:
+        logger.exception("Could not schedule the next webhooks of endpoint %s", endpoint.pk)
+        WebhookEndpoint.objects.filter(pk=endpoint.pk, next_run_at=next_due).update(next_run_at=None)
+        return None
+    return next_due
+
+
+def disable(endpoint, reason, now):
+    # Conditional, so two senders failing at once disable it, and tell HR, once.
+    if not WebhookEndpoint.objects.filter(pk=endpoint.pk, active=True).update(
+        active=False, disabled_at=now, disabled_reason=reason[:300]
+    ):
+        endpoint.active = False
+        return
+    endpoint.active, endpoint.disabled_at, endpoint.disabled_reason = False, now, reason[:300]
+    logger.warning("Webhook endpoint %s disabled: %s", endpoint.pk, reason)
+    try:
+        notify_hr_admins(endpoint)
+    except Exception:
+        logger.exception("Could not tell HR admins that webhook endpoint %s was disabled", endpoint.pk)
+
+
+def hr_admin_emails():
+    from people.roles import HR_ADMINS
+
+    return sorted(
+        set(
+            get_user_model()
+            .objects.filter(is_active=True, groups__name=HR_ADMINS)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+
+
+def endpoint_admin_url(endpoint):
+    path = reverse("wagtailsnippets_api_webhookendpoint:inspect", args=(endpoint.pk,))
+    return f"{getattr(settings, 'WAGTAILADMIN_BASE_URL', '').rstrip('/')}{path}"
+
+
+def notify_hr_admins(endpoint):
+    recipients = hr_admin_emails()
+    if not recipients:
+        return 0
+    pending = WebhookDelivery.objects.filter(endpoint=endpoint, state=State.PENDING).count()
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "endpoint": endpoint,
+            "client": endpoint.client,
+            "pending": pending,
+            "admin_url": endpoint_admin_url(endpoint),
+        }
+        subject = _("Webhook endpoint disabled: %(client)s") % {"client": endpoint.client}
+        message = render_to_string("api/email/webhook_endpoint_disabled.txt", context)
+    return send_mail(subject, message, None, recipients)
+
+
+def reactivated(endpoint):
+    """An HR admin switched a disabled endpoint back on: its waiting deliveries go now."""
+    now = timezone.now()
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(
+        failing_since=None, disabled_at=None, disabled_reason="", next_run_at=None
+    )
+    WebhookDelivery.objects.filter(endpoint=endpoint, state=State.PENDING).update(next_attempt_at=now)
+    from .events import enqueue_sending
+
+    transaction.on_commit(lambda: enqueue_sending([endpoint.pk]), robust=True)
+
+
+def endpoints_with_due_deliveries(now=None):
+    now = now or timezone.now()
+    return list(
+        WebhookEndpoint.objects.filter(
+            active=True, deliveries__state=State.PENDING, deliveries__next_attempt_at__lte=now
+        )
+        .distinct()
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )

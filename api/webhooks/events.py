@@ -1,0 +1,164 @@
+"""What happened, turned into deliveries: one ``WebhookDelivery`` per endpoint and event,
+written in bulk in the transaction that records the event (so an event is never lost
+between commit and send), then sent by a background task once that transaction commits.
+
+The payload's ``data`` is exactly what the API's serializers give that client, so a
+webhook never carries more than the API would (no quiz answers, no reflections)."""
+
+import json
+import logging
+from datetime import UTC
+from functools import partial, wraps
+
+from django.db import transaction
+from django.dispatch import receiver
+from django.utils import timezone
+
+from rest_framework import serializers
+from rest_framework.utils.encoders import JSONEncoder
+
+from quizzes import signals
+from quizzes.models import CourseCompletion
+
+from .. import records
+from ..models import Event, WebhookDelivery, WebhookEndpoint
+from ..serializers import CompletionSerializer, EnrolmentSerializer
+
+logger = logging.getLogger(__name__)
+
+BULK_BATCH_SIZE = 500
+
+
+def render_body(event, data, when):
+    payload = {
+        "type": str(event),
+        "timestamp": serializers.DateTimeField().to_representation(when),
+        "data": data,
+    }
+    # ASCII-only JSON: the signed bytes are the same whatever encoding a receiver assumes.
+    return json.dumps(payload, cls=JSONEncoder, separators=(",", ":"))
+
+
+def endpoints_for(event):
+    """Active endpoints taking ``event`` whose client may read it: one query. ``events`` is
+    checked here rather than in SQL because SQLite cannot filter inside a JSON list, and an
+    organisation has a handful of endpoints."""
+    endpoints = WebhookEndpoint.objects.filter(active=True).select_related("client").order_by("pk")
+    return [endpoint for endpoint in endpoints if endpoint.wants(event)]
+
+
+def record(event, queryset, serialise, event_key, now=None):
+    """Store a delivery of each row of ``queryset`` for every endpoint that takes ``event``
+    and whose client may see the row's person. Queries: one for the endpoints, then, only
+    if there are any, one for the rows, the serializer's own, two per API client limited
+    to departments, and the bulk inserts. Returns the number of deliveries offered."""
+    endpoints = endpoints_for(event)
+    if not endpoints:
+        return 0
+    now = now or timezone.now()
+    rows = list(queryset.select_related("user", "user__department").order_by("pk"))
+    if not rows:
+        return 0
+    bodies = {item["id"]: render_body(event, item, now) for item in serialise(rows)}
+    visible_by_client = {}
+    deliveries = []
+    for endpoint in endpoints:
+        client = endpoint.client
+        if client.pk not in visible_by_client:
+            # The same rule as the API's querysets, so a webhook never tells a client
+            # about someone it could not read through the API.
+            people = records.visible_people_filter(client)
+            visible_by_client[client.pk] = (
+                set(queryset.filter(people).values_list("pk", flat=True)) if people else None
+            )
+        visible = visible_by_client[client.pk]
+        deliveries.extend(
+            WebhookDelivery(
+                endpoint=endpoint,
+                event_type=event,
+                event_key=event_key(row),
+                body=bodies[row.pk],
+                next_attempt_at=now,
+            )
+            for row in rows
+            if visible is None or row.pk in visible
+        )
+    # A repeated event finds its deliveries already stored: the unique (endpoint, event_key)
+    # makes it a no-op, so no endpoint ever gets a second message id for one event.
+    WebhookDelivery.objects.bulk_create(deliveries, batch_size=BULK_BATCH_SIZE, ignore_conflicts=True)
+    endpoint_ids = sorted({delivery.endpoint_id for delivery in deliveries})
+    if endpoint_ids:
+        transaction.on_commit(partial(enqueue_sending, endpoint_ids), robust=True)
+    return len(deliveries)
+
+
+def enqueue_sending(endpoint_ids):
+    """Hand the sending to the task worker. Runs after commit, in the staff member's request
+    when the event came from one: nothing here may raise into it."""
+    from .tasks import send_webhooks
+
+    for endpoint_id in endpoint_ids:
+        try:
+            send_webhooks.enqueue(endpoint_id)
+        except Exception:
+            # The deliveries are stored; ``manage.py retry_webhooks`` sends them later.
+            logger.exception("Could not enqueue the webhooks of endpoint %s", endpoint_id)
+
+
+def serialise_completions(rows):
+    return CompletionSerializer(rows, many=True).data
+
+
+def serialise_enrolments(rows):
+    return EnrolmentSerializer(
+        rows, many=True, context={"progress": records.progress_by_enrolment(rows)}
+    ).data
+
+
+def overdue_key(enrolment):
+    # An enrolment can become overdue again (a new due date, a new cycle): each time is an event.
+    changed = enrolment.status_changed_at.astimezone(UTC)
+    return f"{Event.ENROLMENT_OVERDUE.value}:{enrolment.pk}:{changed:%Y-%m-%dT%H:%M:%S.%fZ}"
+
+
+def contained(handler):
+    """A webhook problem must never fail or undo the event itself (a course completion, the
+    daily status update): the deliveries are written in a savepoint, and an error is logged."""
+
+    @wraps(handler)
+    def wrapper(sender, **kwargs):
+        try:
+            with transaction.atomic():
+                handler(**kwargs)
+        except Exception:
+            logger.exception("Could not record webhook deliveries (%s)", handler.__name__)
+
+    return wrapper
+
+
+@receiver(signals.completion_created, dispatch_uid="api.webhooks.completion_created")
+@contained
+def completion_created(completion, **kwargs):
+    record(
+        Event.COMPLETION_CREATED,
+        CourseCompletion.objects.filter(pk=completion.pk),
+        serialise_completions,
+        lambda row: f"{Event.COMPLETION_CREATED.value}:{row.pk}",
+    )
+
+
+@receiver(signals.completion_revoked, dispatch_uid="api.webhooks.completion_revoked")
+@contained
+def completion_revoked(completion, **kwargs):
+    record(
+        Event.COMPLETION_REVOKED,
+        CourseCompletion.objects.filter(pk=completion.pk),
+        serialise_completions,
+        lambda row: f"{Event.COMPLETION_REVOKED.value}:{row.pk}",
+    )
+
+
+@receiver(signals.enrolments_overdue, dispatch_uid="api.webhooks.enrolments_overdue")
+@contained
+def enrolments_overdue(enrolments, **kwargs):
+    record(Event.ENROLMENT_OVERDUE, enrolments, serialise_enrolments, overdue_key)
