@@ -38,10 +38,15 @@ ERRORS = {
 
 
 def add_error_responses(result, generator, request, public):
-    """drf-spectacular postprocessing hook."""
+    """drf-spectacular postprocessing hook; also says that text parameters cannot hold a
+    NUL character, which no database column can store either."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     for path in result.get("paths", {}).values():
         for operation in path.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                if schema.get("type") == "string" and not schema.get("format") and "enum" not in schema:
+                    schema.setdefault("pattern", "^[^\\x00]*$")
             responses = operation.setdefault("responses", {})
             for status, description in ERRORS.items():
                 responses.setdefault(

@@ -218,8 +218,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # xAPI: activity IRIs, the actor's account home page and statement IDs derive from this
-# address, so keep it stable once a learning record store has ingested statements.
-XAPI_BASE_URL = env_str("XAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+# address (WAGTAILADMIN_BASE_URL when empty), so keep it stable once a learning record
+# store has ingested statements.
+XAPI_BASE_URL = env_str("XAPI_BASE_URL", "")
 # Statements are served once this many seconds old, so none commits behind a reader.
 XAPI_SETTLE_SECONDS = env_int("XAPI_SETTLE_SECONDS", 30)
 
