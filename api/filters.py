@@ -1,16 +1,38 @@
 """Filters shared by the completion and enrolment feeds and their CSV exports."""
 
+from datetime import UTC
+
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
+from django_filters.fields import IsoDateTimeField
 
 from quizzes.models import CourseCompletion, Enrolment
 
 
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 time, in UTC before it reaches the database: PostgreSQL refuses offsets
+    beyond ±15:59 that Python accepts."""
+
+    def to_python(self, value):
+        result = super().to_python(value)
+        if result is None or result.tzinfo is None:
+            return result
+        try:
+            return result.astimezone(UTC)
+        except OverflowError as error:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from error
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
 class SyncFilterSet(django_filters.FilterSet):
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gt",
         label=_(
@@ -18,10 +40,10 @@ class SyncFilterSet(django_filters.FilterSet):
             "pass the `updated_at` of the last row of your previous complete sync."
         ),
     )
-    completed_after = django_filters.IsoDateTimeFilter(
+    completed_after = UtcDateTimeFilter(
         field_name="completed_at", lookup_expr="gte", label=_("Completed at or after this time (ISO 8601).")
     )
-    completed_before = django_filters.IsoDateTimeFilter(
+    completed_before = UtcDateTimeFilter(
         field_name="completed_at", lookup_expr="lt", label=_("Completed before this time (ISO 8601).")
     )
     course_code = django_filters.CharFilter(field_name="course_code", label=_("Course code, e.g. INF-101."))

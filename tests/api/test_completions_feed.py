@@ -193,3 +193,18 @@ def test_queries_per_page_do_not_grow_with_page_size_or_depth(hr_api, django_ass
         hr_api.get(URL, {"page_size": 40})
     with django_assert_max_num_queries(4):
         hr_api.get(small.json()["next"])
+
+
+@pytest.mark.parametrize(
+    "value, status",
+    [
+        # PostgreSQL refused this offset (a 500 found by schemathesis); in UTC it is fine.
+        ("0337-11-20T07:49:49+20:25", 200),
+        # Before year 1 once in UTC: no such time.
+        ("0001-01-01T00:00:00+05:00", 400),
+    ],
+)
+def test_times_with_odd_offsets_are_answered_not_crashed(hr_api, amira, value, status):
+    completion(amira)
+    response = hr_api.get(URL, {"completed_before": value})
+    assert response.status_code == status

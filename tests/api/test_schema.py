@@ -4,7 +4,9 @@ it, no quiz answers or reflections anywhere, and no server error whatever the in
 
 import json
 
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 import hypothesis
 import pytest
@@ -137,7 +139,19 @@ OPERATIONS = _operations()
 
 
 @pytest.fixture
-def api_key(make_api_client, amira, chen, course, module):
+def _connections_kept():
+    """Schemathesis calls the WSGI application directly, whose request signals would close
+    the test's database connection mid-transaction (Django's test client disconnects them
+    the same way)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_key(make_api_client, amira, chen, course, module, _connections_kept):
     """Some data to serve, and a key with every scope."""
     completion(amira)
     enrolment(chen)
