@@ -6,10 +6,10 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test lint format check clean
+.PHONY: help install run migrate seed test e2e lint format check clean
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,11 @@ run: seed ## Set everything up and serve http://127.0.0.1:$(PORT) on SQLite
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the whole test suite (PostgreSQL when DATABASE_URL points at one)
-	$(BIN)/pytest
+test: install ## Run the test suite, browser tests aside (PostgreSQL when DATABASE_URL points at one)
+	$(BIN)/pytest --ignore=tests/e2e
+
+e2e: install ## Run the browser journeys in Debian's chromium (apt-get install chromium); screenshots in test-artifacts/e2e/
+	$(BIN)/pytest tests/e2e
 
 lint: install ## Check style with ruff
 	$(BIN)/ruff check .
@@ -47,4 +50,4 @@ check: install ## Django system checks and missing migrations
 	$(MANAGE) makemigrations --check --dry-run
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
-	rm -rf $(VENV) db.sqlite3 staticfiles test-media
+	rm -rf $(VENV) db.sqlite3 staticfiles test-media test-artifacts

@@ -1,11 +1,15 @@
+from django.contrib import messages
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from people.lines import sees_everyone
@@ -14,6 +18,7 @@ from quizzes.reports.item_analysis import ItemAnalysisView
 from quizzes.reports.organisation import OrganisationView
 from quizzes.reports.team_completion import TeamCompletionView
 from quizzes.reports.transcript import TranscriptView
+from quizzes.services.assignments import apply_rule
 from quizzes.viewsets import REVOKE_LOG_ACTION, CompletionPermissionPolicy, CourseCompletionViewSet
 
 # Registered first, before anything asks Wagtail for CourseCompletion's policy.
@@ -21,11 +26,42 @@ register_permission_policy(CourseCompletion, CompletionPermissionPolicy(CourseCo
 register_snippet(CourseCompletionViewSet)
 
 
+class AppliesRuleOnSave:
+    """A rule applies as soon as it is saved, so HR admins see its enrolments at once;
+    ``manage.py daily_learning`` and every roster import then pick up new joiners."""
+
+    def save_instance(self):
+        rule = super().save_instance()
+        if rule.active:
+            enrolled = apply_rule(rule)
+            messages.info(
+                self.request,
+                ngettext(
+                    "Rule applied: %(count)d person enrolled.",
+                    "Rule applied: %(count)d people enrolled.",
+                    enrolled,
+                )
+                % {"count": enrolled},
+            )
+        return rule
+
+
+class AssignmentRuleCreateView(AppliesRuleOnSave, SnippetCreateView):
+    pass
+
+
+class AssignmentRuleEditView(AppliesRuleOnSave, SnippetEditView):
+    pass
+
+
 class AssignmentRuleViewSet(SnippetViewSet):
-    """HR admins assign courses (quizzes.add/change/view_assignmentrule). Applied daily by
-    ``manage.py daily_learning``; deactivating a rule keeps the enrolments it made."""
+    """HR admins assign courses (quizzes.add/change/view_assignmentrule). Applied when
+    saved and daily by ``manage.py daily_learning``; deactivating a rule keeps the
+    enrolments it made."""
 
     model = AssignmentRule
+    add_view_class = AssignmentRuleCreateView
+    edit_view_class = AssignmentRuleEditView
     icon = "date"
     menu_label = _("Assignment rules")
     add_to_admin_menu = True

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -50,6 +50,21 @@ def status_label(enrolment):
     return str(enrolment.get_status_display())
 
 
+class CalendarDateColumn(Column):
+    """The date itself ("2 March 2026"), not Wagtail's "3 days ago": a due date is in the
+    future as often as in the past, and "just now" is what Wagtail says for any future one."""
+
+    cell_template_name = "quizzes/reports/date_cell.html"
+
+
+class TickedOnlyCheckbox(forms.CheckboxInput):
+    """Unticked means no filter at all, so the report does not list "Overdue only: False"
+    among the filters in use."""
+
+    def value_from_datadict(self, data, files, name):
+        return True if super().value_from_datadict(data, files, name) else None
+
+
 class TeamCompletionFilterSet(WagtailFilterSet):
     course = django_filters.ChoiceFilter(
         label=_("Course"), field_name="course_code", choices=course_choices, empty_label=_("All")
@@ -71,7 +86,7 @@ class TeamCompletionFilterSet(WagtailFilterSet):
         empty_label=_("All"),
     )
     overdue = django_filters.BooleanFilter(
-        label=_("Overdue only"), method="filter_overdue", widget=forms.CheckboxInput
+        label=_("Overdue only"), method="filter_overdue", widget=TickedOnlyCheckbox
     )
 
     class Meta:
@@ -126,8 +141,8 @@ class TeamCompletionView(SafeSpreadsheetExportMixin, ReportView):
         Column("course_code", label=_("Course code")),
         Column("course_title", label=_("Course")),
         Column("status", label=_("Status"), accessor=status_label),
-        DateColumn("due_date", label=_("Due date")),
-        DateColumn("completed_at", label=_("Completed")),
+        CalendarDateColumn("due_date", label=_("Due date")),
+        CalendarDateColumn("completed_at", label=_("Completed")),
         Column("score", label=_("Score (%)")),
     ]
     list_export = [

@@ -222,6 +222,34 @@ def test_hr_admin_manages_rules_in_the_admin(client, course, communications):
     assert AssignmentRule.objects.get(country="Kenya").course_code == "INF-101"
 
 
+def test_a_rule_saved_in_the_admin_applies_at_once(client, course, communications, amira, chen):
+    from django.urls import reverse
+
+    from people.roles import HR_ADMINS
+
+    client.force_login(UserFactory(username="hilda", groups=[HR_ADMINS]))
+    form = {
+        "course": course.pk,
+        "target": "department",
+        "department": communications.pk,
+        "due_days": 14,
+        "due_from": "assignment",
+        "active": "on",
+    }
+    response = client.post(reverse("wagtailsnippets_quizzes_assignmentrule:add"), form, follow=True)
+    assert "Rule applied: 2 people enrolled." in response.content.decode()
+    assert enrolled(course) == {"amira", "bruno"}
+    rule = AssignmentRule.objects.get()
+    # Editing it to reach everyone enrols the others; an inactive rule enrols nobody.
+    form.update(target="everyone", department="")
+    client.post(reverse("wagtailsnippets_quizzes_assignmentrule:edit", args=[rule.pk]), form)
+    assert {"amira", "bruno", "chen", "hilda"} <= enrolled(course)
+    UserFactory(username="dora")
+    form["active"] = ""
+    client.post(reverse("wagtailsnippets_quizzes_assignmentrule:edit", args=[rule.pk]), form)
+    assert "dora" not in enrolled(course)
+
+
 def test_staff_without_the_role_cannot_see_rules(client, amira):
     from django.urls import reverse
 

@@ -76,3 +76,17 @@ def test_course_page_with_progress_queries_do_not_grow_with_modules(amira, amira
         progress.enrol(amira, course)
         progress.mark_module_read(amira, modules[0], course)
     assert _count(amira_client, large_course.url) <= _count(amira_client, small_course.url)
+
+
+def test_dashboard_in_another_language_links_to_the_translations(amira, amira_client, catalogue):
+    from tests.factories import make_translation
+
+    [(course, readings)] = _enrolled_courses(amira, catalogue, 2)[:1]
+    arabic_course = make_translation(course, "ar")
+    arabic_next = make_translation(readings[1], "ar")
+    html = amira_client.get("/ar/my-learning/").content.decode()
+    assert f'href="{arabic_course.url}"' in html and arabic_next.url in html
+    assert f'href="{course.url}"' not in html
+    # One query for the translations and one per page type, however many courses.
+    assert _count(amira_client, "/ar/my-learning/") <= _count(amira_client, "/my-learning/") + 3
+    assert f'href="{course.url}"' in amira_client.get("/my-learning/").content.decode()

@@ -207,6 +207,17 @@ def test_overdue_only_filter(bruno_client, team):
     ]
 
 
+def test_due_dates_are_shown_as_dates_and_no_filter_is_listed_until_used(bruno_client, team):
+    from django.utils.formats import date_format
+
+    html = bruno_client.get(URL).content.decode()
+    soon = TODAY + timedelta(days=7)
+    assert date_format(soon, "DATE_FORMAT") in html and f'<time datetime="{soon.isoformat()}">' in html
+    assert "Just now" not in html
+    assert "w-active-filters" not in html and "False" not in html
+    assert "w-active-filters" in bruno_client.get(URL, {"overdue": "on"}).content.decode()
+
+
 def test_status_filter(bruno_client, team):
     assert people(bruno_client.get(URL, {"status": "in_progress"})) == ["amira", "dana"]
 
