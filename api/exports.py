@@ -2,13 +2,15 @@
 written out as they come, so memory stays flat however many rows there are."""
 
 import csv
+from datetime import UTC, date, datetime
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
+from quizzes.models.sync import EPOCH
 from quizzes.reports import EXPORT_CHUNK_SIZE, neutralise_formula
 
-from .pagination import after
+from .pagination import after, position
 
 
 class _Echo:
@@ -17,14 +19,14 @@ class _Echo:
 
 
 def csv_response(rows, headings, filename):
-    """``rows`` yields lists of cell values; text that a spreadsheet would run as a formula
-    is neutralised."""
+    """``rows`` yields dicts with the ``headings`` as keys; text that a spreadsheet would
+    run as a formula is neutralised."""
     writer = csv.writer(_Echo())
 
     def stream():
         yield writer.writerow(headings)
         for row in rows:
-            yield writer.writerow([_cell(value) for value in row])
+            yield writer.writerow([_cell(row[heading]) for heading in headings])
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
@@ -35,23 +37,23 @@ def csv_response(rows, headings, filename):
 def _cell(value):
     if value is None:
         return ""
-    if hasattr(value, "isoformat"):
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")  # as in the JSON
+    if isinstance(value, date):
         return value.isoformat()
     return neutralise_formula(value)
 
 
-def chunked(queryset, serialise, chunk_size=EXPORT_CHUNK_SIZE):
-    """Rows of an ordered (updated_at, id) queryset, read by keyset in chunks: each chunk
-    is one indexed query, and neither the database nor Python holds the whole result."""
-    last = None
+def chunked(queryset, read_rows, chunk_size=EXPORT_CHUNK_SIZE):
+    """The rows of a queryset in (updated_at, id) order, read by keyset in chunks (each one
+    indexed query), so neither the database nor Python ever holds the whole result.
+    ``read_rows`` turns one chunk's queryset into row dicts."""
+    last = (EPOCH, 0)
     while True:
-        page = queryset
-        if last is not None:
-            page = after(page, *last)
-        batch = list(page.order_by("updated_at", "id")[:chunk_size])
+        batch = read_rows(after(queryset, *last).order_by("updated_at", "id")[:chunk_size])
         if not batch:
             return
-        yield from serialise(batch)
-        last = (batch[-1].updated_at, batch[-1].pk)
+        yield from batch
+        last = position(batch[-1])
         if len(batch) < chunk_size:
             return

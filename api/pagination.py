@@ -11,13 +11,17 @@ import binascii
 from collections import OrderedDict
 from datetime import datetime
 
-from django.db.models import Q
+from django.db import connections
+from django.db.models import F
+from django.db.models.fields.tuple_lookups import TupleGreaterThan
 from django.utils.translation import gettext_lazy as _
 
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
+
+from quizzes.models.sync import EPOCH
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
@@ -43,11 +47,22 @@ def decode_cursor(cursor):
 
 
 def after(queryset, updated_at, pk):
-    """Rows after (updated_at, id) in sync order. The redundant ``updated_at >= T`` lets
-    the database start its index scan at T."""
-    return queryset.filter(
-        Q(updated_at__gt=updated_at) | Q(updated_at=updated_at, id__gt=pk), updated_at__gte=updated_at
-    )
+    """Rows after (updated_at, id) in sync order. PostgreSQL compares the row value
+    ``(updated_at, id) > (T, id)``: one index condition whose row estimate is right (with
+    the OR form below it under-counted the rows left and, past ~95% of a million rows,
+    sorted them all instead of walking the index). SQLite spells the same lookup as an OR,
+    so it gets the redundant ``updated_at >= T`` to seek to T."""
+    condition = TupleGreaterThan((F("updated_at"), F("id")), (updated_at, pk))
+    if connections[queryset.db].features.supports_tuple_lookups:
+        return queryset.filter(condition)
+    return queryset.filter(condition, updated_at__gte=updated_at)
+
+
+def position(row):
+    """(updated_at, id) of a row read as a model instance or as a dict of values."""
+    if isinstance(row, dict):
+        return row["updated_at"], row["id"]
+    return row.updated_at, row.pk
 
 
 class SyncCursorPagination(BasePagination):
@@ -77,9 +92,11 @@ class SyncCursorPagination(BasePagination):
         self.request = request
         page_size = self.get_page_size(request)
         cursor = request.query_params.get(self.cursor_query_param)
-        if cursor:
-            queryset = after(queryset, *decode_cursor(cursor))
-        rows = list(queryset.order_by(*self.ordering)[: page_size + 1])
+        # Even the first page starts "after" the epoch: with statistics, SQLite otherwise plans
+        # a small first page as a scan and sort of every row (1.4 s on a million, bench/).
+        queryset = after(queryset, *(decode_cursor(cursor) if cursor else (EPOCH, 0)))
+        sliced = queryset.order_by(*self.ordering)[: page_size + 1]
+        rows = view.read_rows(sliced) if hasattr(view, "read_rows") else list(sliced)
         self.has_next = len(rows) > page_size
         self.page = rows[:page_size]
         return self.page
@@ -87,9 +104,8 @@ class SyncCursorPagination(BasePagination):
     def get_next_link(self):
         if not self.has_next:
             return None
-        last = self.page[-1]
         url = self.request.build_absolute_uri()
-        return replace_query_param(url, self.cursor_query_param, encode_cursor(last.updated_at, last.pk))
+        return replace_query_param(url, self.cursor_query_param, encode_cursor(*position(self.page[-1])))
 
     def get_paginated_response(self, data):
         return Response(OrderedDict([("next", self.get_next_link()), ("results", data)]))

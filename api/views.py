@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from people.models import User
 from quizzes.models import CourseCompletion, Enrolment
 
-from . import records, scopes
+from . import records, rows, scopes
 from .exports import chunked, csv_response
 from .filters import CompletionFilterSet, EnrolmentFilterSet
 from .pagination import SyncCursorPagination
@@ -31,29 +31,19 @@ CSV_RESPONSE = {
 
 
 class SyncFeedViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
-    """A feed in (updated_at, id) order with its CSV export."""
+    """A feed in (updated_at, id) order with its CSV export. Rows are read as plain values
+    (``read_rows``, see api/rows.py); ``serializer_class`` describes them in the schema."""
 
     pagination_class = SyncCursorPagination
     filter_backends = [DjangoFilterBackend]
     export_name = None
 
-    def serialise_rows(self, rows):
-        serializer = self.get_serializer(rows, many=True, context=self.extra_context(rows))
-        fields = list(serializer.child.fields)
-        for item in serializer.data:
-            yield [item[field] for field in fields]
-
-    def extra_context(self, rows):
-        return {}
-
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), **getattr(self, "_page_context", {})}
+    def read_rows(self, queryset):
+        raise NotImplementedError
 
     def list(self, request, *args, **kwargs):
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        self._page_context = self.extra_context(page)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(page)
 
     def perform_content_negotiation(self, request, force=False):
         # The export is CSV whatever the Accept header asks for; its errors are JSON.
@@ -63,7 +53,7 @@ class SyncFeedViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def export(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         headings = list(self.get_serializer_class()().fields)
-        return csv_response(chunked(queryset, self.serialise_rows), headings, self.export_name)
+        return csv_response(chunked(queryset, self.read_rows), headings, self.export_name)
 
 
 @extend_schema_view(
@@ -84,6 +74,9 @@ class CompletionViewSet(SyncFeedViewSet):
     def get_queryset(self):
         return records.completions_for(self.request.auth)
 
+    def read_rows(self, queryset):
+        return rows.completion_rows(queryset)
+
 
 @extend_schema_view(
     list=extend_schema(summary=_("Enrolments")),
@@ -102,8 +95,8 @@ class EnrolmentViewSet(SyncFeedViewSet):
     def get_queryset(self):
         return records.enrolments_for(self.request.auth)
 
-    def extra_context(self, rows):
-        return {"progress": records.progress_by_enrolment(rows)}
+    def read_rows(self, queryset):
+        return rows.enrolment_rows(queryset)
 
 
 @extend_schema(tags=["courses"])
