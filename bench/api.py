@@ -1,0 +1,762 @@
+"""Times the HR API's completion feed (issue 5, Performance) on 10,000 staff and a million
+completions, through the real stack (Django's test client, bearer key, middleware, DRF),
+against the same rows read with raw SQL and encoded with orjson.
+
+    .venv/bin/python -m bench.api [--database sqlite|postgres] [--completions 1000000] \\
+        [--staff 10000] [--runs 15] [--database-url postgres://postgres@127.0.0.1:5432/bench_api] \\
+        [--recreate | --reuse] [--sqlite-file /tmp/....sqlite3] [--skip-sync] [--skip-export]
+
+SQLite: a new file under /tmp (never db.sqlite3). PostgreSQL: a dedicated database,
+created if missing (``--recreate`` drops it first; ``--reuse`` keeps a database this bench
+built before and skips the build). Beside the API it times the two prototypes of the
+proposed fix in ``bench/fastpath.py``; the figures and what they mean are in
+``bench/README.md``.
+"""
+
+import argparse
+import cProfile
+import datetime
+import gc
+import hashlib
+import io
+import os
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from unittest import mock
+from urllib.parse import urlsplit, urlunsplit
+
+from bench.run import prepare_postgres
+
+DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/bench_api"
+PAGE_SIZE = 1000
+LIST_URL = "/api/v1/completions/"
+EXPORT_URL = "/api/v1/completions/export/"
+TARGET_RAW_RATIO = 1.5
+TARGET_DEPTH_RATIO = 1.2
+
+# The same columns the API returns, with the same joins (user, department).
+RAW_SELECT = (
+    "SELECT c.id, u.employee_id, u.email, u.full_name, d.name, c.course_code, c.course_title, "
+    "c.course_language, c.completed_at, c.score, c.certificate_id, c.valid_until, c.revoked_at, "
+    "c.revoked_reason, c.created_at, c.updated_at "
+    "FROM quizzes_coursecompletion c JOIN people_user u ON u.id = c.user_id "
+    "LEFT JOIN people_department d ON d.id = u.department_id "
+)
+# The keyset condition as one would write it by hand: a row-value comparison, which both
+# PostgreSQL and SQLite (3.15+) serve with a seek on the (updated_at, id) index.
+RAW_AFTER = "WHERE (c.updated_at, c.id) > (%s, %s) "
+RAW_ORDER = "ORDER BY c.updated_at, c.id LIMIT %s"
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--database-url", default=DEFAULT_PG_URL, help="with --database postgres")
+    parser.add_argument("--sqlite-file", help="with --database sqlite: a file under /tmp")
+    parser.add_argument("--recreate", action="store_true", help="drop and recreate the PostgreSQL database")
+    parser.add_argument("--reuse", action="store_true", help="keep a database this bench built before")
+    parser.add_argument("--staff", type=int, default=10_000)
+    parser.add_argument("--courses", type=int, default=20)
+    parser.add_argument("--completions", type=int, default=1_000_000)
+    parser.add_argument("--depth", type=int, help="the deep page's row (default: 90%% of the rows)")
+    parser.add_argument("--export-rows", type=int, default=100_000, help="the smaller export's rows")
+    parser.add_argument("--runs", type=int, default=15, help="timed runs per page measure (median)")
+    parser.add_argument("--export-runs", type=int, default=3, help="timed runs of the smaller export")
+    parser.add_argument("--skip-sync", action="store_true")
+    parser.add_argument("--skip-export", action="store_true")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of the 1,000-row page")
+    return parser.parse_args(argv)
+
+
+def configure(args):
+    """Settings and database, before django.setup(). Returns where the data lives."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "elearning.settings.test"  # DEBUG off, locmem cache
+    # The full sync makes ~1,000 requests in a minute or two; the bench measures the API,
+    # not the per-client throttle (which still runs on every request, with a higher limit).
+    os.environ["API_THROTTLE_RATE"] = "1000000/minute"
+    os.environ["DATABASE_CONN_MAX_AGE"] = "0"
+    if args.database == "postgres":
+        if not args.database_url.startswith(("postgres://", "postgresql://")):
+            sys.exit("--database-url must be a PostgreSQL URL.")
+        name = urlsplit(args.database_url).path.lstrip("/")
+        if not name or name in {"postgres", "template0", "template1", "test"} or name.startswith("test_"):
+            sys.exit(f"Refusing to use the database {name!r}: name a dedicated one, e.g. /bench_api.")
+        if args.reuse:
+            _ensure_postgres(args.database_url)
+        else:
+            prepare_postgres(args.database_url, args.recreate)
+        os.environ["DATABASE_URL"] = args.database_url
+        return args.database_url
+    path = args.sqlite_file
+    if path is None:
+        path = tempfile.mkstemp(prefix="elearning-bench-api-", suffix=".sqlite3", dir="/tmp")[1]
+    path = os.path.realpath(path)
+    if not path.startswith("/tmp/"):
+        sys.exit("--sqlite-file must be under /tmp.")
+    if os.path.exists(path) and os.path.getsize(path) and not args.reuse:
+        sys.exit(f"{path} is not empty: pass --reuse to keep it, or name a new file.")
+    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    return path
+
+
+def _ensure_postgres(url):
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+# -- measuring -----------------------------------------------------------------------------
+
+
+def timed_together(fns, runs):
+    """{key: median seconds}, {key: last result}: the functions run in turn, run after
+    run, so a change in the machine's load falls on all of them alike."""
+    for fn in fns.values():
+        fn()  # warm-up
+    times = {key: [] for key in fns}
+    results = {}
+    for _ in range(runs):
+        for key, fn in fns.items():
+            start = time.perf_counter()
+            results[key] = fn()
+            times[key].append(time.perf_counter() - start)
+    return {key: statistics.median(values) for key, values in times.items()}, results
+
+
+def _status_kib(field):
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def peak_rss(fn):
+    """(result, RSS before, peak RSS during the call), in bytes: the kernel's high-water
+    mark, reset first through /proc/self/clear_refs, so the peak is this call's."""
+    gc.collect()
+    with open("/proc/self/clear_refs", "w") as clear:
+        clear.write("5")
+    before = _status_kib("VmRSS")
+    result = fn()
+    return result, before * 1024, _status_kib("VmHWM") * 1024
+
+
+def peak_python(fn):
+    """(result, peak Python heap while fn runs, in bytes) with tracemalloc."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        result = fn()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def mib(value):
+    return value / 2**20
+
+
+# -- the bench -----------------------------------------------------------------------------
+
+
+def build_data(args, where):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from bench.build_completions import top_up
+    from bench.build_org import build
+    from people.models import User
+
+    timings = {}
+    if args.reuse and _migrated() and User.objects.exists():
+        print(f"Reusing {where}: {User.objects.count():,} people.")
+        staff_ids = list(User.objects.exclude(username="hr.admin").values_list("pk", flat=True))
+        hr_admin = User.objects.get(username="hr.admin")
+    else:
+        start = time.perf_counter()
+        call_command("migrate", verbosity=0, interactive=False)
+        timings["migrate"] = time.perf_counter() - start
+        start = time.perf_counter()
+        org = build(staff=args.staff, courses=args.courses)
+        timings["organisation"] = time.perf_counter() - start
+        print(
+            f"Migrated in {timings['migrate']:.1f}s; built {org.staff:,} staff, {org.enrolments:,} "
+            f"enrolments, {org.completions:,} completions in {timings['organisation']:.1f}s."
+        )
+        staff_ids, hr_admin = list(range(1, org.staff + 1)), org.hr_admin
+    start = time.perf_counter()
+    added = top_up(args.completions, staff_ids, hr_admin.pk, datetime.datetime.now(datetime.UTC))
+    timings["completions"] = time.perf_counter() - start
+    print(f"Added {added:,} completions in {timings['completions']:.1f}s ({connection.vendor}).")
+    return timings
+
+
+def _migrated():
+    from django.db import connection
+
+    return "people_user" in connection.introspection.table_names()
+
+
+VARIANTS = ("API", "prototype A", "prototype B")
+ROW_VALUE = "API, row-value cursor"
+
+
+class Bench:
+    """The measures, in the order of the report; ``self.results`` collects the figures.
+    Each measure runs against the API and, for comparison, the two prototypes of the
+    proposed fix in ``bench.fastpath`` (A: values_list + orjson; B: the same SQL through
+    a cursor + orjson) and the raw SQL + orjson floor."""
+
+    def __init__(self, args, where):
+        from django.db import connection
+        from django.test import Client
+        from django.utils import timezone
+
+        import orjson
+
+        from api.models import ApiClient
+        from api.pagination import encode_cursor
+        from bench import fastpath
+        from quizzes.models import CourseCompletion
+
+        self.args, self.where, self.orjson, self.connection = args, where, orjson, connection
+        self.urlconfs = {
+            "API": None,
+            ROW_VALUE: None,
+            "prototype A": fastpath.ValuesUrls,
+            "prototype B": fastpath.CursorUrls,
+        }
+        self.total = CourseCompletion.objects.count()
+        self.depth = args.depth if args.depth is not None else self.total * 9 // 10
+        self.sync_order = CourseCompletion.objects.order_by("updated_at", "id")
+        self.deep_position = tuple(self.sync_order.values_list("updated_at", "id")[self.depth])
+        self.deep_cursor = encode_cursor(*self.deep_position)
+        self.stamps = CourseCompletion.objects.values("updated_at").distinct().count()
+        self.api_client, key = ApiClient.objects.create_key(
+            name="Bench HR system", scopes=["completions:read"]
+        )
+        self.http = Client(HTTP_AUTHORIZATION=f"Bearer {key}")
+        self.today = timezone.localdate()
+        self.results = {}
+        print(
+            f"{self.total:,} completions, {self.stamps:,} distinct updated_at stamps; "
+            f"deep page after row {self.depth:,}."
+        )
+
+    # -- the ways of answering: the API, the prototypes, raw SQL -----------------------------
+
+    def get(self, path, params=None, variant="API", http=None):
+        from django.test import override_settings
+
+        from bench import fastpath
+
+        http = http or self.http
+        urlconf = self.urlconfs[variant]
+        if variant == ROW_VALUE:
+            with mock.patch("api.pagination.after", fastpath.after_row_value):
+                response = http.get(path, params)
+        elif urlconf is None:
+            response = http.get(path, params)
+        else:
+            with override_settings(ROOT_URLCONF=urlconf):
+                response = http.get(path, params)
+        assert response.status_code == 200, (response.status_code, response.content[:500])
+        return response
+
+    def api_page(self, cursor=None, size=PAGE_SIZE, variant="API", http=None):
+        params = {"page_size": size}
+        if cursor:
+            params["cursor"] = cursor
+        return lambda: self.get(LIST_URL, params, variant, http).content
+
+    def raw_rows(self, position, size):
+        sql, params = RAW_SELECT, []
+        if position is not None:
+            adapt = self.connection.ops.adapt_datetimefield_value
+            stamp, pk = position
+            sql += RAW_AFTER
+            params += [adapt(stamp), pk]
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql + RAW_ORDER, [*params, size + 1])
+            return cursor.fetchall()
+
+    def raw_page_bytes(self, position, size=PAGE_SIZE):
+        """(JSON bytes, the next position or None): one query, tuples to dicts, orjson."""
+        from rest_framework.utils.urls import replace_query_param
+
+        from api.pagination import encode_cursor
+
+        rows = self.raw_rows(position, size)
+        today, results = self.today, []
+        for row in rows[:size]:
+            (pk, employee_id, email, full_name, department, code, title, language, completed_at, score,
+             certificate, valid_until, revoked_at, reason, created_at, updated_at) = row  # fmt: skip
+            if revoked_at is not None:
+                status = "revoked"
+            elif valid_until is not None and valid_until < today:
+                status = "expired"
+            else:
+                status = "valid"
+            results.append(
+                {
+                    "id": pk,
+                    "employee_id": employee_id,
+                    "email": email,
+                    "name": full_name,
+                    "department": department,
+                    "course_code": code,
+                    "course_title": title,
+                    "course_language": language,
+                    "completed_at": completed_at,
+                    "score": score,
+                    "passed": revoked_at is None,
+                    "certificate_id": certificate,
+                    "valid_until": valid_until,
+                    "status": status,
+                    "revoked_at": revoked_at,
+                    "revoked_reason": reason,
+                    "created_at": created_at,
+                    "updated_at": updated_at,
+                }
+            )
+        next_link = last = None
+        if len(rows) > size:
+            stamp = rows[size - 1][15]
+            last = (stamp if stamp.tzinfo else stamp.replace(tzinfo=datetime.UTC), rows[size - 1][0])
+            url = f"http://testserver{LIST_URL}?page_size={size}"
+            next_link = replace_query_param(url, "cursor", encode_cursor(*last))
+        options = self.orjson.OPT_NAIVE_UTC | self.orjson.OPT_UTC_Z
+        body = self.orjson.dumps({"next": next_link, "results": results}, default=float, option=options)
+        return body, last
+
+    def raw_page(self, position=None, size=PAGE_SIZE):
+        return lambda: self.raw_page_bytes(position, size)[0]
+
+    def measure(self, fns, runs=None):
+        """Times {label: fn} together (interleaved); returns {label: last result}."""
+        medians, bodies = timed_together(fns, runs or self.args.runs)
+        for key, median in medians.items():
+            self.results[key] = median
+            print(f"  {key:<46} {median * 1000:9.1f} ms  ({len(bodies[key]):,} B)", flush=True)
+        return bodies
+
+    def compare(self, label, body, reference):
+        loads = self.orjson.loads
+        mine, theirs = loads(body), loads(reference)
+        if mine == theirs:
+            return True
+        for a, b in zip(mine["results"], theirs["results"], strict=False):
+            if a != b:
+                print(f"  {label} differs: {a} vs {b}")
+                break
+        if mine["next"] != theirs["next"]:
+            print(f"  {label} next differs: {mine['next']} vs {theirs['next']}")
+        return False
+
+    # -- the measures ------------------------------------------------------------------------
+
+    def pages(self):
+        deep = f"after row {self.depth:,}"
+        runs = self.args.runs
+        print(f"\nOne {PAGE_SIZE:,}-row page, median of {runs} (interleaved) after a warm-up:")
+        fns = {}
+        for where, cursor, position in (("page 1", None, None), (deep, self.deep_cursor, self.deep_position)):
+            fns[f"raw SQL + orjson, {where}"] = self.raw_page(position)
+            for variant in (*VARIANTS, ROW_VALUE):
+                fns[f"{variant}, {where}"] = self.api_page(cursor, variant=variant)
+        bodies = self.measure(fns)
+        self.measure(
+            {
+                f"{variant}, page 1, page_size 10": self.api_page(size=10, variant=variant)
+                for variant in VARIANTS
+            }
+        )
+        # SQLite's planner, with statistics (ANALYZE), sorts the whole table for LIMIT 2.
+        self.measure({"API, page 1, page_size 1": self.api_page(size=1)}, runs=3)
+        same = {
+            f"{kind}, {where}": self.compare(
+                f"{kind}, {where}", bodies[f"{kind}, {where}"], bodies[f"API, {where}"]
+            )
+            for kind in ("raw SQL + orjson", "prototype A", "prototype B", ROW_VALUE)
+            for where in ("page 1", deep)
+        }
+        self.results["same"] = same
+        print(f"  Identical to the API's page once parsed: {all(same.values())} {same}")
+
+    def scoped(self):
+        """A client limited to one department (about a ninth of the staff)."""
+        from django.test import Client
+
+        from api.models import ApiClient
+        from api.pagination import encode_cursor
+        from people.models import Department
+        from quizzes.models import CourseCompletion
+
+        department = Department.objects.get(name="Engineering")
+        client, key = ApiClient.objects.create_key(name="Bench regional HR", scopes=["completions:read"])
+        client.departments.set([department])
+        http = Client(HTTP_AUTHORIZATION=f"Bearer {key}")
+        rows = CourseCompletion.objects.filter(user__department=department).order_by("updated_at", "id")
+        count = rows.count()
+        deep = count * 9 // 10
+        cursor = encode_cursor(*rows.values_list("updated_at", "id")[deep])
+        runs = max(3, self.args.runs // 3)
+        print(f"\nA client limited to {department.name} ({count:,} completions), median of {runs}:")
+        self.measure(
+            {
+                f"{variant}, scoped, {where}": self.api_page(position, variant=variant, http=http)
+                for variant in ("API", "prototype B")
+                for where, position in (("page 1", None), (f"after row {deep:,}", cursor))
+            },
+            runs,
+        )
+        self.scoped_client, self.scoped_deep = client, rows.values_list("updated_at", "id")[deep]
+        self.results["scoped rows"] = count
+
+    def layers(self):
+        """Where the API's time goes: each layer on its own, for the same page."""
+        from rest_framework.renderers import JSONRenderer
+
+        from api.pagination import after
+        from api.records import completions_for
+        from api.serializers import CompletionSerializer
+        from bench import fastpath
+
+        def queryset(position):
+            rows = completions_for(self.api_client)
+            if position is not None:
+                rows = after(rows, *position)
+            return rows.order_by("updated_at", "id")[: PAGE_SIZE + 1]
+
+        page_rows = list(queryset(None))[:PAGE_SIZE]
+        page_data = CompletionSerializer(page_rows, many=True).data
+        renderer = JSONRenderer()
+        options = self.orjson.OPT_UTC_Z
+        values = queryset(None).values_list(*fastpath.SOURCES)
+        steps = {
+            "SQL: raw query, fetchall": lambda: self.raw_rows(None, PAGE_SIZE),
+            "SQL: the ORM's query, fetchall": lambda: fastpath.fetch_tuples(queryset(None)),
+            "SQL: the ORM's values_list query, fetchall": lambda: fastpath.fetch_tuples(values),
+            "ORM: model instances (select_related)": lambda: list(queryset(None)),
+            "ORM: model instances, deep page": lambda: list(queryset(self.deep_position)),
+            "ORM: values_list of the API's columns": lambda: list(values.all()),
+            "DRF: serializer .data of 1,000 instances": lambda: (
+                CompletionSerializer(page_rows, many=True).data
+            ),
+            "DRF: JSONRenderer.render": lambda: renderer.render({"next": None, "results": page_data}),
+            "orjson.dumps of the serializer's data": lambda: self.orjson.dumps(
+                {"next": None, "results": page_data}, default=float, option=options
+            ),
+        }
+        print("\nWhere the API page's time goes (page 1 unless said; median, interleaved):")
+        medians, _ = timed_together(steps, self.args.runs)
+        for label, median in medians.items():
+            self.results[label] = median
+            print(f"  {label:<46} {median * 1000:9.1f} ms", flush=True)
+
+    def profile(self):
+        profiler = cProfile.Profile()
+        fn = self.api_page()
+        fn()
+        profiler.enable()
+        for _ in range(3):
+            fn()
+        profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(25)
+        print(out.getvalue())
+
+    def queries(self):
+        """Queries per request, at page 1 and deep, for 1,000 and 10 rows."""
+        from django.test.utils import CaptureQueriesContext
+
+        print("\nQueries per request:")
+        counts = {}
+        for variant in VARIANTS:
+            for label, cursor, size in (
+                ("page 1, page_size 1000", None, 1000),
+                (f"after row {self.depth:,}, page_size 1000", self.deep_cursor, 1000),
+                ("page 1, page_size 10", None, 10),
+                (f"after row {self.depth:,}, page_size 10", self.deep_cursor, 10),
+            ):
+                fn = self.api_page(cursor, size, variant)
+                fn()
+                with CaptureQueriesContext(self.connection) as ctx:
+                    fn()
+                name = f"{variant}, {label}"
+                counts[name] = [query["sql"] for query in ctx.captured_queries]
+                print(f"  {name:<52} {len(ctx.captured_queries)}", flush=True)
+        for sql in counts["API, page 1, page_size 1000"]:
+            print(f"    {sql[:110]}")
+        self.results["queries"] = {label: len(sqls) for label, sqls in counts.items()}
+
+    def explain(self):
+        from api.pagination import after
+        from api.records import completions_for
+        from bench.fastpath import after_row_value
+
+        deep = f"after row {self.depth:,}"
+        cases = [
+            ("page 1", self.api_client, None, PAGE_SIZE),
+            (deep, self.api_client, self.deep_position, PAGE_SIZE),
+            (f"{deep}, row-value cursor", self.api_client, self.deep_position, PAGE_SIZE),
+            ("page 1, page_size 1", self.api_client, None, 1),
+        ]
+        if hasattr(self, "scoped_client"):
+            cases += [
+                ("scoped client, page 1", self.scoped_client, None, PAGE_SIZE),
+                ("scoped client, deep page", self.scoped_client, self.scoped_deep, PAGE_SIZE),
+            ]
+        for label, client, position, size in cases:
+            rows = completions_for(client)
+            if position is not None:
+                rows = (after_row_value if "row-value" in label else after)(rows, *position)
+            sql, params = rows.order_by("updated_at", "id")[: size + 1].query.sql_with_params()
+            if self.connection.vendor == "postgresql":
+                prefix = "EXPLAIN (ANALYZE, BUFFERS) "
+            else:
+                prefix = "EXPLAIN QUERY PLAN "
+            with self.connection.cursor() as cursor:
+                cursor.execute(prefix + sql, params)
+                plan = [" ".join(str(col) for col in row) for row in cursor.fetchall()]
+            print(f"\nPlan of the API's query, {label}:")
+            for line in plan:
+                print(f"    {line}")
+
+    def depths(self):
+        """The page's query alone at several depths, with the API's cursor condition and
+        with the row-value one, and the plan each gets. PostgreSQL: the server's execution
+        time (EXPLAIN ANALYZE, median of 5); SQLite: the query and fetchall (median of 9)."""
+        from api.pagination import after
+        from api.records import completions_for
+        from bench.fastpath import after_row_value, fetch_tuples
+
+        postgres = self.connection.vendor == "postgresql"
+        what = "server execution time" if postgres else "query + fetchall"
+        print(f"\nThe page's query alone at several depths (median {what}; plan):")
+        order = self.sync_order.values_list("updated_at", "id")
+        figures = {}
+        for share in (50, 90, 95, 99):
+            depth = self.total * share // 100
+            position = tuple(order[depth])
+            line = []
+            for label, keyset in (("API", after), ("row-value", after_row_value)):
+                query = keyset(completions_for(self.api_client), *position).order_by("updated_at", "id")
+                query = query[: PAGE_SIZE + 1]
+                sql, params = query.query.sql_with_params()
+                with self.connection.cursor() as cursor:
+                    if postgres:
+                        times = []
+                        for _ in range(5):
+                            cursor.execute("EXPLAIN (ANALYZE) " + sql, params)
+                            plan = " ".join(row[0] for row in cursor.fetchall())
+                            times.append(float(plan.rsplit("Execution Time: ", 1)[1].split()[0]) / 1000)
+                        seconds = statistics.median(times)
+                    else:
+                        seconds = timed_together({label: lambda query=query: fetch_tuples(query)}, 9)[0][
+                            label
+                        ]
+                        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+                        plan = " ".join(str(col) for row in cursor.fetchall() for col in row)
+                if "Bitmap" in plan:
+                    shape = "bitmap scan + sort"
+                elif "Sort" in plan or "TEMP B-TREE" in plan:
+                    shape = "index scan + sort"
+                else:
+                    shape = "index scan"
+                figures[share, label] = (seconds, shape)
+                line.append(f"{label} {seconds * 1000:6.1f} ms ({shape})")
+            print(f"  after row {depth:>9,} ({share}%): " + "; ".join(line), flush=True)
+        self.results["depths"] = figures
+
+    def exports(self):
+        """CSV export: time, peak RSS and peak Python heap, at ~100,000 rows and at all rows."""
+        from quizzes.models import CourseCompletion
+
+        stamp = self.sync_order.values_list("updated_at", flat=True)[
+            max(0, self.total - self.args.export_rows - 1)
+        ]
+        small = CourseCompletion.objects.filter(updated_at__gt=stamp).count()
+        print(f"\nCSV export, consumed and discarded: {small:,} rows (updated_since) and all {self.total:,}:")
+
+        def export(params, variant):
+            def fn():
+                response = self.get(EXPORT_URL, params, variant)
+                digest, size, lines = hashlib.sha256(), 0, 0
+                for chunk in response.streaming_content:
+                    digest.update(chunk)
+                    size += len(chunk)
+                    lines += 1
+                return size, lines - 1, digest.hexdigest()
+
+            return fn
+
+        figures = {}
+        for variant in VARIANTS:
+            for label, rows, params, runs in (
+                ("small", small, {"updated_since": stamp.isoformat()}, self.args.export_runs),
+                ("all", self.total, {}, 1),
+            ):
+                fn = export(params, variant)
+                times = []
+                for _ in range(runs):
+                    start = time.perf_counter()
+                    (size, lines, digest), rss_before, rss_peak = peak_rss(fn)
+                    times.append(time.perf_counter() - start)
+                assert lines == rows, (variant, lines, rows)
+                _, heap = peak_python(fn)
+                figures[variant, label] = {
+                    "rows": rows,
+                    "seconds": statistics.median(times),
+                    "bytes": size,
+                    "rss_before": rss_before,
+                    "rss_peak": rss_peak,
+                    "heap": heap,
+                    "digest": digest,
+                }
+                print(
+                    f"  {variant:<11} {rows:>9,} rows: {statistics.median(times):7.1f} s (median of {runs}), "
+                    f"{size / 1e6:,.1f} MB; RSS {mib(rss_before):.0f} -> peak {mib(rss_peak):.0f} MiB; "
+                    f"peak Python heap {mib(heap):.1f} MiB (tracemalloc)",
+                    flush=True,
+                )
+        same = {
+            f"{variant}, {label}": figures[variant, label]["digest"] == figures["API", label]["digest"]
+            for variant in VARIANTS[1:]
+            for label in ("small", "all")
+        }
+        print(f"  The prototypes' CSV is byte for byte the API's: {same}")
+        self.results["exports"] = figures
+        self.results["same csv"] = same
+
+    def sync(self):
+        """A full sync: from the first page, follow ``next`` until it is null."""
+        from django.test.utils import CaptureQueriesContext
+
+        def follow(variant):
+            seen, pages, most = set(), 0, 0
+            path = f"{LIST_URL}?page_size={PAGE_SIZE}"
+            while path:
+                self.connection.queries_log.clear()  # the log keeps 9,000 queries at most
+                with CaptureQueriesContext(self.connection) as ctx:
+                    response = self.get(path, variant=variant)
+                most = max(most, len(ctx.captured_queries))
+                body = self.orjson.loads(response.content)
+                seen.update(row["id"] for row in body["results"])
+                pages += 1
+                path = None
+                if body["next"]:
+                    parts = urlsplit(body["next"])
+                    path = f"{parts.path}?{parts.query}"
+            return pages, len(seen), most
+
+        def raw():
+            rows = pages = 0
+            position = None
+            while True:
+                body, position = self.raw_page_bytes(position)
+                rows += len(self.orjson.loads(body)["results"])
+                pages += 1
+                if position is None:
+                    return pages, rows, 1
+
+        print("\nFull sync, following `next` from the first page to the last (page_size 1000):")
+        figures = {}
+        variants = VARIANTS
+        if self.connection.features.supports_tuple_lookups:
+            variants += (ROW_VALUE,)  # on SQLite the row-value cursor is the same SQL as the API's
+        runs = [(variant, lambda variant=variant: follow(variant)) for variant in variants]
+        runs.append(("raw", raw))
+        for who, fn in runs:
+            start = time.perf_counter()
+            pages, rows, most = fn()
+            seconds = time.perf_counter() - start
+            assert rows == self.total, (who, rows, self.total)
+            figures[who] = {"seconds": seconds, "pages": pages, "rows": rows, "queries": most}
+            print(
+                f"  {who:<22} {seconds:7.1f} s for {pages:,} pages, {rows:,} distinct rows; "
+                f"at most {most} queries per page",
+                flush=True,
+            )
+        self.results["sync"] = figures
+
+    def summary(self):
+        r, deep = self.results, f"after row {self.depth:,}"
+        print("\nSummary (ratios of medians)")
+        for variant in (*VARIANTS, ROW_VALUE):
+            for where in ("page 1", deep):
+                ratio = r[f"{variant}, {where}"] / r[f"raw SQL + orjson, {where}"]
+                verdict = "met" if ratio <= TARGET_RAW_RATIO else "MISSED"
+                print(
+                    f"  {variant + ' / raw, ' + where:<48} {ratio:6.2f}x (target <= {TARGET_RAW_RATIO}x) {verdict}"
+                )
+            ratio = r[f"{variant}, {deep}"] / r[f"{variant}, page 1"]
+            verdict = "met" if ratio <= TARGET_DEPTH_RATIO else "MISSED"
+            print(
+                f"  {variant + ', deep / page 1':<48} {ratio:6.2f}x (target <= {TARGET_DEPTH_RATIO}x) {verdict}"
+            )
+        ratio = r[f"raw SQL + orjson, {deep}"] / r["raw SQL + orjson, page 1"]
+        print(f"  {'raw, deep / page 1':<48} {ratio:6.2f}x")
+        queries = r["queries"]
+        print(f"  queries per request: {sorted(set(queries.values()))} across {len(queries)} cases")
+        if "exports" in r:
+            for variant in VARIANTS:
+                small, big = r["exports"][variant, "small"], r["exports"][variant, "all"]
+                print(
+                    f"  {variant} export: peak Python heap {mib(small['heap']):.1f} MiB at {small['rows']:,} rows, "
+                    f"{mib(big['heap']):.1f} MiB at {big['rows']:,}; peak RSS {mib(small['rss_peak']):.0f} "
+                    f"-> {mib(big['rss_peak']):.0f} MiB"
+                )
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    where = configure(args)
+
+    import django
+
+    django.setup()
+
+    from django.conf import settings
+    from django.db import connection
+
+    name = str(settings.DATABASES["default"]["NAME"])
+    if name.endswith("db.sqlite3") or name == "test" or name.startswith("test_"):
+        sys.exit(f"Refusing to run against {name}")
+    assert not settings.DEBUG, "DEBUG would log every query"
+
+    print(f"Database: {connection.vendor} at {where}; load average {os.getloadavg()}")
+    started = time.perf_counter()
+    build_data(args, where)
+    bench = Bench(args, where)
+    bench.pages()
+    bench.scoped()
+    bench.layers()
+    if args.profile:
+        bench.profile()
+    bench.queries()
+    bench.explain()
+    bench.depths()
+    if not args.skip_export:
+        bench.exports()
+    if not args.skip_sync:
+        bench.sync()
+    bench.summary()
+    print(f"  whole run {time.perf_counter() - started:.0f} s; load average {os.getloadavg()}")
+    if args.database == "sqlite":
+        print(f"\nThe SQLite file {where} can be deleted (or reused with --reuse --sqlite-file).")
+
+
+if __name__ == "__main__":
+    main()
