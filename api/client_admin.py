@@ -9,7 +9,6 @@ import secrets
 
 from django import forms
 from django.contrib.admin.utils import quote, unquote
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
@@ -32,10 +31,11 @@ from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColum
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet
+
+from elearning.permissions import LimitedPermissionPolicy
 
 from . import scopes
 from .models import ApiClient
@@ -47,20 +47,11 @@ USED_FORM_TOKENS_SESSION_KEY = "api_client_form_tokens"
 USED_FORM_TOKENS_KEPT = 20
 
 
-class ApiClientPermissionPolicy(ModelPermissionPolicy):
+class ApiClientPermissionPolicy(LimitedPermissionPolicy):
     """ "add", "change" (which includes revoking) and "view"; "delete" is refused to everyone,
     superusers included, because a client's record is part of the audit trail."""
 
     actions = frozenset({"add", "change", "view"})
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action in self.actions]
-        if not actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(actions)
 
 
 def status_label(client):

@@ -31,15 +31,13 @@ CSV_RESPONSE = {
 
 
 class SyncFeedViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
-    """A feed in (updated_at, id) order with its CSV export. Rows are read as plain values
-    (``read_rows``, see api/rows.py); ``serializer_class`` describes them in the schema."""
+    """A feed in (updated_at, id) order with its CSV export. Each feed defines
+    ``read_rows(queryset)``, which reads a page as plain values (api/rows.py);
+    ``serializer_class`` describes them in the schema."""
 
     pagination_class = SyncCursorPagination
     filter_backends = [DjangoFilterBackend]
     export_name = None
-
-    def read_rows(self, queryset):
-        raise NotImplementedError
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))

@@ -9,7 +9,6 @@ import json
 
 from django import forms
 from django.contrib.admin.utils import quote
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -21,12 +20,13 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, InspectView, SnippetViewSet
 
 import django_filters
+
+from elearning.permissions import LimitedPermissionPolicy
 
 from .models import ApiClient, Event, WebhookDelivery, WebhookEndpoint
 from .models.webhooks import EVENT_SCOPES, generate_secret
@@ -37,21 +37,6 @@ RECENT_DELIVERIES = 20
 
 ENDPOINT_URLS = "wagtailsnippets_api_webhookendpoint"
 DELIVERY_URLS = "wagtailsnippets_api_webhookdelivery"
-
-
-class LimitedPermissionPolicy(ModelPermissionPolicy):
-    """Honours only ``actions``; everything else is refused to everyone, superusers included."""
-
-    actions = frozenset()
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action in self.actions]
-        if not actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(actions)
 
 
 class EndpointPermissionPolicy(LimitedPermissionPolicy):

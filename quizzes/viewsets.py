@@ -6,7 +6,6 @@ deletes one through the admin: the permission policy only knows "view" and "revo
 
 from django import forms
 from django.contrib.admin.utils import quote
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect
@@ -24,11 +23,11 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.widgets import BooleanRadioSelect, Button
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import HistoryView, IndexView, InspectView, SnippetViewSet
 
 import django_filters
 
+from elearning.permissions import LimitedPermissionPolicy
 from quizzes.models import CourseCompletion
 from quizzes.reports import SafeSpreadsheetExportMixin
 from quizzes.services import progress
@@ -36,20 +35,11 @@ from quizzes.services import progress
 REVOKE_LOG_ACTION = "quizzes.revoke_completion"
 
 
-class CompletionPermissionPolicy(ModelPermissionPolicy):
+class CompletionPermissionPolicy(LimitedPermissionPolicy):
     """Only "view" (quizzes.view_coursecompletion) and "revoke"
     (quizzes.revoke_coursecompletion); "add", "change" and "delete" are refused to everyone."""
 
     actions = frozenset({"view", "revoke"})
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action in self.actions]
-        if not actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(actions)
 
 
 def completion_course_choices():
