@@ -27,9 +27,9 @@ from wagtail.snippets.views.snippets import HistoryView, IndexView, InspectView,
 
 import django_filters
 
+from elearning.exports import SafeSpreadsheetExportMixin
 from elearning.permissions import LimitedPermissionPolicy
 from quizzes.models import CourseCompletion
-from quizzes.reports import SafeSpreadsheetExportMixin
 from quizzes.services import progress
 
 REVOKE_LOG_ACTION = "quizzes.revoke_completion"

@@ -18,6 +18,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "security",
     "people",
     "courses",
     "quizzes",
@@ -172,6 +173,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
+# How many proxies of ours stand in front of the app (load balancer, ingress). Client
+# addresses (lockouts, the security log, API throttling) are read through exactly that
+# many X-Forwarded-For hops; 0 trusts no header and uses the connection's address.
+TRUSTED_PROXY_COUNT = env_int("NUM_PROXIES", 0)
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["api.renderers.OrjsonRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
@@ -183,7 +189,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
     "UNAUTHENTICATED_USER": None,
     # Only proxies we run may set X-Forwarded-For; 0 means use the connection's address.
-    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Learning Hub HR API",
@@ -223,6 +229,10 @@ SPECTACULAR_SETTINGS = {
 XAPI_BASE_URL = env_str("XAPI_BASE_URL", "")
 # Statements are served once this many seconds old, so none commits behind a reader.
 XAPI_SETTLE_SECONDS = env_int("XAPI_SETTLE_SECONDS", 30)
+
+# The security log (sign-ins, lockouts, MFA, role changes, API clients, exports) keeps this
+# many days; `manage.py purge_security_log` (daily) removes older entries.
+SECURITY_LOG_RETENTION_DAYS = env_int("SECURITY_LOG_RETENTION_DAYS", 730)
 
 LOGGING = {
     "version": 1,

@@ -21,8 +21,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
+from elearning.exports import SafeSpreadsheetExportMixin
 from quizzes.models import AnswerRecord, Attempt, SelectedChoice
-from quizzes.reports import SafeSpreadsheetExportMixin
 
 
 def course_choices():

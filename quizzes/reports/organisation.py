@@ -16,9 +16,9 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
+from elearning.exports import SafeSpreadsheetExportMixin
 from people.lines import sees_everyone
 from quizzes.models import Enrolment
-from quizzes.reports import SafeSpreadsheetExportMixin
 from quizzes.reports.item_analysis import course_choices, percent
 from quizzes.reports.team_completion import overdue_q
 

@@ -21,10 +21,10 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
+from elearning.exports import SafeSpreadsheetExportMixin
 from people.lines import visible_people
 from people.models import Department, User
 from quizzes.models import CourseCompletion, Enrolment
-from quizzes.reports import SafeSpreadsheetExportMixin
 from quizzes.reports.item_analysis import course_choices
 
 

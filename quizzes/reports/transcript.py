@@ -17,9 +17,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from elearning.exports import SafeSpreadsheetExportMixin
 from people.lines import visible_people
 from quizzes.models import Attempt, CourseCompletion, Enrolment
-from quizzes.reports import SafeSpreadsheetExportMixin
 from quizzes.reports.team_completion import latest_score, status_label
 
 COURSE = _("Course")

@@ -12,8 +12,8 @@ from django.utils import timezone
 import pytest
 from openpyxl import load_workbook
 
+from elearning.exports import neutralise_formula
 from quizzes.models import QuizChoice, QuizQuestion
-from quizzes.reports import neutralise_formula
 from quizzes.services.attempts import start_attempt, submit_attempt
 from tests.conftest import _client_for
 from tests.factories import UserFactory, make_course, make_module
