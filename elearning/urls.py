@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.auth.views import PasswordResetView
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
@@ -9,6 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api import errors
 from courses import views as course_views
 from elearning.health import healthz
+from people import sso
+from people.signin import StaffPasswordResetForm
 from people.views import StaffLoginView
 from quizzes.views import learning as learning_views
 
@@ -21,10 +24,18 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", course_views.switch_language, name="set_language"),
+    # Single sign-on: the provider sends people back to /oidc/callback/, in no language prefix.
+    path("oidc/authenticate/", sso.sign_in, name="oidc_authentication_init"),
+    path("oidc/callback/", sso.callback, name="oidc_authentication_callback"),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/login/", StaffLoginView.as_view(), name="login"),
+    path(
+        "accounts/password_reset/",
+        PasswordResetView.as_view(form_class=StaffPasswordResetForm),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("search/", course_views.search, name="search"),
     path("learning/", include("quizzes.urls")),

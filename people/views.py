@@ -1,12 +1,11 @@
-from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
+
+from people.signin import PasswordPolicyMixin, home_url, remember_language
 
 
-class StaffAuthenticationForm(AuthenticationForm):
+class StaffAuthenticationForm(PasswordPolicyMixin, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         # Sign-in names are not case-sensitive here, unlike Django's default message says.
@@ -24,19 +23,7 @@ class StaffLoginView(LoginView):
     authentication_form = StaffAuthenticationForm
 
     def get_default_redirect_url(self):
-        language = getattr(self.request.user, "preferred_language", None) or settings.LANGUAGE_CODE
-        with override(language):
-            return reverse("wagtail_serve", args=[""])
+        return home_url(self.request.user)
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        language = form.get_user().preferred_language
-        if language in dict(settings.LANGUAGES):
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-                secure=settings.LANGUAGE_COOKIE_SECURE,
-            )
-        return response
+        return remember_language(super().form_valid(form), form.get_user())

@@ -1,11 +1,14 @@
 """Sign-ins, sign-outs and failed sign-ins, from Django's own signals, so every login form
-(the learner site, the Wagtail admin, single sign-on) is logged the same way."""
+(the learner site, the Wagtail admin) is logged the same way. A single sign-on is recorded once,
+as SSO_SIGNED_IN by people/sso.py, with the provider's claims."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
 from .log import Action, record
+
+SSO_BACKEND = "people.sso.OrganisationAccountBackend"
 
 
 @receiver(user_logged_in, dispatch_uid="security.signed_in")
@@ -14,6 +17,8 @@ def signed_in(sender, request, user, **kwargs):
         # Client.force_login and scripts build a bare request (no REMOTE_ADDR): no HTTP sign-in.
         return
     backend = getattr(user, "backend", "") or ""
+    if backend == SSO_BACKEND:
+        return  # people/sso.py records SSO_SIGNED_IN instead, with the provider's claims
     record(Action.SIGNED_IN, request=request, actor=user, subject=user, backend=backend.rsplit(".", 1)[-1])
 
 

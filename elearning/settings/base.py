@@ -3,6 +3,7 @@ nothing here is a secret; dev.py, test.py and production.py build on it."""
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
@@ -240,3 +241,52 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# --- Single sign-on (OpenID Connect) and local passwords ---
+# people/sso.py (mozilla-django-oidc underneath). SSO is on once OIDC_CLIENT_ID and either
+# OIDC_ISSUER (endpoints from its discovery document) or the explicit endpoints are set; the
+# provider must send people back to https://<this site>/oidc/callback/. README: *Security*.
+OIDC_ISSUER = env_str("OIDC_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = env_str("OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_SIGN_ALGO", "RS256")
+OIDC_TOKEN_AUTH_METHOD = env_str("OIDC_TOKEN_AUTH_METHOD", "client_secret_basic")  # or client_secret_post
+OIDC_TOKEN_USE_BASIC_AUTH = OIDC_TOKEN_AUTH_METHOD == "client_secret_basic"  # noqa: S105 (a method name)
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+# Who is who: the staff record whose email (any case) or employee ID equals this claim.
+OIDC_MATCH_CLAIM = env_str("OIDC_MATCH_CLAIM", "email")
+OIDC_EMAIL_CLAIM = env_str("OIDC_EMAIL_CLAIM", "email")
+OIDC_EMPLOYEE_ID_CLAIM = env_str("OIDC_EMPLOYEE_ID_CLAIM", "employee_id")
+# People the directory does not know are refused unless this creates their record from the claims.
+OIDC_CREATE_USERS = env_bool("OIDC_CREATE_USERS", False)
+OIDC_BUTTON_LABEL = env_str("OIDC_BUTTON_LABEL", "")  # empty: "Sign in with your organisation account"
+# "superusers": only superusers may sign in with a password (break-glass); staff use SSO.
+LOCAL_PASSWORD_LOGIN = env_str("LOCAL_PASSWORD_LOGIN", "everyone")
+if OIDC_MATCH_CLAIM not in ("email", "employee_id"):
+    raise ImproperlyConfigured(f"OIDC_MATCH_CLAIM must be email or employee_id, got {OIDC_MATCH_CLAIM!r}")
+if OIDC_TOKEN_AUTH_METHOD not in ("client_secret_basic", "client_secret_post"):
+    raise ImproperlyConfigured(
+        f"OIDC_TOKEN_AUTH_METHOD: client_secret_basic or client_secret_post, not {OIDC_TOKEN_AUTH_METHOD!r}"
+    )
+if LOCAL_PASSWORD_LOGIN not in ("everyone", "superusers"):
+    raise ImproperlyConfigured(
+        f"LOCAL_PASSWORD_LOGIN must be everyone or superusers, got {LOCAL_PASSWORD_LOGIN!r}"
+    )
+_SSO_CONFIGURED = bool(OIDC_RP_CLIENT_ID and (OIDC_ISSUER or OIDC_OP_AUTHORIZATION_ENDPOINT))
+if LOCAL_PASSWORD_LOGIN != "everyone" and not _SSO_CONFIGURED:  # noqa: S105 (a policy name)
+    raise ImproperlyConfigured(
+        "LOCAL_PASSWORD_LOGIN=superusers needs single sign-on (OIDC_CLIENT_ID, OIDC_ISSUER)."
+    )
+AUTHENTICATION_BACKENDS = [
+    "people.signin.LocalPasswordBackend",  # Django's password check, under LOCAL_PASSWORD_LOGIN
+    "people.sso.OrganisationAccountBackend",
+]
+WAGTAILADMIN_USER_LOGIN_FORM = "people.signin.AdminLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "people.signin.AdminPasswordResetForm"  # noqa: S105 (a class)
