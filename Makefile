@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test e2e lint format check clean
+.PHONY: help install oidc-provider run migrate seed test e2e lint format check clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,6 +21,16 @@ $(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
+# The SSO tests sign in at a real OpenID Provider (tests/oidc, Node.js 20.19+); without npm
+# they are skipped (outside CI).
+tests/oidc/node_modules/.installed: tests/oidc/package-lock.json
+	npm ci --prefix tests/oidc --no-audit --no-fund
+	touch $@
+
+oidc-provider: ## Install the SSO tests' OpenID Provider from tests/oidc/package-lock.json (needs npm)
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory tests/oidc/node_modules/.installed; \
+	else echo "npm not found: the single sign-on tests will be skipped"; fi
+
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --no-input
 
@@ -31,10 +41,10 @@ run: seed ## Set everything up and serve http://127.0.0.1:$(PORT) on SQLite
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the test suite, browser tests aside (PostgreSQL when DATABASE_URL points at one)
+test: install oidc-provider ## Run the test suite, browser tests aside (PostgreSQL when DATABASE_URL points at one)
 	$(BIN)/pytest --ignore=tests/e2e
 
-e2e: install ## Run the browser journeys in Debian's chromium (apt-get install chromium); screenshots in test-artifacts/e2e/
+e2e: install oidc-provider ## Run the browser journeys in Debian's chromium (apt-get install chromium); screenshots in test-artifacts/e2e/
 	$(BIN)/pytest tests/e2e
 
 lint: install ## Check style with ruff

@@ -33,6 +33,9 @@ class Browsing:
         self.browser = browser
         self.base_url = base_url
         self.origin = urlsplit(base_url).netloc
+        # Hosts pages may reach besides the live server: only local test services (the
+        # OpenID Provider of the SSO journey), allowed by the test that starts them.
+        self.allowed = {self.origin}
         self.contexts = []
         self.requests = []
 
@@ -53,14 +56,21 @@ class Browsing:
     def pages(self):
         return [page for context in self.contexts for page in context.pages]
 
+    def allow(self, url):
+        """Lets pages reach a local test service at ``url`` (http://127.0.0.1:<port> only)."""
+        address = urlsplit(url)
+        assert address.hostname == "127.0.0.1", f"only local test services may be allowed, not {url}"
+        self.allowed.add(address.netloc)
+
     def outside_requests(self):
-        """Requests to any host but the live server (data: and blob: URLs are local)."""
+        """Requests to any host but the live server and the allowed local services (data:
+        and blob: URLs are local)."""
         return sorted(
             {
                 url
                 for url in self.requests
                 if urlsplit(url).scheme in ("http", "https", "ws", "wss")
-                and urlsplit(url).netloc != self.origin
+                and urlsplit(url).netloc not in self.allowed
             }
         )
 
