@@ -135,7 +135,16 @@ def allow_own_style_blocks(response):
     return response
 
 
-def policy_for(path):
+def preview_policy():
+    """A page previewed in the admin: Wagtail renders it through the whole middleware chain
+    on a dummy request with the page's own path, inside the admin's preview iframe. The
+    learner policy applies, except that the admin may frame it."""
+    return {**learner_policy(), "frame-ancestors": [SELF]}
+
+
+def policy_for(path, request=None):
+    if getattr(request, "is_dummy", False):
+        return preview_policy()
     if path.startswith(ADMIN_PREFIX):
         return admin_policy()
     if path.startswith(API_DOCS_PREFIX):
@@ -155,7 +164,7 @@ class AreaCSPMiddleware(CSPMiddleware):
         # they apply to whichever header this deployment sends.
         parts = super().get_policy_parts(request, response, report_only=False)
         if parts.config is None:
-            parts.config = default_config(policy_for(request.path_info))
+            parts.config = default_config(policy_for(request.path_info, request))
         return parts
 
 
