@@ -136,6 +136,14 @@ def allow_own_style_blocks(response):
     return response
 
 
+def csrf_failure(request, reason=""):
+    """Django's "CSRF verification failed" page (a sign-in form left open too long), with
+    its own <style> block let through like the 500 page's (CSRF_FAILURE_VIEW)."""
+    from django.views.csrf import csrf_failure as django_csrf_failure
+
+    return allow_own_style_blocks(django_csrf_failure(request, reason))
+
+
 def preview_policy():
     """A page previewed in the admin: Wagtail renders it through the whole middleware chain
     on a dummy request with the page's own path, inside the admin's preview iframe. The

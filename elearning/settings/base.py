@@ -286,6 +286,8 @@ PERMISSIONS_POLICY = {
     "publickey-credentials-create": "self",
     "publickey-credentials-get": "self",
 }
+# Django's CSRF failure page with its own <style> block allowed (by hash) under the policy.
+CSRF_FAILURE_VIEW = "elearning.csp.csrf_failure"
 INSTALLED_APPS += ["csp"]  # django-csp (its system checks)
 # Right after SecurityMiddleware, so every response (static files, redirects, errors) has them.
 _after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1

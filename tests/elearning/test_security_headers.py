@@ -270,6 +270,14 @@ def test_server_error_page_allows_exactly_its_own_style_block():
     assert directives["script-src"] == ["'self'"]
 
 
+def test_csrf_failure_page_allows_exactly_its_own_style_block():
+    response = Client(enforce_csrf_checks=True).post("/accounts/login/", {"username": "x"})
+    assert response.status_code == 403
+    (block,) = re.findall(rb"<style>(.*?)</style>", response.content, flags=re.S)
+    digest = base64.b64encode(hashlib.sha256(block).digest()).decode()
+    assert policy(response)["style-src"] == ["'self'", f"'sha256-{digest}'"]
+
+
 # --- Permissions-Policy -------------------------------------------------------------------
 
 
