@@ -4,7 +4,7 @@ pages no journey opens (the API docs) are shown to work under their policy."""
 
 from playwright.sync_api import expect
 
-from tests.e2e.browser import E2E, admin_login
+from tests.e2e.browser import E2E, admin_login, learner_login
 
 pytestmark = E2E
 
@@ -157,4 +157,19 @@ def test_the_admin_works_under_its_policy(browsing, demo, tmp_path):
     page.goto("/admin/snippets/quizzes/assignmentrule/add/")
     page.locator("[data-chooser-action-choose]").first.click()
     expect(page.locator(".modal-dialog")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+
+
+def test_editors_userbar_and_its_checks_work_on_the_learner_site(browsing, demo):
+    """Admin roles see Wagtail's userbar on learner pages, under the learner policy."""
+    from courses.models import ModulePage
+
+    module = ModulePage.objects.live().filter(locale__language_code="en").first()
+    page = browsing.page()
+    learner_login(page, "editor")
+    page.goto(module.url)
+    page.locator("#wagtail-userbar-trigger").click()
+    expect(page.locator("#wagtail-userbar-items")).to_be_visible()
+    page.locator("#checker-trigger").click()
+    expect(page.locator("#checker-results")).to_be_visible()
     page.wait_for_load_state("networkidle")
