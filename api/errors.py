@@ -13,6 +13,8 @@ from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
 
+from elearning.csp import allow_own_style_blocks
+
 
 def error_body(status, code, message, fields=None):
     error = {"status": status, "code": code, "message": message}
@@ -70,4 +72,5 @@ def server_error(request, *args, **kwargs):
     if request.path.startswith("/api/"):
         body = error_body(500, "server_error", _("Something went wrong on our side; it has been logged."))
         return JsonResponse(body, status=500)
-    return defaults.server_error(request, *args, **kwargs)
+    # The page's own <style> block (no static files when things are broken) is let through.
+    return allow_own_style_blocks(defaults.server_error(request, *args, **kwargs))

@@ -290,3 +290,58 @@ AUTHENTICATION_BACKENDS = [
 ]
 WAGTAILADMIN_USER_LOGIN_FORM = "people.signin.AdminLoginForm"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "people.signin.AdminPasswordResetForm"  # noqa: S105 (a class)
+
+# --- Content-Security-Policy and Permissions-Policy (elearning/csp.py) ---
+# One policy for the learner site (own scripts and styles only, no inline ones), one for
+# the Wagtail admin and one for the API docs; django-csp builds the headers. The setting
+# names avoid django-csp 3's CSP_* names, which its checks reject.
+# CSP_REPORT_ONLY=true sends them as Content-Security-Policy-Report-Only (to try a change
+# on a live site first); CSP_REPORT_URI adds a report-uri for the browsers' reports.
+CSP_REPORT_ONLY_MODE = env_bool("CSP_REPORT_ONLY", False)
+CSP_REPORT_ENDPOINT = env_str("CSP_REPORT_URI", "")
+# Extra origins for uploaded images and documents (object storage, a CDN); the origin of
+# an absolute MEDIA_URL is added on its own.
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
+# Extra origins forms may send the browser to (sign-in with an identity provider redirects
+# there after a POST). The origin of any of these settings is added on its own when set.
+CSP_EXTRA_FORM_ACTION = env_list("CSP_EXTRA_FORM_ACTION")
+CSP_SIGN_IN_PROVIDER_SETTINGS = [
+    "OIDC_OP_AUTHORIZATION_ENDPOINT",
+    "OIDC_OP_LOGOUT_ENDPOINT",
+    "OIDC_ISSUER",
+    "OIDC_OP_ISSUER",
+]
+# The video players the video block supports (courses/blocks.py, static/js/site.js).
+CSP_VIDEO_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CSP_UPGRADE_REQUESTS = False  # production: True
+# Browser features the platform never uses are off for every page and frame; passkeys
+# (WebAuthn) stay available to the site itself.
+PERMISSIONS_POLICY = {
+    "accelerometer": "",
+    "camera": "",
+    "display-capture": "",
+    "geolocation": "",
+    "gyroscope": "",
+    "hid": "",
+    "idle-detection": "",
+    "magnetometer": "",
+    "microphone": "",
+    "midi": "",
+    "payment": "",
+    "screen-wake-lock": "",
+    "serial": "",
+    "usb": "",
+    "xr-spatial-tracking": "",
+    "browsing-topics": "",
+    "publickey-credentials-create": "self",
+    "publickey-credentials-get": "self",
+}
+# Django's CSRF failure page with its own <style> block allowed (by hash) under the policy.
+CSRF_FAILURE_VIEW = "elearning.csp.csrf_failure"
+INSTALLED_APPS += ["csp"]  # django-csp (its system checks)
+# Right after SecurityMiddleware, so every response (static files, redirects, errors) has them.
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE[_after_security:_after_security] = [
+    "elearning.csp.AreaCSPMiddleware",
+    "elearning.csp.PermissionsPolicyMiddleware",
+]

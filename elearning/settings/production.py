@@ -20,3 +20,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 # X_FRAME_OPTIONS stays at Django's DENY: Wagtail's preview views answer SAMEORIGIN themselves.
+
+# --- Content-Security-Policy ---
+# Browsers fetch any http:// sub-resource over https:// instead.
+CSP_UPGRADE_REQUESTS = env_bool("CSP_UPGRADE_INSECURE_REQUESTS", True)

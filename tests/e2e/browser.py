@@ -25,6 +25,28 @@ BLOCKING_IMPACTS = ("serious", "critical")
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 IMPACTS = ("critical", "serious", "moderate", "minor")
 
+# Every page and frame reports each Content-Security-Policy violation (enforced or
+# report-only) to the test as it happens, so one on a page left by a navigation is kept.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolation({
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI,
+    disposition: event.disposition,
+    source: event.sourceFile ? `${event.sourceFile}:${event.lineNumber}` : "",
+    sample: event.sample,
+  });
+});
+"""
+# The browser's own console messages catch what the listener cannot (pages opened with
+# JavaScript off) and a header the browser could not read.
+CSP_CONSOLE = (
+    "Content Security Policy",
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "Permissions policy",
+)
+
 
 class Browsing:
     """Browser contexts opened for one test, and every request their pages made."""
@@ -38,6 +60,7 @@ class Browsing:
         self.allowed = {self.origin}
         self.contexts = []
         self.requests = []
+        self.csp_violations = []
 
     def page(self, *, viewport=DESKTOP, javascript=True, **options):
         context = self.browser.new_context(
@@ -49,6 +72,12 @@ class Browsing:
         )
         context.set_default_timeout(15_000)
         context.on("request", lambda request: self.requests.append(request.url))
+        context.expose_binding(
+            "__cspViolation",
+            lambda source, violation: self.csp_violations.append({"page": source["frame"].url, **violation}),
+        )
+        context.add_init_script(CSP_LISTENER)
+        context.on("console", self._console)
         self.contexts.append(context)
         return context.new_page()
 
@@ -73,6 +102,12 @@ class Browsing:
                 and urlsplit(url).netloc not in self.allowed
             }
         )
+
+    def _console(self, message):
+        if any(marker in message.text for marker in CSP_CONSOLE):
+            self.csp_violations.append(
+                {"page": message.page.url if message.page else "", "console": message.text}
+            )
 
     def close(self):
         for context in self.contexts:

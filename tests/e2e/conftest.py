@@ -119,8 +119,9 @@ def demo(db):
 
 @pytest.fixture
 def browsing(request, chromium, live_server):
-    """Opens browser contexts on the live server; checks no page asked any other host;
-    saves a screenshot of every open page when the test failed."""
+    """Opens browser contexts on the live server; checks no page asked any other host and
+    no page or frame broke (or would break) the Content-Security-Policy; saves a screenshot
+    of every open page when the test failed."""
     session = Browsing(chromium, live_server.url)
     yield session
     failed = getattr(request.node, "report_call", None)
@@ -132,3 +133,5 @@ def browsing(request, chromium, live_server):
     session.close()
     outside = session.outside_requests()
     assert not outside, f"requests to hosts other than the live server: {outside}"
+    violations = "\n".join(map(str, session.csp_violations))
+    assert not session.csp_violations, f"Content-Security-Policy violations:\n{violations}"
