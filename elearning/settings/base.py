@@ -240,3 +240,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# --- hardening: demo data, webhook targets ---
+# seed_demo creates accounts with a published password: with DEBUG off it runs only where
+# this says so (a demo server), and never under production settings without
+# --i-know-this-is-production.
+DEMO_ALLOWED = env_bool("DEMO_ALLOWED", False)
