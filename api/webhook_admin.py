@@ -6,6 +6,7 @@ Endpoints are switched off rather than deleted, so their delivery log stays; del
 and attempts are a log that nobody writes through the admin."""
 
 import json
+from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib.admin.utils import quote
@@ -29,7 +30,8 @@ import django_filters
 from elearning.permissions import LimitedPermissionPolicy
 
 from .models import ApiClient, Event, WebhookDelivery, WebhookEndpoint
-from .models.webhooks import EVENT_SCOPES, generate_secret
+from .models.webhooks import EVENT_SCOPES, generate_secret, validate_webhook_url
+from .webhooks import addresses
 from .webhooks import delivery as sender
 
 RECENT_DELIVERIES = 20
@@ -84,6 +86,21 @@ class WebhookEndpointForm(WagtailAdminModelForm):
             self.fields["client"].queryset = ApiClient.objects.filter(usable).order_by("name")
         if self.instance.pk is None:
             del self.fields["new_secret"]
+
+    def clean_url(self):
+        """The address written in the URL, and every address its name resolves to now, must
+        be outside the platform's network (the check is made again before every delivery).
+        A name that does not resolve yet is accepted: the receiver may not be set up yet."""
+        url = self.cleaned_data["url"]
+        validate_webhook_url(url)
+        parts = urlsplit(url)
+        try:
+            addresses.checked_addresses(parts.hostname, parts.port or 443)
+        except addresses.AddressNotAllowed as error:
+            raise forms.ValidationError(str(error)) from None
+        except addresses.UnresolvableHost:
+            pass
+        return url
 
     def clean(self):
         cleaned_data = super().clean()

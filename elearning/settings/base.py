@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_networks, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -246,3 +246,7 @@ LOGGING = {
 # this says so (a demo server), and never under production settings without
 # --i-know-this-is-production.
 DEMO_ALLOWED = env_bool("DEMO_ALLOWED", False)
+# Webhooks are never sent to loopback, private, link-local, multicast or reserved addresses
+# (api.webhooks.addresses) except into these networks: CIDRs of receivers inside the
+# organisation's own network, e.g. WEBHOOK_ALLOWED_NETWORKS=10.20.0.0/16,fd12:3456::/48.
+WEBHOOK_ALLOWED_NETWORKS = env_networks("WEBHOOK_ALLOWED_NETWORKS")
