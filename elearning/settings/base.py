@@ -250,3 +250,17 @@ DEMO_ALLOWED = env_bool("DEMO_ALLOWED", False)
 # (api.webhooks.addresses) except into these networks: CIDRs of receivers inside the
 # organisation's own network, e.g. WEBHOOK_ALLOWED_NETWORKS=10.20.0.0/16,fd12:3456::/48.
 WEBHOOK_ALLOWED_NETWORKS = env_networks("WEBHOOK_ALLOWED_NETWORKS")
+
+# --- hardening: SQLite under concurrent writes ---
+# Django's default DEFERRED transactions read first and ask for the write lock later; two of
+# them at once deadlock and SQLite fails one at once with "database is locked" (3 of 20
+# concurrent quiz starts). IMMEDIATE takes the write lock at BEGIN, so writers queue for up to
+# `timeout` seconds instead; WAL lets pages be read while one writes.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
