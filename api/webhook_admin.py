@@ -23,12 +23,13 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, InspectView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet
 
 import django_filters
 
 from elearning.permissions import LimitedPermissionPolicy
 
+from . import audit
 from .models import ApiClient, Event, WebhookDelivery, WebhookEndpoint
 from .models.webhooks import EVENT_SCOPES, generate_secret, validate_webhook_url
 from .webhooks import addresses
@@ -151,6 +152,11 @@ def endpoint_status(endpoint):
 class WebhookEndpointCreateView(CreateView):
     inspect_url_name = None
 
+    def save_instance(self):
+        instance = super().save_instance()
+        audit.endpoint_created(instance, request=self.request)
+        return instance
+
     def get_success_url(self):
         # The secret is generated on save: the inspect page shows it to pass on to the receiver.
         return reverse(self.inspect_url_name, args=(quote(self.object.pk),))
@@ -159,6 +165,15 @@ class WebhookEndpointCreateView(CreateView):
         return _(
             "Webhook endpoint added. Give its signing secret (below) to whoever configures the receiver."
         )
+
+
+class WebhookEndpointEditView(EditView):
+    def save_instance(self):
+        before = audit.endpoint_state(WebhookEndpoint.objects.select_related("client").get(pk=self.object.pk))
+        secret_replaced = bool(self.form.cleaned_data.get("new_secret"))
+        instance = super().save_instance()
+        audit.endpoint_changed(instance, before, request=self.request, secret_replaced=secret_replaced)
+        return instance
 
 
 class WebhookEndpointInspectView(InspectView):
@@ -198,6 +213,7 @@ class WebhookEndpointViewSet(SnippetViewSet):
     add_to_settings_menu = True
     menu_order = 630
     add_view_class = WebhookEndpointCreateView
+    edit_view_class = WebhookEndpointEditView
     inspect_view_class = WebhookEndpointInspectView
     inspect_view_enabled = True
     copy_view_enabled = False

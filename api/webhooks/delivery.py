@@ -364,6 +364,16 @@ def disable(endpoint, reason, now):
     endpoint.active, endpoint.disabled_at, endpoint.disabled_reason = False, now, reason[:300]
     logger.warning("Webhook endpoint %s disabled: %s", endpoint.pk, reason)
     try:
+        from .. import audit
+
+        audit.endpoint_changed(
+            endpoint, {**audit.endpoint_state(endpoint), "active": True}, reason=reason[:300], by="the sender"
+        )
+    except Exception:
+        logger.exception(
+            "Could not record in the security log that webhook endpoint %s was disabled", endpoint.pk
+        )
+    try:
         notify_hr_admins(endpoint)
     except Exception:
         logger.exception("Could not tell HR admins that webhook endpoint %s was disabled", endpoint.pk)
