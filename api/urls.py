@@ -3,7 +3,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from . import errors, views, xapi_views
+from . import errors, guide, views, xapi_views
 
 router = SimpleRouter()
 router.register("completions", views.CompletionViewSet, basename="completion")
@@ -17,6 +17,7 @@ urlpatterns = [
     path("learners/<str:employee_id>/transcript/", views.TranscriptView.as_view(), name="transcript"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("guide/", guide.guide, name="guide"),
     path("xapi/statements/", xapi_views.StatementListView.as_view(), name="xapi-statements"),
     re_path(r"^.*$", errors.not_found),
 ]

@@ -196,8 +196,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Read-only training records for HR systems: completions, enrolments, the course "
         "catalogue, transcripts and xAPI statements. Authenticate with "
-        "`Authorization: Bearer <key>`; see docs/hr-integration.md for a first sync, "
-        "incremental syncs and webhooks."
+        "`Authorization: Bearer <key>`; the [integration guide](/api/v1/guide/) walks through a "
+        "first sync, incremental syncs and webhooks."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
