@@ -35,7 +35,7 @@ migrate: install ## Apply database migrations
 	$(MANAGE) migrate --no-input
 
 seed: migrate ## Load the demo organisation and courses (idempotent)
-	$(MANAGE) seed_demo
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) seed_demo
 
 run: seed ## Set everything up and serve http://127.0.0.1:$(PORT) on SQLite
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"

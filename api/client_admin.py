@@ -37,7 +37,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, Sni
 
 from elearning.permissions import LimitedPermissionPolicy
 
-from . import scopes
+from . import audit, scopes
 from .models import ApiClient
 
 REVOKE_LOG_ACTION = "api.revoke_client"
@@ -169,6 +169,7 @@ class ApiClientCreateView(CreateView):
         return super().save_instance()
 
     def save_action(self):
+        audit.client_created(self.object, request=self.request)
         token = self.request.POST.get("form_token", "")
         if token:
             used = self.request.session.get(USED_FORM_TOKENS_SESSION_KEY, [])
@@ -212,6 +213,12 @@ class ApiClientCreateView(CreateView):
 
 class ApiClientEditView(EditView):
     revoke_url_name = None
+
+    def save_instance(self):
+        before = audit.client_state(ApiClient.objects.get(pk=self.object.pk))
+        instance = super().save_instance()
+        audit.client_changed(instance, before, request=self.request)
+        return instance
 
     @cached_property
     def header_more_buttons(self):
@@ -273,6 +280,7 @@ class RevokeView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
             client.revoked = True
             client.save(update_fields=["revoked"])
             log(instance=client, action=REVOKE_LOG_ACTION, user=request.user)
+            audit.client_revoked(client, request=request)
         messages.success(
             request,
             _("API client “%(name)s” revoked: its key no longer works.") % {"name": client.name},

@@ -131,7 +131,8 @@ class SyncCursorPagination(BasePagination):
                 "name": self.cursor_query_param,
                 "required": False,
                 "in": "query",
-                "description": "Where the page starts; take it from the previous page's `next` link.",
+                "description": "Where the page starts; take it from the previous page's `next` link. "
+                "Any other value is answered 400 with the error's `fields.cursor`.",
                 "schema": {"type": "string"},
             },
             {

@@ -28,7 +28,8 @@ ERROR_SCHEMA = {
 }
 
 ERRORS = {
-    "400": "A parameter is not valid; `fields` names it.",
+    "400": "A parameter is not valid (a malformed time or number, an unknown choice, a cursor not "
+    "taken from a `next`/`more` link); `fields` names it.",
     "401": "No key, or the key is wrong, revoked or expired.",
     "403": "The key lacks the scope this endpoint needs.",
     "404": "Nothing here that this client may see.",
@@ -47,6 +48,8 @@ def add_error_responses(result, generator, request, public):
                 schema = parameter.get("schema", {})
                 if schema.get("type") == "string" and not schema.get("format") and "enum" not in schema:
                     schema.setdefault("pattern", "^[^\\x00]*$")
+                if parameter.get("in") == "query":
+                    allow_empty(parameter)
             responses = operation.setdefault("responses", {})
             for status, description in ERRORS.items():
                 responses.setdefault(
@@ -57,6 +60,23 @@ def add_error_responses(result, generator, request, public):
                     },
                 )
     return result
+
+
+EMPTY_MEANS_ABSENT = "An empty value is the same as leaving the parameter out."
+
+
+def allow_empty(parameter):
+    """The API reads ``name=`` as no ``name`` at all (api.params); a plain string already
+    allows the empty value, anything narrower (a time, a number, a choice) gets it added."""
+    schema = parameter.get("schema", {})
+    plain_string = schema.get("type") == "string" and not (
+        {"format", "enum", "minLength"} & set(schema) or schema.get("pattern", "^[^\\x00]*$") != "^[^\\x00]*$"
+    )
+    if not plain_string:
+        parameter["schema"] = {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
+    description = parameter.get("description", "")
+    if EMPTY_MEANS_ABSENT not in description:
+        parameter["description"] = f"{description} {EMPTY_MEANS_ABSENT}".strip()
 
 
 def only_this_api(endpoints, **kwargs):

@@ -3,7 +3,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from . import errors, views, xapi_views
+from . import errors, guide, views, xapi_views
 
 router = SimpleRouter()
 router.register("completions", views.CompletionViewSet, basename="completion")
@@ -23,6 +23,7 @@ urlpatterns = [
         SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"),
         name="docs",
     ),
+    path("guide/", guide.guide, name="guide"),
     path("xapi/statements/", xapi_views.StatementListView.as_view(), name="xapi-statements"),
     re_path(r"^.*$", errors.not_found),
 ]

@@ -20,6 +20,7 @@ from . import records, rows, scopes
 from .exports import chunked, csv_response
 from .filters import CompletionFilterSet, EnrolmentFilterSet
 from .pagination import SyncCursorPagination
+from .params import EmptyParamsAreAbsent
 from .serializers import CompletionSerializer, CourseSerializer, EnrolmentSerializer, TranscriptSerializer
 
 CSV_RESPONSE = {
@@ -30,7 +31,7 @@ CSV_RESPONSE = {
 }
 
 
-class SyncFeedViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class SyncFeedViewSet(EmptyParamsAreAbsent, mixins.ListModelMixin, viewsets.GenericViewSet):
     """A feed in (updated_at, id) order with its CSV export. Each feed defines
     ``read_rows(queryset)``, which reads a page as plain values (api/rows.py);
     ``serializer_class`` describes them in the schema."""

@@ -6,6 +6,7 @@ Endpoints are switched off rather than deleted, so their delivery log stays; del
 and attempts are a log that nobody writes through the admin."""
 
 import json
+from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib.admin.utils import quote
@@ -22,14 +23,16 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, InspectView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet
 
 import django_filters
 
 from elearning.permissions import LimitedPermissionPolicy
 
+from . import audit
 from .models import ApiClient, Event, WebhookDelivery, WebhookEndpoint
-from .models.webhooks import EVENT_SCOPES, generate_secret
+from .models.webhooks import EVENT_SCOPES, generate_secret, validate_webhook_url
+from .webhooks import addresses
 from .webhooks import delivery as sender
 
 RECENT_DELIVERIES = 20
@@ -85,6 +88,21 @@ class WebhookEndpointForm(WagtailAdminModelForm):
         if self.instance.pk is None:
             del self.fields["new_secret"]
 
+    def clean_url(self):
+        """The address written in the URL, and every address its name resolves to now, must
+        be outside the platform's network (the check is made again before every delivery).
+        A name that does not resolve yet is accepted: the receiver may not be set up yet."""
+        url = self.cleaned_data["url"]
+        validate_webhook_url(url)
+        parts = urlsplit(url)
+        try:
+            addresses.checked_addresses(parts.hostname, parts.port or 443)
+        except addresses.AddressNotAllowed as error:
+            raise forms.ValidationError(str(error)) from None
+        except addresses.UnresolvableHost:
+            pass
+        return url
+
     def clean(self):
         cleaned_data = super().clean()
         client, events = cleaned_data.get("client"), cleaned_data.get("events") or []
@@ -134,6 +152,11 @@ def endpoint_status(endpoint):
 class WebhookEndpointCreateView(CreateView):
     inspect_url_name = None
 
+    def save_instance(self):
+        instance = super().save_instance()
+        audit.endpoint_created(instance, request=self.request)
+        return instance
+
     def get_success_url(self):
         # The secret is generated on save: the inspect page shows it to pass on to the receiver.
         return reverse(self.inspect_url_name, args=(quote(self.object.pk),))
@@ -142,6 +165,15 @@ class WebhookEndpointCreateView(CreateView):
         return _(
             "Webhook endpoint added. Give its signing secret (below) to whoever configures the receiver."
         )
+
+
+class WebhookEndpointEditView(EditView):
+    def save_instance(self):
+        before = audit.endpoint_state(WebhookEndpoint.objects.select_related("client").get(pk=self.object.pk))
+        secret_replaced = bool(self.form.cleaned_data.get("new_secret"))
+        instance = super().save_instance()
+        audit.endpoint_changed(instance, before, request=self.request, secret_replaced=secret_replaced)
+        return instance
 
 
 class WebhookEndpointInspectView(InspectView):
@@ -181,6 +213,7 @@ class WebhookEndpointViewSet(SnippetViewSet):
     add_to_settings_menu = True
     menu_order = 630
     add_view_class = WebhookEndpointCreateView
+    edit_view_class = WebhookEndpointEditView
     inspect_view_class = WebhookEndpointInspectView
     inspect_view_enabled = True
     copy_view_enabled = False

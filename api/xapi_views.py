@@ -14,6 +14,7 @@ from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
 from . import scopes, xapi
+from .params import EmptyParamsAreAbsent
 
 
 class XapiAccountSerializer(serializers.Serializer):
@@ -139,7 +140,7 @@ CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through"
 
 
 @extend_schema(tags=["xapi"])
-class StatementListView(APIView):
+class StatementListView(EmptyParamsAreAbsent, APIView):
     required_scope = scopes.XAPI
 
     @extend_schema(
@@ -165,7 +166,10 @@ class StatementListView(APIView):
             OpenApiParameter(
                 "cursor",
                 OpenApiTypes.STR,
-                description=_("Where the page starts; it comes in the previous page's `more` link."),
+                description=_(
+                    "Where the page starts; it comes in the previous page's `more` link. Any other "
+                    "value is answered 400 with the error's `fields.cursor`."
+                ),
             ),
             OpenApiParameter(
                 "X-Experience-API-Version",

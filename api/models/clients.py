@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rest_framework_api_key.models import AbstractAPIKey
+from rest_framework_api_key.models import AbstractAPIKey, APIKeyManager
 
 from .. import scopes as scope_names
 
@@ -30,8 +30,20 @@ def validate_scopes(value):
         )
 
 
+class ApiClientManager(APIKeyManager):
+    def assign_key(self, obj):
+        """The library's primary key is "prefix.hash of the key": it would put the hash in
+        every admin URL and log. Here the primary key is the key's public prefix alone (unique,
+        and shown in the admin anyway); keys are still checked against ``hashed_key``."""
+        key = super().assign_key(obj)
+        obj.id = obj.prefix
+        return key
+
+
 class ApiClient(AbstractAPIKey):
     """One HR system. ``revoked`` (irreversible) and ``expiry_date`` stop its key working."""
+
+    objects = ApiClientManager()
 
     name = models.CharField(_("name"), max_length=50, help_text=_("Who uses this key, e.g. “Workday”."))
     scopes = models.JSONField(

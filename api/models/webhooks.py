@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .. import scopes
+from ..webhooks.addresses import AddressNotAllowed, check_literal_host
 from .clients import ApiClient
 
 SECRET_PREFIX = "whsec_"  # noqa: S105 - the Standard Webhooks prefix, not a secret
@@ -51,14 +52,24 @@ def local_http_allowed():
 
 
 def validate_webhook_url(value):
+    """https (http only to this machine in development), and never an address inside the
+    platform's own network written in the URL (api.webhooks.addresses; names are resolved
+    and checked when the admin saves the endpoint and before every delivery)."""
     parts = urlsplit(value)
-    if parts.scheme == "https" and parts.hostname:
-        return
-    if parts.scheme == "http" and parts.hostname in LOCAL_HOSTS and local_http_allowed():
-        return
-    if parts.scheme == "http" and parts.hostname in LOCAL_HOSTS:
+    try:
+        if parts.port == 0:
+            raise ValueError
+    except ValueError:
+        raise ValidationError(_("The port is not valid.")) from None
+    local = parts.scheme == "http" and parts.hostname in LOCAL_HOSTS
+    if local and not local_http_allowed():
         raise ValidationError(_("Use https:// (http:// is allowed only for localhost in development)."))
-    raise ValidationError(_("Use an https:// address: deliveries carry personal data."))
+    if not local and not (parts.scheme == "https" and parts.hostname):
+        raise ValidationError(_("Use an https:// address: deliveries carry personal data."))
+    try:
+        check_literal_host(parts.hostname)
+    except AddressNotAllowed as error:
+        raise ValidationError(str(error)) from None
 
 
 def validate_events(value):

@@ -7,9 +7,11 @@ under a real task backend. Several senders may run at once (two tasks, the
 is sent, so each attempt is made by one sender only."""
 
 import logging
+import os
 import time
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,11 +24,19 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-import requests
+import certifi
+import urllib3
+from urllib3.exceptions import (
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+    SSLError,
+)
+from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
 from ..models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from ..models.webhooks import validate_webhook_url
-from . import signing
+from . import addresses, signing
 
 logger = logging.getLogger(__name__)
 
@@ -78,8 +88,78 @@ class Outcome:
         return f"HTTP {self.status_code}" if self.status_code is not None else self.error[:200]
 
 
+def ca_bundle():
+    """Certificates trusted for receivers: certifi's, or an organisation's own bundle
+    (REQUESTS_CA_BUNDLE, as before the sender pinned its connections)."""
+    return os.environ.get("REQUESTS_CA_BUNDLE") or certifi.where()
+
+
+def _pool(parts, address):
+    """A connection pool to ``address``, the IP already checked, speaking to the URL's host:
+    TLS sends the host name (SNI) and verifies the certificate against it."""
+    scheme_port = 443 if parts.scheme == "https" else 80
+    timeout = urllib3.Timeout(connect=TIMEOUT_SECONDS, read=TIMEOUT_SECONDS)
+    if parts.scheme == "https":
+        return urllib3.HTTPSConnectionPool(
+            str(address),
+            parts.port or scheme_port,
+            timeout=timeout,
+            retries=False,
+            maxsize=1,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=ca_bundle(),
+            server_hostname=parts.hostname,
+            assert_hostname=parts.hostname,
+        )
+    return urllib3.HTTPConnectionPool(
+        str(address), parts.port or scheme_port, timeout=timeout, retries=False, maxsize=1
+    )
+
+
+def _send_pinned(parts, checked, body, headers, outcome):
+    """POST to the first of the ``checked`` addresses that accepts a connection; the name is
+    never resolved again, so the connection goes where the check said it may."""
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    headers = {**headers, "Host": parts.netloc.rpartition("@")[2]}
+    if parts.username is not None:
+        credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+        headers.update(urllib3.util.make_headers(basic_auth=credentials))
+    for index, address in enumerate(checked):
+        pool = _pool(parts, address)
+        try:
+            response = pool.urlopen(
+                "POST",
+                path,
+                body=body,
+                headers=headers,
+                # A redirect would re-send personal data to an address nobody registered.
+                redirect=False,
+                retries=False,
+                preload_content=False,
+                assert_same_host=False,
+            )
+        except NewConnectionError:
+            pool.close()
+            if index == len(checked) - 1:
+                raise
+            continue
+        try:
+            outcome.status_code = response.status
+            # Only the start is kept, and only the start is read: a receiver cannot fill the log.
+            start = response.read(RESPONSE_BODY_LIMIT, decode_content=True) or b""
+            outcome.response_body = start.decode("utf-8", errors="replace")
+        finally:
+            response.release_conn()
+            pool.close()
+        return
+
+
 def post(endpoint, delivery):
-    """One signed POST of ``delivery`` to ``endpoint``; never raises."""
+    """One signed POST of ``delivery`` to ``endpoint``; never raises.
+
+    The host is resolved once and every address checked (api.webhooks.addresses); the
+    connection goes to a checked address, with the URL's host in the Host header and in
+    TLS (SNI and certificate verification)."""
     # The signature's timestamp is the real time: receivers reject messages older than ~5 min.
     timestamp = int(time.time())
     headers = {
@@ -90,26 +170,27 @@ def post(endpoint, delivery):
     started = time.monotonic()
     outcome = Outcome()
     try:
-        # Checked again here: the rule (https) may have changed since the URL was saved.
+        # Checked again here: the rules (https, allowed networks) may have changed since the
+        # URL was saved, and the name may resolve elsewhere now.
         validate_webhook_url(endpoint.url)
-        with requests.post(
-            endpoint.url,
-            data=delivery.body.encode(),
-            headers=headers,
-            timeout=TIMEOUT_SECONDS,
-            # A redirect would re-send personal data to an address nobody registered.
-            allow_redirects=False,
-            stream=True,
-        ) as response:
-            outcome.status_code = response.status_code
-            # Only the start is kept, and only the start is read: a receiver cannot fill the log.
-            start = response.raw.read(RESPONSE_BODY_LIMIT, decode_content=True) or b""
-            outcome.response_body = start.decode("utf-8", errors="replace")
+        parts = urlsplit(endpoint.url)
+        default_port = 443 if parts.scheme == "https" else 80
+        checked = addresses.checked_addresses(parts.hostname, parts.port or default_port)
+        _send_pinned(parts, checked, delivery.body.encode(), headers, outcome)
     except ValidationError as error:
-        outcome.error = f"URL not allowed: {' '.join(error.messages)}"
-    except requests.Timeout:
+        outcome.error = f"URL not allowed: {' '.join(error.messages)} No request was sent."
+    except addresses.AddressNotAllowed as error:
+        outcome.error = f"Address not allowed: {error} No request was sent."
+    except addresses.UnresolvableHost as error:
+        outcome.error = f"Connection failed: {error}"
+    except NewConnectionError as error:
+        # (urllib3's NewConnectionError is a kind of ConnectTimeoutError: caught first.)
+        outcome.error = f"Connection failed: {error}"
+    except (ReadTimeoutError, Urllib3Timeout):
         outcome.error = f"Timed out after {TIMEOUT_SECONDS} s"
-    except requests.ConnectionError as error:
+    except SSLError as error:
+        outcome.error = f"TLS failed: {error}"
+    except (ProtocolError, OSError) as error:
         outcome.error = f"Connection failed: {error}"
     except Exception as error:
         outcome.error = f"{type(error).__name__}: {error}"
@@ -282,6 +363,16 @@ def disable(endpoint, reason, now):
         return
     endpoint.active, endpoint.disabled_at, endpoint.disabled_reason = False, now, reason[:300]
     logger.warning("Webhook endpoint %s disabled: %s", endpoint.pk, reason)
+    try:
+        from .. import audit
+
+        audit.endpoint_changed(
+            endpoint, {**audit.endpoint_state(endpoint), "active": True}, reason=reason[:300], by="the sender"
+        )
+    except Exception:
+        logger.exception(
+            "Could not record in the security log that webhook endpoint %s was disabled", endpoint.pk
+        )
     try:
         notify_hr_admins(endpoint)
     except Exception:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_networks, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -197,8 +197,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Read-only training records for HR systems: completions, enrolments, the course "
         "catalogue, transcripts and xAPI statements. Authenticate with "
-        "`Authorization: Bearer <key>`; see docs/hr-integration.md for a first sync, "
-        "incremental syncs and webhooks."
+        "`Authorization: Bearer <key>`; the [integration guide](/api/v1/guide/) walks through a "
+        "first sync, incremental syncs and webhooks."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -345,3 +345,27 @@ MIDDLEWARE[_after_security:_after_security] = [
     "elearning.csp.AreaCSPMiddleware",
     "elearning.csp.PermissionsPolicyMiddleware",
 ]
+
+# --- hardening: demo data, webhook targets ---
+# seed_demo creates accounts with a published password: with DEBUG off it runs only where
+# this says so (a demo server), and never under production settings without
+# --i-know-this-is-production.
+DEMO_ALLOWED = env_bool("DEMO_ALLOWED", False)
+# Webhooks are never sent to loopback, private, link-local, multicast or reserved addresses
+# (api.webhooks.addresses) except into these networks: CIDRs of receivers inside the
+# organisation's own network, e.g. WEBHOOK_ALLOWED_NETWORKS=10.20.0.0/16,fd12:3456::/48.
+WEBHOOK_ALLOWED_NETWORKS = env_networks("WEBHOOK_ALLOWED_NETWORKS")
+
+# --- hardening: SQLite under concurrent writes ---
+# Django's default DEFERRED transactions read first and ask for the write lock later; two of
+# them at once deadlock and SQLite fails one at once with "database is locked" (3 of 20
+# concurrent quiz starts). IMMEDIATE takes the write lock at BEGIN, so writers queue for up to
+# `timeout` seconds instead; WAL lets pages be read while one writes.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )

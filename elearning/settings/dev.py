@@ -1,7 +1,7 @@
 """Local development: DEBUG on, a throwaway key, emails to the console."""
 
 from .base import *  # noqa: F403
-from .env import env_str
+from .env import env_networks, env_str
 
 DEBUG = True
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")
@@ -10,3 +10,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Without a worker running, background jobs run inline in development.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# --- hardening: webhooks to a receiver on this machine (docs/hr-integration.md) ---
+WEBHOOK_ALLOWED_NETWORKS = env_networks("WEBHOOK_ALLOWED_NETWORKS", ["127.0.0.0/8", "::1/128"])

@@ -1,5 +1,6 @@
 """Typed readers for environment variables that fail loudly on a bad value."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -46,3 +47,14 @@ def env_required(name):
     if not value:
         raise ImproperlyConfigured(f"The {name} environment variable is required in production.")
     return value
+
+
+def env_networks(name, default=()):
+    """A comma-separated list of IP networks (CIDRs such as 10.20.0.0/16 or fd12::/48)."""
+    values = env_list(name, default)
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"{name}: {value!r} is not a network such as 10.20.0.0/16") from exc
+    return values

@@ -15,3 +15,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Nothing is collected in tests; whitenoise serves from the finders instead of STATIC_ROOT.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# --- hardening: the suite loads the demo (seed_demo) with DEBUG off ---
+DEMO_ALLOWED = True

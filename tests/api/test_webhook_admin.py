@@ -22,7 +22,9 @@ State = WebhookDelivery.State
 
 @pytest.fixture(autouse=True)
 def _local_http(settings):
+    # The test receiver listens on 127.0.0.1: loopback is allowed explicitly here.
     settings.WEBHOOKS_ALLOW_LOCAL_HTTP = True
+    settings.WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]
 
 
 @pytest.fixture

@@ -47,8 +47,10 @@ DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"
 
 @pytest.fixture(autouse=True)
 def _local_http(settings):
-    """The receiver is plain http on 127.0.0.1, as with ``make run``."""
+    """The receiver is plain http on 127.0.0.1, as with ``make run``: loopback is allowed
+    here explicitly (tests/api/test_webhook_addresses.py shows it refused otherwise)."""
     settings.WEBHOOKS_ALLOW_LOCAL_HTTP = True
+    settings.WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from api import scopes
+from api import audit, scopes
 from api.models import ApiClient, validate_scopes
 from people.models import Department
 
@@ -55,6 +55,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             client, key = ApiClient.objects.create_key(name=name, scopes=scopes, expiry_date=expiry)
             client.departments.set(found.values())
+            audit.client_created(client, via="command")
         self.stdout.write(f"Created API client “{client.name}” with scopes: {', '.join(scopes)}.")
         if found:
             self.stdout.write(f"Limited to: {', '.join(sorted(found))}.")

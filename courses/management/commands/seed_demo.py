@@ -1,4 +1,8 @@
-"""``manage.py seed_demo [--password PW]``: the demo courses, organisation and logins.
+"""``manage.py seed_demo [--password PW] [--base-url URL]``: the demo courses, organisation
+and logins.
+
+Refused under production settings (it creates a superuser with a published password)
+unless ``--i-know-this-is-production`` is given.
 
 Idempotent: whatever already exists (looked up by slug, course code, username or employee
 ID) is left as it is, so a second run creates nothing, adds no revisions and changes no
@@ -8,6 +12,7 @@ import logging
 import os
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -53,8 +58,26 @@ class Command(BaseCommand):
             help=f"Password for the demo accounts (default: {DEFAULT_PASSWORD}). "
             "Given explicitly, it also resets the password of demo accounts that already exist.",
         )
+        parser.add_argument(
+            "--base-url",
+            help="The address the site is served on, for the links printed at the end (default: "
+            "WAGTAILADMIN_BASE_URL, or http://127.0.0.1:$PORT when only PORT is set).",
+        )
+        parser.add_argument(
+            "--i-know-this-is-production",
+            action="store_true",
+            dest="production_confirmed",
+            help="Run even under production settings: creates a superuser with the demo password.",
+        )
 
-    def handle(self, *args, password=None, verbosity=1, **options):
+    def handle(self, *args, password=None, base_url=None, production_confirmed=False, verbosity=1, **options):
+        if looks_like_production() and not production_confirmed:
+            raise CommandError(
+                "Refusing to load the demo under production settings "
+                f"({settings.SETTINGS_MODULE}, DEBUG={settings.DEBUG}): it creates a superuser and "
+                "accounts with a published password. Use development settings, set DEMO_ALLOWED=true "
+                "on a demo server, or pass --i-know-this-is-production."
+            )
         reset_passwords = password is not None
         password = password if reset_passwords else DEFAULT_PASSWORD
         self._check_password(password)
@@ -65,7 +88,7 @@ class Command(BaseCommand):
             ensure_demo_assignments(report)
             ensure_demo_history(report)
         self._print_report(report, verbosity)
-        self._print_logins(logins)
+        self._print_logins(logins, site_base_url(base_url))
 
     def _check_password(self, password):
         try:
@@ -87,14 +110,33 @@ class Command(BaseCommand):
         )
         self.stdout.write(self.style.SUCCESS(summary))
 
-    def _print_logins(self, logins):
-        base = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+    def _print_logins(self, logins, base):
         width = max(len(role) for _, role, _ in logins)
         self.stdout.write("\nDemo logins")
         self.stdout.write(f"  {'username':<10} {'role':<{width}}  password")
         for username, role, password in logins:
             self.stdout.write(f"  {username:<10} {role:<{width}}  {password}")
         self.stdout.write(f"\nSite:  {base}/\nAdmin: {base}/admin/")
+
+
+def looks_like_production():
+    """Production settings, or any settings with DEBUG off that do not say DEMO_ALLOWED."""
+    module = getattr(settings, "SETTINGS_MODULE", "") or ""
+    if module.rsplit(".", 1)[-1] == "production":
+        return True
+    return not settings.DEBUG and not getattr(settings, "DEMO_ALLOWED", False)
+
+
+def site_base_url(explicit=None):
+    """Where the printed links point: --base-url, else WAGTAILADMIN_BASE_URL from the
+    environment, else 127.0.0.1 on $PORT, else the setting."""
+    if explicit:
+        return explicit.rstrip("/")
+    if os.environ.get("WAGTAILADMIN_BASE_URL"):
+        return os.environ["WAGTAILADMIN_BASE_URL"].rstrip("/")
+    if os.environ.get("PORT"):
+        return f"http://127.0.0.1:{os.environ['PORT']}"
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def seed_content(report):
