@@ -11,6 +11,7 @@ from courses import views as course_views
 from elearning.health import healthz
 from people.views import StaffLoginView
 from quizzes.views import learning as learning_views
+from signin.password_reset import ThrottledPasswordResetView
 
 handler500 = "api.errors.server_error"
 
@@ -25,6 +26,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/login/", StaffLoginView.as_view(), name="login"),
+    # Throttled per address and per email (signin/password_reset.py).
+    path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("search/", course_views.search, name="search"),
     path("learning/", include("quizzes.urls")),

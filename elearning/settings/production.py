@@ -20,3 +20,5 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 # X_FRAME_OPTIONS stays at Django's DENY: Wagtail's preview views answer SAMEORIGIN themselves.
+# The language cookie travels over HTTPS only, like the session and CSRF cookies.
+LANGUAGE_COOKIE_SECURE = True
