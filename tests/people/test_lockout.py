@@ -74,7 +74,10 @@ def test_lockout_page_names_the_service_desk_when_configured(client, amira, sett
 def test_lockout_page_is_translated(client, amira, settings):
     response = _fail(client, "amira", settings.LOCKOUT_ACCOUNT_FAILURES, path="/es" + SITE_LOGIN)[-1]
     assert response.status_code == 429
-    assert '<html lang="es"' in response.content.decode()
+    html = response.content.decode()
+    assert '<html lang="es"' in html
+    assert "El inicio de sesión está en pausa" in html
+    assert f"Espere {settings.LOCKOUT_COOLOFF_MINUTES} minutos" in html
 
 
 def test_admin_form_locks_an_account_with_an_admin_styled_page(client, eve, password, settings):
