@@ -201,6 +201,18 @@ def test_cool_off_ends_the_lockout(client, amira, password, settings):
     assert _signed_in(client) == str(amira.pk)
 
 
+def test_attempts_during_a_lockout_extend_it(client, amira, password, settings):
+    _fail(client, "amira", settings.LOCKOUT_ACCOUNT_FAILURES)
+    cool_off = timedelta(minutes=settings.LOCKOUT_COOLOFF_MINUTES)
+    _age_attempts(cool_off - timedelta(minutes=1))
+    assert _is_locked_page(_sign_in(client, "amira", password))
+    # The refused attempt restarted the cool-off: the lock now ends a full cool-off from now.
+    (lockout,) = current_lockouts()
+    assert lockout.until > timezone.now() + cool_off - timedelta(seconds=30)
+    _age_attempts(timedelta(minutes=2))
+    assert _is_locked_page(_sign_in(client, "amira", password))
+
+
 def test_cool_off_is_a_setting(client, amira, password, settings):
     settings.LOCKOUT_COOLOFF_MINUTES = 2
     response = _fail(client, "amira", settings.LOCKOUT_ACCOUNT_FAILURES)[-1]
