@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth.views import PasswordResetView
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
@@ -11,9 +10,9 @@ from api import errors
 from courses import views as course_views
 from elearning.health import healthz
 from people import sso
-from people.signin import StaffPasswordResetForm
 from people.views import StaffLoginView
 from quizzes.views import learning as learning_views
+from signin.password_reset import ThrottledPasswordResetView
 
 handler500 = "api.errors.server_error"
 
@@ -31,11 +30,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/login/", StaffLoginView.as_view(), name="login"),
-    path(
-        "accounts/password_reset/",
-        PasswordResetView.as_view(form_class=StaffPasswordResetForm),
-        name="password_reset",
-    ),
+    # Throttled per address and per email (signin/password_reset.py).
+    path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("search/", course_views.search, name="search"),
     path("learning/", include("quizzes.urls")),

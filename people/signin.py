@@ -35,6 +35,9 @@ def remember_language(response, user):
             max_age=settings.LANGUAGE_COOKIE_AGE,
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
         )
     return response
 

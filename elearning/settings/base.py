@@ -97,12 +97,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
+# AUTH_PASSWORD_VALIDATORS: see "Sign-in defences" at the end.
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
@@ -284,12 +279,7 @@ if LOCAL_PASSWORD_LOGIN != "everyone" and not _SSO_CONFIGURED:  # noqa: S105 (a 
     raise ImproperlyConfigured(
         "LOCAL_PASSWORD_LOGIN=superusers needs single sign-on (OIDC_CLIENT_ID, OIDC_ISSUER)."
     )
-AUTHENTICATION_BACKENDS = [
-    "people.signin.LocalPasswordBackend",  # Django's password check, under LOCAL_PASSWORD_LOGIN
-    "people.sso.OrganisationAccountBackend",
-]
 WAGTAILADMIN_USER_LOGIN_FORM = "people.signin.AdminLoginForm"
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "people.signin.AdminPasswordResetForm"  # noqa: S105 (a class)
 
 # --- Content-Security-Policy and Permissions-Policy (elearning/csp.py) ---
 # One policy for the learner site (own scripts and styles only, no inline ones), one for
@@ -369,3 +359,73 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
         }
     )
+
+# --- Sign-in defences: lockouts, password reset throttle, passwords, admin sessions ---
+# django-axes counts failed sign-ins (both login forms go through Django's authenticate())
+# in the database, so every web process sees the same counts without a shared cache.
+# Its backend must come first: it refuses a locked-out sign-in before any password check.
+INSTALLED_APPS += ["axes", "signin"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "people.signin.LocalPasswordBackend",  # Django's password check, under LOCAL_PASSWORD_LOGIN
+    "people.sso.OrganisationAccountBackend",  # single sign-on (see above)
+]
+MIDDLEWARE += [
+    # Signs admin roles out after idle time or the absolute lifetime (after messages).
+    "signin.sessions.AdminSessionLimitsMiddleware",
+    # Turns a refused (locked-out) sign-in into the lockout page; axes wants it last.
+    "axes.middleware.AxesMiddleware",
+]
+# N failures for one account, from any address, lock that account; M failures from one
+# address, whatever the accounts, lock that address. Both unlock after the cool-off.
+LOCKOUT_ACCOUNT_FAILURES = env_int("LOCKOUT_ACCOUNT_FAILURES", 5)
+LOCKOUT_ADDRESS_FAILURES = env_int("LOCKOUT_ADDRESS_FAILURES", 20)
+LOCKOUT_COOLOFF_MINUTES = env_int("LOCKOUT_COOLOFF_MINUTES", 15)
+# Shown on the lockout page ("contact the service desk: ..."), e.g. an email or phone number.
+SERVICE_DESK_CONTACT = env_str("SERVICE_DESK_CONTACT", "")
+AXES_HANDLER = "signin.lockout.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Both read the LOCKOUT_ settings above at each use; the handler states both counts on the
+# account limit's scale (see signin/lockout.py).
+AXES_FAILURE_LIMIT = "signin.lockout.account_failure_limit"
+AXES_COOLOFF_TIME = "signin.lockout.cool_off"
+AXES_CLIENT_IP_CALLABLE = "elearning.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "signin.lockout.account_key"
+AXES_LOCKOUT_CALLABLE = "signin.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# A successful sign-in does not wipe the address's failures (an attacker with one valid
+# account could otherwise reset the address counter between guesses).
+AXES_RESET_ON_SUCCESS = False
+# Sign-ins are in the security log already; no second, unbounded copy in axes' tables.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+
+# Password reset requests: at most this many per address and per email in the window; the
+# form answers the same either way, but no more emails go out. Counted in the cache (shared
+# between processes when REDIS_URL is set).
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 10)
+PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
+PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60)
+# Throttled, and under LOCAL_PASSWORD_LOGIN (people/signin.py) like the site's form.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "signin.password_reset.ThrottledAdminPasswordResetForm"  # noqa: S105
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 12)},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Admin roles (Editors, Reviewers, Managers, HR admins, superusers) are signed out after this
+# long without a request, and this long after signing in whatever they do. Learners keep
+# Django's session (SESSION_COOKIE_AGE, two weeks).
+ADMIN_SESSION_IDLE_MINUTES = env_int("ADMIN_SESSION_IDLE_MINUTES", 30)
+ADMIN_SESSION_MAX_HOURS = env_int("ADMIN_SESSION_MAX_HOURS", 12)
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# axes reports each failure and lockout as a warning; its info lines (start-up banner,
+# clean-ups on every attempt) would only add noise.
+LOGGING.setdefault("loggers", {})["axes"] = {"level": "WARNING"}

@@ -24,3 +24,6 @@ SESSION_COOKIE_HTTPONLY = True
 # --- Content-Security-Policy ---
 # Browsers fetch any http:// sub-resource over https:// instead.
 CSP_UPGRADE_REQUESTS = env_bool("CSP_UPGRADE_INSECURE_REQUESTS", True)
+
+# The language cookie travels over HTTPS only, like the session and CSRF cookies.
+LANGUAGE_COOKIE_SECURE = True

@@ -9,6 +9,7 @@ from io import StringIO
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
+from django.http import HttpRequest
 from django.test import Client
 
 from wagtail.models import Page, Revision, Site
@@ -21,6 +22,8 @@ from people.models import User
 pytestmark = [pytest.mark.seed, pytest.mark.django_db]
 
 DEMO_PASSWORD = "seed-test-passphrase-2026"  # noqa: S105
+# The lockout backend (django-axes) refuses authenticate() without a request, so Client.login
+# is given one; force_login needs none.
 
 
 def _seed(**options):
@@ -113,12 +116,12 @@ def test_seed_creates_about_thirty_staff_with_departments(seeded):
 def test_seeded_demo_accounts_sign_in_with_the_given_password(seeded):
     for username in ("staff", "editor", "manager", "hr"):
         client = Client()
-        assert client.login(username=username, password=DEMO_PASSWORD), username
+        assert client.login(request=HttpRequest(), username=username, password=DEMO_PASSWORD), username
 
 
 def test_seeded_staff_can_read_a_module(seeded):
     client = Client()
-    client.login(username="staff", password=DEMO_PASSWORD)
+    client.login(request=HttpRequest(), username="staff", password=DEMO_PASSWORD)
     module = ModulePage.objects.live().filter(locale__language_code="en").first()
     assert client.get(module.url).status_code == 200
     assert client.get("/courses/").status_code == 200
