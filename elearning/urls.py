@@ -21,10 +21,13 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", course_views.switch_language, name="set_language"),
+    # Passkey ceremonies (JSON) for the two-step sign-in pages.
+    path("mfa/webauthn/", include("mfa.webauthn")),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/login/", StaffLoginView.as_view(), name="login"),
+    path("accounts/security/", include("mfa.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("search/", course_views.search, name="search"),
     path("learning/", include("quizzes.urls")),

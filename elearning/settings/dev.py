@@ -1,7 +1,7 @@
 """Local development: DEBUG on, a throwaway key, emails to the console."""
 
 from .base import *  # noqa: F403
-from .env import env_str
+from .env import env_int, env_list, env_str
 
 DEBUG = True
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")
@@ -10,3 +10,11 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Without a worker running, background jobs run inline in development.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+
+# --- Multi-factor authentication ---
+# Off unless MFA_REQUIRED_FOR_ADMIN_ROLES=true (base.py). Browsers allow passkeys on http://
+# only for "localhost": open http://localhost:$PORT/ to try them (TOTP works on 127.0.0.1 too).
+OTP_WEBAUTHN_RP_ID = env_str("WEBAUTHN_RP_ID", "localhost")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "WEBAUTHN_ALLOWED_ORIGINS", [f"http://localhost:{env_int('PORT', 8000)}"]
+)

@@ -20,3 +20,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 # X_FRAME_OPTIONS stays at Django's DENY: Wagtail's preview views answer SAMEORIGIN themselves.
+
+# --- Multi-factor authentication ---
+# Editors, reviewers, managers, HR admins and superusers need a second factor.
+MFA_REQUIRED_FOR_ADMIN_ROLES = env_bool("MFA_REQUIRED_FOR_ADMIN_ROLES", True)
