@@ -37,7 +37,7 @@ def _next_url(request, default=None):
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
-    return default or reverse("mfa:overview")
+    return reverse("mfa:overview") if default is None else default
 
 
 def _with_next(url, next_url):

@@ -35,6 +35,10 @@ class CompleteRegistration(upstream.CompleteCredentialRegistrationView):
         response = super().post(*args, **kwargs)
         device = _device_from(response)
         if device is not None:
+            if not device.name:
+                # Authenticators the library does not recognise leave the name empty.
+                device.name = "Passkey"
+                device.save(update_fields=["name"])
             if not was_verified:
                 # The library marked the session verified; do it our way (new session id, log).
                 self.request.session.cycle_key()
