@@ -26,12 +26,15 @@ urlpatterns = [
     # Single sign-on: the provider sends people back to /oidc/callback/, in no language prefix.
     path("oidc/authenticate/", sso.sign_in, name="oidc_authentication_init"),
     path("oidc/callback/", sso.callback, name="oidc_authentication_callback"),
+    # Passkey ceremonies (JSON) for the two-step sign-in pages.
+    path("mfa/webauthn/", include("mfa.webauthn")),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/login/", StaffLoginView.as_view(), name="login"),
     # Throttled per address and per email (signin/password_reset.py).
     path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
+    path("accounts/security/", include("mfa.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("search/", course_views.search, name="search"),
     path("learning/", include("quizzes.urls")),

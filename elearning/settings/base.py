@@ -46,6 +46,12 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "api",
+    # Two-step sign-in: TOTP apps, recovery codes and passkeys (mfa/).
+    "mfa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,7 +67,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(), then the rule that asks for the second factor (mfa/).
+    "django_otp.middleware.OTPMiddleware",
     "elearning.middleware.SiteLoginRequiredMiddleware",
+    "mfa.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -229,6 +238,27 @@ XAPI_SETTLE_SECONDS = env_int("XAPI_SETTLE_SECONDS", 30)
 # The security log (sign-ins, lockouts, MFA, role changes, API clients, exports) keeps this
 # many days; `manage.py purge_security_log` (daily) removes older entries.
 SECURITY_LOG_RETENTION_DAYS = env_int("SECURITY_LOG_RETENTION_DAYS", 730)
+
+# --- Multi-factor authentication (mfa/) ---
+# Admin roles (the groups in people.roles.ROLE_GROUPS and superusers) must enrol and present a
+# second factor in every session before they reach /admin/ (on in production.py). Anyone who
+# has enrolled, staff included, is asked for it after every sign-in whatever this says.
+MFA_REQUIRED_FOR_ADMIN_ROLES = env_bool("MFA_REQUIRED_FOR_ADMIN_ROLES", False)
+# Wrong codes in one session before it is signed out (each device also slows down: 1, 2, 4 s...).
+MFA_MAX_FAILURES = env_int("MFA_MAX_FAILURES", 5)
+MFA_RECOVERY_CODE_COUNT = 10
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Passkeys are a second factor only, never a sign-in without the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+# A passkey belongs to a domain (the relying party ID, which browsers refuse to be an IP
+# address): WEBAUTHN_RP_ID, by default the first host name in ALLOWED_HOSTS; the browser must
+# report one of WEBAUTHN_ALLOWED_ORIGINS, by default https:// and that name.
+_named_hosts = [host for host in ALLOWED_HOSTS if host and not host.startswith((".", "*"))]
+OTP_WEBAUTHN_RP_ID = env_str("WEBAUTHN_RP_ID", "") or (_named_hosts[0] if _named_hosts else "localhost")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEBAUTHN_ALLOWED_ORIGINS", [f"https://{OTP_WEBAUTHN_RP_ID}"])
 
 LOGGING = {
     "version": 1,

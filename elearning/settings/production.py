@@ -27,3 +27,7 @@ CSP_UPGRADE_REQUESTS = env_bool("CSP_UPGRADE_INSECURE_REQUESTS", True)
 
 # The language cookie travels over HTTPS only, like the session and CSRF cookies.
 LANGUAGE_COOKIE_SECURE = True
+
+# --- Multi-factor authentication ---
+# Editors, reviewers, managers, HR admins and superusers need a second factor.
+MFA_REQUIRED_FOR_ADMIN_ROLES = env_bool("MFA_REQUIRED_FOR_ADMIN_ROLES", True)
