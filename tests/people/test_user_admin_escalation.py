@@ -80,7 +80,6 @@ def test_hr_admins_form_offers_no_roles_or_password(hana_client, tom):
     names = field_names(page, edit_url(tom))
     assert not names & {"is_superuser", "groups", "password1", "password2"}
     assert {"full_name", "employee_id", "department", "country", "manager", "is_active"} <= names
-    assert "Administrator" not in page.content.decode()
 
 
 def test_hr_admin_cannot_add_an_administrator(hana_client, password):
@@ -228,4 +227,4 @@ def test_the_users_audit_entry_names_the_changed_fields(hana_client, tom):
 
     entry = ModelLogEntry.objects.filter(object_id=str(tom.pk), action="wagtail.edit").latest("timestamp")
     assert sorted(entry.data["fields"]) == ["country", "employee_id"]
-    assert "Country" in entry.message and "Employee ID" in entry.message
+    assert entry.message == "Edited: country or office, employee ID"
