@@ -228,3 +228,62 @@ def test_the_users_audit_entry_names_the_changed_fields(hana_client, tom):
     entry = ModelLogEntry.objects.filter(object_id=str(tom.pk), action="wagtail.edit").latest("timestamp")
     assert sorted(entry.data["fields"]) == ["country", "employee_id"]
     assert entry.message == "Edited: country or office, employee ID"
+
+
+# --- The roster upload is the same door ---------------------------------------------------
+
+ROSTER_HEADER = (
+    "employee_id,email,full_name,department,country,manager_employee_id,preferred_language,start_date,active"
+)
+
+
+def roster(*lines):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(
+        "roster.csv", "\n".join([ROSTER_HEADER, *lines, ""]).encode(), content_type="text/csv"
+    )
+
+
+def test_hr_roster_upload_cannot_take_over_or_switch_off_a_superuser(hana_client, superuser):
+    superuser.employee_id = "ROOT1"
+    superuser.save()
+    response = hana_client.post(
+        "/admin/staff/import/",
+        {"file": roster("ROOT1,hana-owns-this@example.org,Root Admin,,,,en,,false"), "dry_run": ""},
+    )
+    assert "only a superuser can change it" in response.content.decode()
+    superuser.refresh_from_db()
+    assert superuser.email == "root-admin@example.org"
+    assert superuser.is_active
+
+
+def test_hr_roster_upload_cannot_change_the_email_of_an_editor(hana_client):
+    editor = UserFactory(username="edna", employee_id="ED1", email="edna@example.org", groups=[EDITORS])
+    response = hana_client.post(
+        "/admin/staff/import/",
+        {"file": roster("ED1,hana-owns-this@example.org,Edna,,Chile,,en,,true"), "dry_run": ""},
+    )
+    assert "only a superuser can change the email" in response.content.decode()
+    editor.refresh_from_db()
+    assert editor.email == "edna@example.org"
+
+
+def test_hr_roster_upload_still_updates_an_editors_record(hana_client):
+    editor = UserFactory(username="edna", employee_id="ED1", email="edna@example.org", groups=[EDITORS])
+    hana_client.post(
+        "/admin/staff/import/", {"file": roster("ED1,edna@example.org,Edna,,Chile,,en,,true"), "dry_run": ""}
+    )
+    editor.refresh_from_db()
+    assert editor.country == "Chile"
+
+
+def test_hr_cannot_change_the_sign_in_email_of_someone_with_admin_access(hana_client):
+    editor = UserFactory(username="edna", email="edna@example.org", last_name="Lopez", groups=[EDITORS])
+    url = edit_url(editor)
+    data = form_data(hana_client.get(url), url)
+    data.update(email=["hana-owns-this@example.org"], country=["Chile"])
+    hana_client.post(url, data)
+    editor.refresh_from_db()
+    assert editor.email == "edna@example.org"
+    assert editor.country == "Chile"
