@@ -26,7 +26,7 @@ from wagtail.snippets.views.snippets import CreateView, InspectView, SnippetView
 
 import django_filters
 
-from elearning.permissions import LimitedPermissionPolicy
+from elearning.permissions import LimitedPermissionPolicy, PermissionCheckedChooserViewSet
 
 from .models import ApiClient, Event, WebhookDelivery, WebhookEndpoint
 from .models.webhooks import EVENT_SCOPES, generate_secret
@@ -175,6 +175,7 @@ class WebhookEndpointInspectView(InspectView):
 
 class WebhookEndpointViewSet(SnippetViewSet):
     model = WebhookEndpoint
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "link-external"
     menu_label = gettext_lazy("Webhook endpoints")
     menu_name = "webhook-endpoints"
@@ -280,6 +281,7 @@ class WebhookDeliveryFilterSet(WagtailFilterSet):
 
 class WebhookDeliveryViewSet(SnippetViewSet):
     model = WebhookDelivery
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "list-ul"
     menu_label = gettext_lazy("Webhook deliveries")
     menu_name = "webhook-deliveries"

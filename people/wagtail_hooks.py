@@ -8,6 +8,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from elearning.permissions import PermissionCheckedChooserViewSet
 from people.admin_views import RosterUploadView, can_import_roster
 from people.models import Department
 from people.viewsets import StaffSetActiveStateBulkAction, SuperuserAssignRoleBulkAction
@@ -46,6 +47,7 @@ def register_edited_fields_formatter(actions):
 
 class DepartmentViewSet(SnippetViewSet):
     model = Department
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "group"
     menu_label = _("Departments")
     add_to_admin_menu = True
