@@ -4,6 +4,8 @@ What each role may do is the table in elearning/roles_table.py; this module appl
 (models are found by name, so it imports no other app), and sets up the review workflow and
 the content locales."""
 
+from contextlib import nullcontext
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.management import create_permissions
@@ -41,7 +43,9 @@ def _exactly(group, rows, model, **target):
 
 def ensure_role_groups():
     """Every role group holds exactly what elearning/roles_table.py gives it."""
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+    from wagtail.models import Collection, Page
+
+    from security.account_changes import unlogged
 
     # post_migrate runs app by app: make every app's permissions exist before granting them.
     for app_config in apps.get_app_configs():
@@ -52,15 +56,23 @@ def ensure_role_groups():
     groups = {}
     for name, role in ROLES.items():
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(permissions_for(role["permissions"]))
-        if root_page is not None:  # a flushed test database has no page tree
-            pages = permissions_for({"wagtailcore.page": role["pages"]})
-            _exactly(group, pages, GroupPagePermission, page=root_page)
-        if root_collection is not None:
-            media = permissions_for(role["collections"])
-            _exactly(group, media, GroupCollectionPermission, collection=root_collection)
+        # Putting right a group people are in is logged; setting up an empty one is not.
+        with nullcontext() if group.user_set.exists() else unlogged():
+            _apply(group, role, root_page, root_collection)
         groups[name] = group
     return groups
+
+
+def _apply(group, role, root_page, root_collection):
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+    group.permissions.set(permissions_for(role["permissions"]))
+    if root_page is not None:  # a flushed test database has no page tree
+        pages = permissions_for({"wagtailcore.page": role["pages"]})
+        _exactly(group, pages, GroupPagePermission, page=root_page)
+    if root_collection is not None:
+        media = permissions_for(role["collections"])
+        _exactly(group, media, GroupCollectionPermission, collection=root_collection)
 
 
 def ensure_review_workflow(reviewers):

@@ -96,6 +96,16 @@ def collect_changes(**context):
     changes.write()
 
 
+@contextmanager
+def unlogged():
+    """Changes inside the block are not logged (e.g. setting up a group nobody is in yet)."""
+    token = _collector.set(Changes())
+    try:
+        yield
+    finally:
+        _collector.reset(token)
+
+
 class ChangeCollectorMiddleware:
     """One request, one entry per changed person or group; the request gives the actor and
     the address."""

@@ -58,7 +58,7 @@ def test_nobody_but_superusers_may_change_groups_or_permissions(db):
     assert not granted.exists()
 
 
-def test_migrate_removes_a_permission_given_to_a_role_group_by_hand_and_logs_it(db, site_tree):
+def test_migrate_removes_a_permission_given_to_a_role_group_by_hand_and_logs_it(db, site_tree, eve):
     editors = Group.objects.get(name="Editors")
     extra = Permission.objects.get(codename="delete_user")
     editors.permissions.add(extra)
@@ -81,7 +81,11 @@ def test_migrate_removes_a_permission_given_to_a_role_group_by_hand_and_logs_it(
     assert entry.detail["added"] == []
 
 
-def test_a_second_migrate_changes_and_logs_nothing(db):
+def test_setting_up_the_role_groups_on_a_fresh_database_logs_nothing(db):
+    assert not SecurityEvent.objects.filter(action=SecurityEvent.Action.GROUP_PERMISSIONS_CHANGED).exists()
+
+
+def test_a_second_migrate_changes_and_logs_nothing(db, eve):
     ensure_roles()
     SecurityEvent.objects.all().delete()
     ensure_roles()
