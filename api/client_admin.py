@@ -35,7 +35,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet
 
-from elearning.permissions import LimitedPermissionPolicy
+from elearning.permissions import LimitedPermissionPolicy, PermissionCheckedChooserViewSet
 
 from . import audit, scopes
 from .models import ApiClient
@@ -304,6 +304,7 @@ class RevokeView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
 
 class ApiClientViewSet(SnippetViewSet):
     model = ApiClient
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "key"
     menu_label = gettext_lazy("API clients")
     menu_name = "api-clients"

@@ -27,7 +27,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, S
 
 import django_filters
 
-from elearning.permissions import LimitedPermissionPolicy
+from elearning.permissions import LimitedPermissionPolicy, PermissionCheckedChooserViewSet
 
 from . import audit
 from .models import ApiClient, Event, WebhookDelivery, WebhookEndpoint
@@ -207,6 +207,7 @@ class WebhookEndpointInspectView(InspectView):
 
 class WebhookEndpointViewSet(SnippetViewSet):
     model = WebhookEndpoint
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "link-external"
     menu_label = gettext_lazy("Webhook endpoints")
     menu_name = "webhook-endpoints"
@@ -313,6 +314,7 @@ class WebhookDeliveryFilterSet(WagtailFilterSet):
 
 class WebhookDeliveryViewSet(SnippetViewSet):
     model = WebhookDelivery
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "list-ul"
     menu_label = gettext_lazy("Webhook deliveries")
     menu_name = "webhook-deliveries"

@@ -8,6 +8,7 @@ from django.views.generic import FormView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from people.access import can_manage_roles
 from people.roster import import_roster
 
 REQUIRED_PERMISSIONS = ("people.add_user", "people.change_user")
@@ -71,5 +72,9 @@ class RosterUploadView(WagtailAdminTemplateMixin, FormView):
         options = {
             name: form.cleaned_data[name] for name in ("dry_run", "deactivate_missing", "skip_invalid")
         }
-        result = import_roster(form.cleaned_data["file"].read(), **options)
+        result = import_roster(
+            form.cleaned_data["file"].read(),
+            protect_admin_accounts=not can_manage_roles(self.request.user),
+            **options,
+        )
         return self.render_to_response(self.get_context_data(form=form, result=result))

@@ -23,3 +23,17 @@ class StaffUsersAppConfig(WagtailUsersAppConfig):
 
     default = False
     user_viewset = "people.viewsets.StaffUserViewSet"
+
+    def ready(self):
+        super().ready()
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+
+        from wagtail.permissions import register_permission_policy
+
+        from .access import StaffPermissionPolicy, SuperuserOnlyPolicy
+
+        # Replace the plain model policies Wagtail registered just now (people.access).
+        User = get_user_model()
+        register_permission_policy(User, StaffPermissionPolicy(User))
+        register_permission_policy(Group, SuperuserOnlyPolicy(Group))

@@ -40,11 +40,49 @@ class StaffFieldsMixin:
         return manager
 
 
-class StaffCreationForm(StaffFieldsMixin, UserCreationForm):
+ROLE_FIELDS = ("is_superuser", "groups")
+PASSWORD_FIELDS = ("password1", "password2")
+
+
+class AccessFieldsMixin:
+    """Administrator, groups and passwords are on the form only for someone who may manage
+    roles (``manages_roles``, from ``people.access.can_manage_roles``); without them a posted
+    value is simply not a field of the form, so it is never read. ``lock_sign_in`` makes the
+    username and email read-only (an account with admin access, edited by HR)."""
+
+    def __init__(self, *args, manages_roles=False, lock_sign_in=False, **kwargs):
+        self.manages_roles = manages_roles
+        super().__init__(*args, **kwargs)
+        if not manages_roles:
+            for name in ROLE_FIELDS:
+                self.fields.pop(name, None)
+        if lock_sign_in:
+            for name in ("username", "email"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "Only a superuser can change the sign-in details of someone with admin access."
+                )
+
+    @property
+    def password_enabled(self):
+        return self.manages_roles and super().password_enabled
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        if user._state.adding and not self.cleaned_data.get("password1"):
+            # As the roster import does: no password anyone else knows.
+            user.set_unusable_password()
+        if commit:
+            user.save()
+            self.save_m2m()
+        return user
+
+
+class StaffCreationForm(StaffFieldsMixin, AccessFieldsMixin, UserCreationForm):
     class Meta(UserCreationForm.Meta):
         fields = UserCreationForm.Meta.fields | set(STAFF_FIELDS)
 
 
-class StaffEditForm(StaffFieldsMixin, UserEditForm):
+class StaffEditForm(StaffFieldsMixin, AccessFieldsMixin, UserEditForm):
     class Meta(UserEditForm.Meta):
         fields = UserEditForm.Meta.fields | set(STAFF_FIELDS)

@@ -1,137 +1,78 @@
 """The role groups and the course review workflow, kept in place on every migrate.
 
-Editors write and submit course content; Reviewers approve and publish it; both see the
-quiz item analysis report. Managers see their own reporting line's training; HR admins
-manage staff and assignments, and see and revoke course completions."""
+What each role may do is the table in elearning/roles_table.py; this module applies it
+(models are found by name, so it imports no other app), and sets up the review workflow and
+the content locales."""
 
+from contextlib import nullcontext
+
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.management import create_contenttypes
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-EDITORS = "Editors"
-REVIEWERS = "Reviewers"
-MANAGERS = "Managers"
-HR_ADMINS = "HR admins"
-ROLE_GROUPS = (EDITORS, REVIEWERS, MANAGERS, HR_ADMINS)
+from elearning.roles_table import EDITORS, HR_ADMINS, MANAGERS, REVIEWERS, ROLES, codenames
 
-# Page permissions granted on the root page, so they cover all course content.
-PAGE_PERMISSIONS = {
-    EDITORS: ("add_page", "change_page", "lock_page", "unlock_page"),
-    REVIEWERS: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
-}
-# Image and document permissions granted on the root collection.
-MEDIA_PERMISSIONS = (
-    "add_image",
-    "change_image",
-    "choose_image",
-    "add_document",
-    "change_document",
-    "choose_document",
-)
-COLLECTION_PERMISSIONS = {EDITORS: MEDIA_PERMISSIONS, REVIEWERS: MEDIA_PERMISSIONS}
+ROLE_GROUPS = (EDITORS, REVIEWERS, MANAGERS, HR_ADMINS)
+__all__ = ["EDITORS", "REVIEWERS", "MANAGERS", "HR_ADMINS", "ROLE_GROUPS", "ensure_roles"]
 
 WORKFLOW_NAME = "Course review"
 TASK_NAME = "Reviewer approval"
 
 
-def _permission_name(model, codename):
-    custom = dict(model._meta.permissions)
-    if codename in custom:
-        return str(custom[codename])
-    action = codename.split("_", 1)[0]
-    return f"Can {action} {model._meta.verbose_name_raw}"
+def permissions_for(table):
+    """``{"app_label.model": [actions]}`` -> the Permission rows, found by name (no imports)."""
+    found = []
+    for model_label, actions in table.items():
+        model = apps.get_model(model_label)
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        for codename in codenames(model_label, actions):
+            found.append(Permission.objects.get(content_type=content_type, codename=codename))
+    return found
 
 
-def _permission(model, codename):
-    # Runs before Django creates the permissions of later apps: create them as it would.
-    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type,
-        codename=codename,
-        defaults={"name": _permission_name(model, codename)},
-    )
-    return permission
-
-
-def _admin_access():
-    from wagtail.admin.models import Admin
-
-    return _permission(Admin, "access_admin")
+def _exactly(group, rows, model, **target):
+    """The group's page (or collection) permissions become exactly ``rows`` on ``target``."""
+    model.objects.filter(group=group).exclude(**target, permission__in=rows).delete()
+    for permission in rows:
+        model.objects.get_or_create(group=group, permission=permission, **target)
 
 
 def ensure_role_groups():
-    from wagtail.contrib.simple_translation.models import SimpleTranslation
-    from wagtail.documents.models import Document
-    from wagtail.images.models import Image
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+    """Every role group holds exactly what elearning/roles_table.py gives it."""
+    from wagtail.models import Collection, Page
 
-    from quizzes.models import AssignmentRule, Attempt, CourseCompletion, Enrolment
+    from security.account_changes import unlogged
 
-    from .models import Department, User
-
-    access_admin = _admin_access()
+    # post_migrate runs app by app: make every app's permissions exist before granting them.
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     groups = {}
-    for name in ROLE_GROUPS:
+    for name, role in ROLES.items():
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(access_admin)
+        # Putting right a group people are in is logged; setting up an empty one is not.
+        with nullcontext() if group.user_set.exists() else unlogged():
+            _apply(group, role, root_page, root_collection)
         groups[name] = group
-
-    for name, codenames in PAGE_PERMISSIONS.items() if root_page else ():
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=groups[name], page=root_page, permission=_permission(Page, codename)
-            )
-    for name, codenames in COLLECTION_PERMISSIONS.items() if root_collection else ():
-        for codename in codenames:
-            model = Image if codename.endswith("image") else Document
-            GroupCollectionPermission.objects.get_or_create(
-                group=groups[name], collection=root_collection, permission=_permission(model, codename)
-            )
-    submit_translation = _permission(SimpleTranslation, "submit_translation")
-    groups[EDITORS].permissions.add(submit_translation)
-    groups[REVIEWERS].permissions.add(submit_translation)
-    groups[HR_ADMINS].permissions.add(
-        *(_permission(User, codename) for codename in ("add_user", "change_user", "view_user")),
-        *(
-            _permission(Department, codename)
-            for codename in ("add_department", "change_department", "view_department")
-        ),
-        # Completions are facts: HR sees them and may revoke one, never edit or delete it.
-        *(
-            _permission(CourseCompletion, codename)
-            for codename in ("view_coursecompletion", "revoke_coursecompletion")
-        ),
-        # Assignment rules: deactivated rather than deleted, so no delete permission.
-        *(
-            _permission(AssignmentRule, codename)
-            for codename in ("add_assignmentrule", "change_assignmentrule", "view_assignmentrule")
-        ),
-    )
-    # The quiz item analysis report (how each question fared, never who answered what).
-    view_attempts = _permission(Attempt, "view_attempt")
-    groups[EDITORS].permissions.add(view_attempts)
-    groups[REVIEWERS].permissions.add(view_attempts)
-    # The team completion report and transcripts; what each sees is scoped by people.lines.
-    view_enrolments = _permission(Enrolment, "view_enrolment")
-    groups[MANAGERS].permissions.add(view_enrolments)
-    groups[HR_ADMINS].permissions.add(view_enrolments)
-    # API clients for HR systems: created, changed and revoked (a change), never deleted.
-    from api.models import ApiClient
-
-    groups[HR_ADMINS].permissions.add(
-        *(_permission(ApiClient, f"{action}_apiclient") for action in ("add", "change", "view"))
-    )
-    # Webhook endpoints: switched off rather than deleted; their delivery log is read-only.
-    from api.models import WebhookDelivery, WebhookEndpoint
-
-    groups[HR_ADMINS].permissions.add(
-        *(_permission(WebhookEndpoint, f"{action}_webhookendpoint") for action in ("add", "change", "view")),
-        _permission(WebhookDelivery, "view_webhookdelivery"),
-    )
     return groups
+
+
+def _apply(group, role, root_page, root_collection):
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+    group.permissions.set(permissions_for(role["permissions"]))
+    if root_page is not None:  # a flushed test database has no page tree
+        pages = permissions_for({"wagtailcore.page": role["pages"]})
+        _exactly(group, pages, GroupPagePermission, page=root_page)
+    if root_collection is not None:
+        media = permissions_for(role["collections"])
+        _exactly(group, media, GroupCollectionPermission, collection=root_collection)
 
 
 def ensure_review_workflow(reviewers):
@@ -168,7 +109,9 @@ def ensure_locales():
 
 
 def ensure_roles(**kwargs):
-    with transaction.atomic():
+    from security.account_changes import collect_changes
+
+    with transaction.atomic(), collect_changes(source="migrate"):
         ensure_locales()
         groups = ensure_role_groups()
         ensure_review_workflow(groups[REVIEWERS])

@@ -242,10 +242,12 @@ class Directory:
     by_username: dict = field(default_factory=dict)
     by_pk: dict = field(default_factory=dict)
     departments: dict = field(default_factory=dict)  # lower-cased name -> Department
+    in_groups: set = field(default_factory=set)  # pks of people with an admin role
 
     @classmethod
     def load(cls):
         directory = cls(users=list(User.objects.order_by("pk")))
+        directory.in_groups = set(User.objects.filter(groups__isnull=False).values_list("pk", flat=True))
         for user in directory.users:
             directory.by_pk[user.pk] = user
             directory.by_email[user.email.lower()] = user
@@ -293,6 +295,19 @@ def check_duplicates(validation, key, label):
             lines = ", ".join(str(row.line) for row in same)
             for row in same:
                 validation.add(row, f"duplicate {label} in file (lines {lines})")
+
+
+def check_admin_accounts(validation, directory):
+    """An import by someone who does not manage roles (people.access) changes no superuser,
+    nor the email (the way into password reset) of anyone with admin access."""
+    for row in validation.rows:
+        match = directory.match(row)
+        if match is None:
+            continue
+        if match.is_superuser:
+            validation.add(row, "this is a superuser's account: only a superuser can change it")
+        elif match.pk in directory.in_groups and match.email.lower() != row.values["email"].lower():
+            validation.add(row, "only a superuser can change the email of someone with admin access")
 
 
 def check_against_database(validation, directory):
@@ -392,7 +407,7 @@ def check_cycles(validation, directory):
         done.update(path)
 
 
-def validate(rows, directory):
+def validate(rows, directory, protect_admin_accounts=False):
     """Checks every row; returns (valid rows, errors sorted by line)."""
     validation = Validation(rows)
     for row in rows:
@@ -401,6 +416,8 @@ def validate(rows, directory):
     check_duplicates(validation, lambda row: row.employee_id.lower(), "employee ID")
     check_duplicates(validation, lambda row: row.values["email"].lower(), "email")
     check_against_database(validation, directory)
+    if protect_admin_accounts:
+        check_admin_accounts(validation, directory)
     check_managers(validation, directory)
     errors = sorted(validation.errors, key=lambda error: error.line)
     return validation.valid_rows(), errors
@@ -543,9 +560,19 @@ def apply(plan, directory, progress=None):
 # --- the whole import ----------------------------------------------------------------------
 
 
-def import_roster(data, *, dry_run=False, deactivate_missing=False, skip_invalid=False, progress=None):
+def import_roster(
+    data,
+    *,
+    dry_run=False,
+    deactivate_missing=False,
+    skip_invalid=False,
+    progress=None,
+    protect_admin_accounts=False,
+):
     """Imports a roster file (bytes or text). Nothing is written on a dry run, nor when
-    any row is invalid unless ``skip_invalid`` (then the valid rows are written)."""
+    any row is invalid unless ``skip_invalid`` (then the valid rows are written).
+    ``protect_admin_accounts`` (an import by someone who is not a superuser) refuses rows
+    that would change a superuser, or the email of someone with admin access."""
     result = RosterResult(dry_run=dry_run)
     _columns, rows, errors = parse(data)
     result.rows = len(rows)
@@ -555,7 +582,7 @@ def import_roster(data, *, dry_run=False, deactivate_missing=False, skip_invalid
         result.errors = errors
         return result
     directory = Directory.load()
-    valid_rows, row_errors = validate(rows, directory)
+    valid_rows, row_errors = validate(rows, directory, protect_admin_accounts)
     result.errors = sorted(errors + row_errors, key=lambda error: error.line)
     changes = plan(valid_rows, directory, deactivate_missing, in_file=[row.employee_id for row in rows])
     result.created, result.updated = changes.create, changes.update

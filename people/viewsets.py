@@ -1,10 +1,90 @@
+"""Wagtail's user screens with the staff directory fields, and the rule of people.access:
+only superusers touch roles, passwords and superusers' accounts."""
+
+from django.contrib.auth import update_session_auth_hash
+from django.core.exceptions import PermissionDenied
+
+from wagtail.log_actions import log
+from wagtail.users.views import users as wagtail_users
+from wagtail.users.views.bulk_actions import AssignRoleBulkAction, SetActiveStateBulkAction
 from wagtail.users.views.users import UserViewSet
 
-from people.forms import StaffCreationForm, StaffEditForm
+from people.access import can_change_sign_in_details, can_edit_account, can_manage_roles
+from people.forms import PASSWORD_FIELDS, StaffCreationForm, StaffEditForm
+
+
+class StaffIndexView(wagtail_users.IndexView):
+    """Superusers' accounts are listed for everyone who sees the list, but only superusers
+    get a link to edit or copy them."""
+
+    def get_edit_url(self, instance):
+        return super().get_edit_url(instance) if can_edit_account(self.request.user, instance) else None
+
+    def get_copy_url(self, instance):
+        return super().get_copy_url(instance) if can_edit_account(self.request.user, instance) else None
+
+
+class StaffCreateView(wagtail_users.CreateView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "manages_roles": can_manage_roles(self.request.user)}
+
+
+class StaffEditView(wagtail_users.EditView):
+    def dispatch(self, request, *args, **kwargs):
+        if not can_edit_account(request.user, self.object):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "manages_roles": can_manage_roles(self.request.user),
+            "lock_sign_in": not can_change_sign_in_details(self.request.user, self.object),
+        }
+
+    def save_instance(self):
+        """As Wagtail's, with the changed fields in the audit entry (a password only as the
+        word "password")."""
+        fields = sorted(name for name in self.form.changed_data if name not in PASSWORD_FIELDS)
+        if self.form.cleaned_data.get("password1"):
+            fields.append("password")
+        self.action_class(
+            self.form.instance, user=self.request.user, form=self.form, log_action=False
+        ).execute(skip_permission_checks=True)
+        log(
+            instance=self.form.instance,
+            action="wagtail.edit",
+            user=self.request.user,
+            content_changed=bool(fields),
+            data={"fields": fields},
+        )
+        if self.object == self.request.user and "password" in fields:
+            update_session_auth_hash(self.request, self.object)
+        return self.form.instance
 
 
 class StaffUserViewSet(UserViewSet):
     """Wagtail's user screens, with the staff directory fields HR edits."""
 
+    index_view_class = StaffIndexView
+    add_view_class = StaffCreateView
+    edit_view_class = StaffEditView
+
     def get_form_class(self, for_update=False):
         return StaffEditForm if for_update else StaffCreationForm
+
+
+class SuperuserAssignRoleBulkAction(AssignRoleBulkAction):
+    """Putting people in a group is granting roles: superusers only."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_manage_roles(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class StaffSetActiveStateBulkAction(SetActiveStateBulkAction):
+    """HR may switch staff on and off, never a superuser."""
+
+    def check_perm(self, obj):
+        return super().check_perm(obj) and can_edit_account(self.request.user, obj)

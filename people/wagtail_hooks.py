@@ -1,17 +1,53 @@
+from django.core.exceptions import FieldDoesNotExist
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from elearning.permissions import PermissionCheckedChooserViewSet
 from people.admin_views import RosterUploadView, can_import_roster
 from people.models import Department
+from people.viewsets import StaffSetActiveStateBulkAction, SuperuserAssignRoleBulkAction
+
+# After Wagtail's own (order 0), so these replace its user bulk actions of the same name.
+hooks.register("register_bulk_action", SuperuserAssignRoleBulkAction, order=10)
+hooks.register("register_bulk_action", StaffSetActiveStateBulkAction, order=10)
+
+
+class EditedFieldsFormatter(LogFormatter):
+    """Wagtail's "Edited", naming the fields when the entry records them (user edits do)."""
+
+    label = _("Edit")
+
+    def format_message(self, log_entry):
+        fields = (log_entry.data or {}).get("fields")
+        if not fields:
+            return _("Edited")
+        model = log_entry.content_type.model_class()
+        names = []
+        for name in fields:
+            try:
+                names.append(str(model._meta.get_field(name).verbose_name))
+            except FieldDoesNotExist:  # a field since removed
+                names.append(name)
+        return _("Edited: %(fields)s") % {"fields": ", ".join(names)}
+
+
+@hooks.register("register_log_actions", order=10)
+def register_edited_fields_formatter(actions):
+    actions.register_action("wagtail.edit")(EditedFieldsFormatter)
+    # Wagtail registered "wagtail.edit" already: keep one entry in the history filters.
+    first = actions.choices.index(("wagtail.edit", actions.formatters["wagtail.edit"].label))
+    actions.choices[:] = [c for i, c in enumerate(actions.choices) if c[0] != "wagtail.edit" or i == first]
 
 
 class DepartmentViewSet(SnippetViewSet):
     model = Department
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "group"
     menu_label = _("Departments")
     add_to_admin_menu = True

@@ -28,7 +28,7 @@ from wagtail.snippets.views.snippets import HistoryView, IndexView, InspectView,
 import django_filters
 
 from elearning.exports import SafeSpreadsheetExportMixin
-from elearning.permissions import LimitedPermissionPolicy
+from elearning.permissions import LimitedPermissionPolicy, PermissionCheckedChooserViewSet
 from quizzes.models import CourseCompletion
 from quizzes.services import progress
 
@@ -226,6 +226,7 @@ class RevokeView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
 
 class CourseCompletionViewSet(SnippetViewSet):
     model = CourseCompletion
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "tick-inverse"
     menu_label = gettext_lazy("Course completions")
     add_to_admin_menu = True

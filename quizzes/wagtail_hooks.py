@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from elearning.permissions import PermissionCheckedChooserViewSet
 from people.lines import sees_everyone
 from quizzes.models import AssignmentRule, CourseCompletion
 from quizzes.reports.item_analysis import ItemAnalysisView
@@ -62,6 +63,7 @@ class AssignmentRuleViewSet(SnippetViewSet):
     enrolments it made."""
 
     model = AssignmentRule
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     add_view_class = AssignmentRuleCreateView
     edit_view_class = AssignmentRuleEditView
     icon = "date"

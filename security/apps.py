@@ -7,4 +7,6 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security log")
 
     def ready(self):
-        from . import receivers  # noqa: F401  (connects the sign-in signals)
+        from . import account_changes, receivers  # noqa: F401  (receivers: the sign-in signals)
+
+        account_changes.connect()

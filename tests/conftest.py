@@ -205,3 +205,8 @@ def chen_client(chen):
 @pytest.fixture
 def superuser_client(superuser):
     return _client_for(superuser)
+
+
+def pytest_addoption(parser):
+    # tests/elearning/test_permission_matrix.py: print what each role gets, to review new rows.
+    parser.addoption("--matrix-record", action="store_true", default=False)

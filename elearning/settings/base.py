@@ -69,6 +69,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(), then the rule that asks for the second factor (mfa/).
     "django_otp.middleware.OTPMiddleware",
+
+    # Account, role and group-permission changes: one security log entry per change per request.
+    "security.account_changes.ChangeCollectorMiddleware",
     "elearning.middleware.SiteLoginRequiredMiddleware",
     "mfa.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
