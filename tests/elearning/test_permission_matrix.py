@@ -35,7 +35,7 @@ from tests.api.conftest import KeyedClient
 from tests.factories import DepartmentFactory, UserFactory, make_document, make_image, make_module
 
 ROLES = ("anonymous", "staff", "editor", "reviewer", "manager", "hr", "superuser")
-OUR_APPS = ("people", "courses", "quizzes", "api", "security", "elearning")
+OUR_APPS = ("people", "courses", "quizzes", "api", "security", "elearning", "signin", "mfa")
 
 # fmt: off
 ADMIN = {
@@ -45,6 +45,8 @@ ADMIN = {
     "quizzes_reports:item_analysis_results":                          "L     L     200   200   D     D     200",
     "security_log":                                                   "L     L     D     D     D     D     200",
     "security_log_results":                                           "L     L     D     D     D     D     200",
+    "signin_lockouts":                                                "L     L     403   403   403   403   200",
+    "mfa_admin_reset":                                                "L     L     D     D     D     D     200",
     "simple_translation:submit_page_translation":                     "L     L     200   200   D     D     200",
     "staff_reports:organisation":                                     "L     L     D     D     D     200   200",
     "staff_reports:organisation_results":                             "L     L     D     D     D     200   200",
@@ -224,6 +226,7 @@ API = {
     "api:xapi-statements":         (scopes.XAPI,        "401   403   200   401"),
     "api:schema":                  (None,               "200   200   200   200"),
     "api:docs":                    (None,               "200   200   200   200"),
+    "api:guide":                   (None,               "200   200   200   200"),
     "api/v1/^.*$":                 (None,               "404   404   404   404"),
     "^api/":                       (None,               "404   404   404   404"),
 }
@@ -624,6 +627,7 @@ def test_api_matrix(objects):
 # Superusers are not in the roles table: they see every item.
 SUPERUSER_MENUS = {
     "reports/security-log",
+    "settings/sign-in-lockouts",
     "settings/groups",
     "settings/redirects",
     "settings/locales",
