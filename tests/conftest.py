@@ -5,6 +5,7 @@
 - chen: another learner, in another department, outside bruno's team
 - eve: an editor (Editors group): writes content but cannot publish
 - rita: a reviewer (Reviewers group): approves and publishes
+- hana: an HR admin (HR admins group)
 """
 
 from django.core.cache import cache
@@ -13,7 +14,7 @@ from django.utils import translation
 
 import pytest
 
-from people.roles import EDITORS, MANAGERS, REVIEWERS
+from people.roles import EDITORS, HR_ADMINS, MANAGERS, REVIEWERS
 from tests.factories import (
     PASSWORD,
     DepartmentFactory,
@@ -180,6 +181,18 @@ def rita(db):
 
 
 @pytest.fixture
+def hana(db):
+    """An HR admin (HR admins group): staff records, assignments, API clients, every report."""
+    return UserFactory(
+        username="hana",
+        email="hana@example.org",
+        full_name="Hana Sato",
+        employee_id="HR0001",
+        groups=[HR_ADMINS],
+    )
+
+
+@pytest.fixture
 def superuser(db):
     return UserFactory(
         username="root-admin", email="root-admin@example.org", is_staff=True, is_superuser=True
@@ -200,6 +213,11 @@ def amira_client(amira):
 @pytest.fixture
 def chen_client(chen):
     return _client_for(chen)
+
+
+@pytest.fixture
+def hana_client(hana):
+    return _client_for(hana)
 
 
 @pytest.fixture

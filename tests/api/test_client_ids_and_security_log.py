@@ -13,24 +13,12 @@ import pytest
 from api import scopes
 from api.models import ApiClient, Event, WebhookEndpoint
 from api.webhooks import delivery as sender
-from people.roles import HR_ADMINS
 from security.models import SecurityEvent
-from tests.conftest import _client_for
-from tests.factories import DepartmentFactory, UserFactory
+from tests.factories import DepartmentFactory
 
 CLIENTS = "/admin/snippets/api/apiclient/"
 ENDPOINTS = "/admin/snippets/api/webhookendpoint/"
 Action = SecurityEvent.Action
-
-
-@pytest.fixture
-def hana(db):
-    return UserFactory(username="hana", groups=[HR_ADMINS])
-
-
-@pytest.fixture
-def hana_client(hana):
-    return _client_for(hana)
 
 
 def events(action):

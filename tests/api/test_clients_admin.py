@@ -56,17 +56,6 @@ def assert_refused(response, url):
 
 
 @pytest.fixture
-def hana(db):
-    """An HR admin."""
-    return UserFactory(username="hana", full_name="Hana Sato", groups=[HR_ADMINS])
-
-
-@pytest.fixture
-def hana_client(hana):
-    return _client_for(hana)
-
-
-@pytest.fixture
 def workday(make_api_client, hana):
     client, keyed = make_api_client([scopes.COMPLETIONS], name="Workday", created_by=hana)
     return client, keyed

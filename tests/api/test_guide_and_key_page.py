@@ -5,12 +5,7 @@ icon, not left at the browser's 300x150 default."""
 import re
 from pathlib import Path
 
-import pytest
-
 from api import guide, scopes
-from people.roles import HR_ADMINS
-from tests.conftest import _client_for
-from tests.factories import UserFactory
 from tests.htmlutils import elements
 
 GUIDE_URL = "/api/v1/guide/"
@@ -51,11 +46,6 @@ def test_the_schema_and_docs_link_the_guide_not_a_repository_path(client, db):
     description = schema["info"]["description"]
     assert "(/api/v1/guide/)" in description
     assert "docs/hr-integration.md" not in description
-
-
-@pytest.fixture
-def hana_client(db):
-    return _client_for(UserFactory(username="hana", groups=[HR_ADMINS]))
 
 
 def _defined_sizes():

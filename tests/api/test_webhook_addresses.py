@@ -21,11 +21,8 @@ from api.models import Event, WebhookDelivery, WebhookEndpoint
 from api.models.webhooks import validate_webhook_url
 from api.webhooks import addresses
 from api.webhooks import delivery as sender
-from people.roles import HR_ADMINS
 from quizzes.services import progress
 from tests.api.receiver import Receiver
-from tests.conftest import _client_for
-from tests.factories import UserFactory
 
 ENDPOINTS = "/admin/snippets/api/webhookendpoint/"
 HOOKS_HOST = "hooks.example.test"
@@ -174,11 +171,6 @@ def test_a_bad_allowlist_is_a_configuration_error(settings, monkeypatch):
 
 
 # --- Saving an endpoint in the admin -------------------------------------------------------
-
-
-@pytest.fixture
-def hana_client(db):
-    return _client_for(UserFactory(username="hana", groups=[HR_ADMINS]))
 
 
 @pytest.fixture

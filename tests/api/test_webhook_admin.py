@@ -13,7 +13,6 @@ from people.roles import HR_ADMINS
 from quizzes.services import progress
 from tests.api.receiver import Receiver
 from tests.conftest import _client_for
-from tests.factories import UserFactory
 
 ENDPOINTS = "/admin/snippets/api/webhookendpoint/"
 DELIVERIES = "/admin/snippets/api/webhookdelivery/"
@@ -25,16 +24,6 @@ def _local_http(settings):
     # The test receiver listens on 127.0.0.1: loopback is allowed explicitly here.
     settings.WEBHOOKS_ALLOW_LOCAL_HTTP = True
     settings.WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]
-
-
-@pytest.fixture
-def hana(db):
-    return UserFactory(username="hana", email="hana@example.org", full_name="Hana Sato", groups=[HR_ADMINS])
-
-
-@pytest.fixture
-def hana_client(hana):
-    return _client_for(hana)
 
 
 @pytest.fixture

@@ -85,11 +85,6 @@ def complete(module, course, django_capture_on_commit_callbacks):
     return run
 
 
-@pytest.fixture
-def hana(db):
-    return UserFactory(username="hana", email="hana@example.org", full_name="Hana Sato", groups=[HR_ADMINS])
-
-
 def verify(endpoint, request):
     """What a receiver does, with the reference implementation: raises unless authentic."""
     return Webhook(endpoint.secret).verify(request.body, request.headers)

@@ -17,6 +17,15 @@ def code_for(device, steps_ahead=0):
     return f"{totp.token():0{device.digits}d}"
 
 
+def next_code_for(device):
+    """The code for the time step after the last one the device accepted: valid now, whenever
+    the 30-second boundary falls during the test."""
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = device.t0 + (device.last_t + 1) * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
 def wrong_code_for(device):
     """A 6-digit code that none of the accepted time steps produces."""
     accepted = {code_for(device, steps) for steps in (-1, 0, 1, 2)}

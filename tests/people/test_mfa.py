@@ -14,6 +14,7 @@ from tests.people.mfa_helpers import (
     enrol_authenticator,
     events,
     learner_login,
+    next_code_for,
     shown_recovery_codes,
     unthrottle,
     wrong_code_for,
@@ -144,7 +145,8 @@ def test_editor_enrols_an_authenticator_gets_recovery_codes_and_verifies_next_ti
     unthrottle(device)
 
     # The real code from the key: enrolled, verified for this session, recovery codes shown once.
-    response = client.post("/accounts/security/authenticator/", {"code": code_for(device), "next": "/admin/"})
+    enrolment_code = code_for(device)
+    response = client.post("/accounts/security/authenticator/", {"code": enrolment_code, "next": "/admin/"})
     assert response.status_code == 302
     assert response["Location"] == "/accounts/security/recovery-codes/?next=%2Fadmin%2F"
     codes = shown_recovery_codes(client)
@@ -179,12 +181,12 @@ def test_editor_enrols_an_authenticator_gets_recovery_codes_and_verifies_next_ti
 
     # The code used at enrolment cannot be replayed; the app's next code works.
     response = client.post(
-        "/accounts/security/verify/", {"method": "totp", "code": code_for(device), "next": "/admin/"}
+        "/accounts/security/verify/", {"method": "totp", "code": enrolment_code, "next": "/admin/"}
     )
     assert response.status_code == 200
     unthrottle(device)
     response = client.post(
-        "/accounts/security/verify/", {"method": "totp", "code": code_for(device, 1), "next": "/admin/"}
+        "/accounts/security/verify/", {"method": "totp", "code": next_code_for(device), "next": "/admin/"}
     )
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
@@ -271,14 +273,14 @@ def test_after_a_wrong_code_even_the_right_one_must_wait(client, eve, password):
     device, codes = _enrolled_and_signed_in_again(client, eve, password)
     client.post("/accounts/security/verify/", {"method": "totp", "code": wrong_code_for(device)})
     # The device now wants a pause (1 s, then 2 s, 4 s...) before it checks any code.
-    response = client.post("/accounts/security/verify/", {"method": "totp", "code": code_for(device, 1)})
+    response = client.post("/accounts/security/verify/", {"method": "totp", "code": next_code_for(device)})
     assert response.status_code == 200
     assert "Wait" in response.content.decode()
     assert client.get("/admin/").status_code == 302
     device.refresh_from_db()
     assert device.throttling_failure_count == 1  # the refused try was not checked
     unthrottle(device)
-    response = client.post("/accounts/security/verify/", {"method": "totp", "code": code_for(device, 1)})
+    response = client.post("/accounts/security/verify/", {"method": "totp", "code": next_code_for(device)})
     assert response.status_code == 302
 
 
@@ -337,7 +339,8 @@ def test_a_learner_enrols_voluntarily_and_is_asked_after_signing_in(client, amir
     assert response.status_code == 302
     assert response["Location"] == "/accounts/security/verify/?next=%2Fmy-learning%2F"
     response = client.post(
-        "/accounts/security/verify/", {"method": "totp", "code": code_for(device, 1), "next": "/my-learning/"}
+        "/accounts/security/verify/",
+        {"method": "totp", "code": next_code_for(device), "next": "/my-learning/"},
     )
     assert response["Location"] == "/my-learning/"
     assert client.get("/my-learning/").status_code == 200
@@ -360,7 +363,7 @@ def test_external_next_is_ignored_after_verifying(client, amira, password, site_
     learner_login(client, "amira", password)
     response = client.post(
         "/accounts/security/verify/",
-        {"method": "totp", "code": code_for(device, 1), "next": "https://evil.example/"},
+        {"method": "totp", "code": next_code_for(device), "next": "https://evil.example/"},
     )
     assert response["Location"] == "/"
 

@@ -7,8 +7,6 @@ from django.urls import reverse
 import pytest
 
 from people.models import User
-from people.roles import HR_ADMINS
-from tests.factories import UserFactory
 
 URL_NAME = "people_roster_upload"
 HEADER = (
@@ -18,18 +16,6 @@ HEADER = (
 
 def upload(lines, name="roster.csv"):
     return SimpleUploadedFile(name, ("\n".join([HEADER, *lines]) + "\n").encode(), content_type="text/csv")
-
-
-@pytest.fixture
-def hana(db):
-    return UserFactory(username="hana", full_name="Hana Sato", employee_id="HR0001", groups=[HR_ADMINS])
-
-
-@pytest.fixture
-def hana_client(hana):
-    client = Client()
-    client.force_login(hana)
-    return client
 
 
 def test_hr_admin_sees_the_form_with_dry_run_checked(hana_client):

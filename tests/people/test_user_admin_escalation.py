@@ -9,21 +9,9 @@ import pytest
 from people.models import User
 from people.roles import EDITORS, HR_ADMINS, REVIEWERS, ROLE_GROUPS
 from tests.adminforms import field_names, form_data
-from tests.conftest import _client_for
 from tests.factories import UserFactory
 
 NEW_PASSWORD = "an-attacker-chosen-passphrase-42"
-
-
-@pytest.fixture
-def hana(db):
-    """An HR admin."""
-    return UserFactory(username="hana", email="hana@example.org", full_name="Hana Sato", groups=[HR_ADMINS])
-
-
-@pytest.fixture
-def hana_client(hana):
-    return _client_for(hana)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from wagtail.models import ModelLogEntry
 import pytest
 from openpyxl import load_workbook
 
-from people.roles import HR_ADMINS
 from quizzes.models import CourseCompletion, Enrolment, ModuleProgress
 from quizzes.services import progress
 from tests.conftest import _client_for
@@ -25,17 +24,6 @@ REASON = "Completed on a shared account; HR ticket 4521."
 
 def revoke_url(completion):
     return f"{BASE}revoke/{completion.pk}/"
-
-
-@pytest.fixture
-def hana(db):
-    """An HR admin."""
-    return UserFactory(username="hana", full_name="Hana Sato", employee_id="HR0001", groups=[HR_ADMINS])
-
-
-@pytest.fixture
-def hana_client(hana):
-    return _client_for(hana)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 
 import pytest
 
-from people.roles import EDITORS, HR_ADMINS, REVIEWERS
+from people.roles import EDITORS, REVIEWERS
 from security.account_changes import collect_changes
 from security.models import SecurityEvent
 from tests.adminforms import form_data
@@ -19,11 +19,6 @@ NEW_PASSWORD = "a-long-new-passphrase-for-tom"
 @pytest.fixture
 def tom(db):
     return UserFactory(username="tom", email="tom@example.org", full_name="Tom Reyes", last_name="Reyes")
-
-
-@pytest.fixture
-def hana(db):
-    return UserFactory(username="hana", email="hana@example.org", groups=[HR_ADMINS])
 
 
 def events(action, **filters):
