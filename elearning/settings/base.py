@@ -67,11 +67,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # request.user.is_verified(), then the rule that asks for the second factor (mfa/).
-    "django_otp.middleware.OTPMiddleware",
-
     # Account, role and group-permission changes: one security log entry per change per request.
     "security.account_changes.ChangeCollectorMiddleware",
+    # request.user.is_verified(), then the rule that asks for the second factor (mfa/).
+    "django_otp.middleware.OTPMiddleware",
     "elearning.middleware.SiteLoginRequiredMiddleware",
     "mfa.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
