@@ -6,11 +6,15 @@ functions, because a page only exists once it is placed in the tree with
 """
 
 import itertools
+import uuid
+from datetime import timedelta
+from decimal import Decimal
 from io import BytesIO
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
@@ -213,3 +217,66 @@ def correct_answers(attempt):
 
 def wrong_answers(attempt):
     return {q["id"]: [next(c["id"] for c in q["choices"] if not c["is_correct"])] for q in attempt.questions}
+
+
+# --- Learning records ------------------------------------------------------------------------
+# Made directly (not by taking the course), for tests that need a record in a given state.
+# ``course=`` fills the code and title from the page; without it, ``course_code`` is enough.
+
+
+class EnrolmentFactory(DjangoModelFactory):
+    class Meta:
+        model = "quizzes.Enrolment"
+
+    user = factory.SubFactory(UserFactory)
+    course = None
+    course_code = factory.LazyAttribute(lambda o: o.course.course_code if o.course else "INF-101")
+    course_title = factory.LazyAttribute(lambda o: o.course.title if o.course else f"Course {o.course_code}")
+
+
+class CourseCompletionFactory(DjangoModelFactory):
+    """``CourseCompletionFactory(days_ago=3, revoked=True)`` for a revoked one three days old."""
+
+    class Meta:
+        model = "quizzes.CourseCompletion"
+
+    class Params:
+        days_ago = 1
+        revoked = factory.Trait(
+            revoked_at=factory.LazyFunction(timezone.now), revoked_reason="Entered by mistake"
+        )
+
+    user = factory.SubFactory(UserFactory)
+    course = None
+    course_code = factory.LazyAttribute(lambda o: o.course.course_code if o.course else "INF-101")
+    course_title = factory.LazyAttribute(lambda o: o.course.title if o.course else f"Course {o.course_code}")
+    course_language = factory.LazyAttribute(lambda o: o.course.locale.language_code if o.course else "en")
+    completed_at = factory.LazyAttribute(lambda o: timezone.now() - timedelta(days=o.days_ago))
+    score = Decimal("87.50")
+
+
+class AttemptFactory(DjangoModelFactory):
+    """An attempt at ``module`` with ``standard_questions``-shaped snapshot; pass ``submitted=True``
+    with ``passed=`` for a scored one."""
+
+    class Meta:
+        model = "quizzes.Attempt"
+
+    class Params:
+        submitted = factory.Trait(
+            submitted_at=factory.LazyFunction(timezone.now),
+            score=factory.LazyAttribute(lambda o: o.max_score if o.passed else 0),
+            percentage=factory.LazyAttribute(lambda o: Decimal("100.00") if o.passed else Decimal("0.00")),
+            passed=True,
+        )
+
+    user = factory.SubFactory(UserFactory)
+    module = None
+    module_key = factory.LazyAttribute(lambda o: o.module.translation_key if o.module else uuid.uuid4())
+    module_title = factory.LazyAttribute(lambda o: o.module.title if o.module else "A module")
+    course_code = "INF-101"
+    number = factory.Sequence(lambda n: n + 1)
+    pass_mark = 70
+    feedback_policy = "after_each"
+    questions = factory.LazyFunction(list)
+    max_score = 1
