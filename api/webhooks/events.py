@@ -47,12 +47,14 @@ def endpoints_for(event):
     return [endpoint for endpoint in endpoints if endpoint.wants(event)]
 
 
-def record(event, queryset, serialise, event_key, now=None):
+def record(event, queryset, serialise, event_key, now=None, endpoints=None):
     """Store a delivery of each row of ``queryset`` for every endpoint that takes ``event``
-    and whose client may see the row's person. Queries: one for the endpoints, then, only
-    if there are any, one for the rows, the serializer's own, two per API client limited
-    to departments, and the bulk inserts. Returns the number of deliveries offered."""
-    endpoints = endpoints_for(event)
+    and whose client may see the row's person. Queries: one for the endpoints (unless
+    given), then, only if there are any, one for the rows, the serializer's own, two per
+    API client limited to departments, and the bulk inserts. Returns the number of
+    deliveries offered."""
+    if endpoints is None:
+        endpoints = endpoints_for(event)
     if not endpoints:
         return 0
     now = now or timezone.now()
@@ -121,44 +123,53 @@ def overdue_key(enrolment):
     return f"{Event.ENROLMENT_OVERDUE.value}:{enrolment.pk}:{changed:%Y-%m-%dT%H:%M:%S.%fZ}"
 
 
-def contained(handler):
+def contained(event):
     """A webhook problem must never fail or undo the event itself (a course completion, the
-    daily status update): the deliveries are written in a savepoint, and an error is logged."""
+    daily status update): the deliveries are written in a savepoint, and an error is logged.
+    The endpoints are read first: when none takes the event (the usual case) the handler
+    costs that one read, and no savepoint."""
 
-    @wraps(handler)
-    def wrapper(sender, **kwargs):
-        try:
-            with transaction.atomic():
-                handler(**kwargs)
-        except Exception:
-            logger.exception("Could not record webhook deliveries (%s)", handler.__name__)
+    def decorate(handler):
+        @wraps(handler)
+        def wrapper(sender, **kwargs):
+            try:
+                endpoints = endpoints_for(event)
+                if endpoints:
+                    with transaction.atomic():
+                        handler(endpoints=endpoints, **kwargs)
+            except Exception:
+                logger.exception("Could not record webhook deliveries (%s)", handler.__name__)
 
-    return wrapper
+        return wrapper
+
+    return decorate
 
 
 @receiver(signals.completion_created, dispatch_uid="api.webhooks.completion_created")
-@contained
-def completion_created(completion, **kwargs):
+@contained(Event.COMPLETION_CREATED)
+def completion_created(completion, endpoints, **kwargs):
     record(
         Event.COMPLETION_CREATED,
         CourseCompletion.objects.filter(pk=completion.pk),
         serialise_completions,
         lambda row: f"{Event.COMPLETION_CREATED.value}:{row.pk}",
+        endpoints=endpoints,
     )
 
 
 @receiver(signals.completion_revoked, dispatch_uid="api.webhooks.completion_revoked")
-@contained
-def completion_revoked(completion, **kwargs):
+@contained(Event.COMPLETION_REVOKED)
+def completion_revoked(completion, endpoints, **kwargs):
     record(
         Event.COMPLETION_REVOKED,
         CourseCompletion.objects.filter(pk=completion.pk),
         serialise_completions,
         lambda row: f"{Event.COMPLETION_REVOKED.value}:{row.pk}",
+        endpoints=endpoints,
     )
 
 
 @receiver(signals.enrolments_overdue, dispatch_uid="api.webhooks.enrolments_overdue")
-@contained
-def enrolments_overdue(enrolments, **kwargs):
-    record(Event.ENROLMENT_OVERDUE, enrolments, serialise_enrolments, overdue_key)
+@contained(Event.ENROLMENT_OVERDUE)
+def enrolments_overdue(enrolments, endpoints, **kwargs):
+    record(Event.ENROLMENT_OVERDUE, enrolments, serialise_enrolments, overdue_key, endpoints=endpoints)

@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from quizzes.models import AnswerRecord, Attempt, SelectedChoice
+from quizzes.models import AnswerRecord, Attempt, QuizQuestion, SelectedChoice
 from quizzes.services import progress
 from quizzes.services.scoring import percentage, score_attempt
 
@@ -148,11 +148,19 @@ def parse_answers(attempt, data):
 
 
 def submit_attempt(attempt_id, user, answers, now=None):
-    """Score an attempt once. A repeated submission (double click, back button, replay)
-    finds it already scored and returns it unchanged."""
+    """Score an attempt once, with everything that follows from it (the answer records, the
+    module's progress, the course's completion and certificate, the enrolment's status,
+    the webhook deliveries) in one transaction: all of it commits, or none of it, so a
+    failure leaves the attempt unsubmitted and submitting again does it all. A repeated
+    submission (double click, back button, replay) finds it already scored and returns it
+    unchanged."""
     now = now or timezone.now()
     with transaction.atomic():
-        attempt = Attempt.objects.select_for_update().get(pk=attempt_id, user=user)
+        attempt = (
+            Attempt.objects.select_for_update(of=("self",))
+            .select_related("module")
+            .get(pk=attempt_id, user=user)
+        )
         if attempt.is_submitted:
             return attempt
         attempt.late = bool(attempt.deadline and now > attempt.deadline + SUBMISSION_GRACE)
@@ -167,16 +175,16 @@ def submit_attempt(attempt_id, user, answers, now=None):
         attempt.submitted_at = now
         attempt.save()
         _record_answers(attempt, results)
-    if attempt.passed and attempt.module is not None:
-        progress.module_quiz_passed(user, attempt.module, now)
+        if attempt.passed and attempt.module is not None:
+            progress.module_quiz_passed(user, attempt.module, now)
     return attempt
 
 
 def _record_answers(attempt, results):
+    """The answers as rows (two bulk inserts), linked to the questions and choices that
+    still exist."""
     by_id = {question["id"]: question for question in attempt.questions}
-    existing_questions = set(
-        attempt.module.quiz_questions.values_list("pk", flat=True) if attempt.module else ()
-    )
+    existing_questions, existing_choices = _still_existing(attempt)
     records = AnswerRecord.objects.bulk_create(
         [
             AnswerRecord(
@@ -191,13 +199,12 @@ def _record_answers(attempt, results):
         ]
     )
     selections = []
-    choice_ids = _existing_choice_ids(attempt)
     for record, result in zip(records, results, strict=True):
         choices = {choice["id"]: choice for choice in by_id[result.question_id]["choices"]}
         selections.extend(
             SelectedChoice(
                 answer=record,
-                choice_id=choice_id if choice_id in choice_ids else None,
+                choice_id=choice_id if choice_id in existing_choices else None,
                 text=choices[choice_id]["text"],
                 is_correct=choices[choice_id]["is_correct"],
             )
@@ -206,8 +213,13 @@ def _record_answers(attempt, results):
     SelectedChoice.objects.bulk_create(selections)
 
 
-def _existing_choice_ids(attempt):
-    from quizzes.models import QuizChoice
-
-    served = [choice["id"] for question in attempt.questions for choice in question["choices"]]
-    return set(QuizChoice.objects.filter(pk__in=served).values_list("pk", flat=True))
+def _still_existing(attempt):
+    """(question ids, choice ids) of the served ones still in the module's quiz: one query."""
+    if attempt.module_id is None:
+        return set(), set()
+    rows = list(
+        QuizQuestion.objects.filter(
+            module_id=attempt.module_id, pk__in=[question["id"] for question in attempt.questions]
+        ).values_list("pk", "choices__pk")
+    )
+    return {question for question, _choice in rows}, {choice for _question, choice in rows if choice}

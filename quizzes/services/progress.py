@@ -11,13 +11,13 @@ import calendar
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quizzes import signals
 from quizzes.models import Attempt, CourseCompletion, Enrolment, ModuleProgress
-from quizzes.models.sync import stamped_update
+from quizzes.models.sync import one_stamp, stamped_update
 
 
 class PrerequisitesIncomplete(Exception):
@@ -42,6 +42,7 @@ def canonical_course(course):
     original = (
         CoursePage.objects.live()
         .filter(translation_key=course.translation_key, locale__language_code=_default_language())
+        .select_related("locale")
         .first()
     )
     return original or course
@@ -150,93 +151,119 @@ def _progress_changed(user, course_code):
 
 
 def mark_module_read(user, module, course, now=None):
+    """The "mark as complete" step, with what follows from it, in one transaction."""
     now = now or timezone.now()
-    progress = record_activity(user, module, course, now)
-    if progress.read_at is None:
-        progress.read_at = now
-    newly_completed = progress.completed_at is None and not module.quiz_questions.exists()
-    if newly_completed:
-        progress.completed_at = now
-    progress.save(update_fields=["read_at", "completed_at"])
-    if newly_completed:
-        _progress_changed(user, course.course_code)
-    refresh_course_completion(user, course, now)
+    with transaction.atomic():
+        progress = record_activity(user, module, course, now)
+        if progress.read_at is None:
+            progress.read_at = now
+        newly_completed = progress.completed_at is None and not module.quiz_questions.exists()
+        if newly_completed:
+            progress.completed_at = now
+        progress.save(update_fields=["read_at", "completed_at"])
+        refresh_course_completion(user, course, now, progress_changed=newly_completed)
     return progress
 
 
 def module_quiz_passed(user, module, now=None):
+    """The module's quiz was passed: the module is complete, and the course if that was the
+    last module it needed. Runs inside the submission's transaction
+    (quizzes.services.attempts.submit_attempt), so all of it commits with the attempt."""
     from courses.models import CoursePage
 
     now = now or timezone.now()
-    course = CoursePage.objects.parent_of(module).first()
+    course = CoursePage.objects.parent_of(module).select_related("locale").first()
     if course is None:
-        return
-    progress = record_activity(user, module, course, now)
-    if progress.completed_at is None:
-        progress.completed_at = now
-        progress.save(update_fields=["completed_at"])
-        _progress_changed(user, course.course_code)
-    refresh_course_completion(user, course, now)
-
-
-def completed_module_keys(user, course_code, keys):
-    """Modules completed since the person's previous completion of this course."""
-    since = latest_completion(user, course_code)
-    queryset = ModuleProgress.objects.filter(user=user, module_key__in=keys, completed_at__isnull=False)
-    if since is not None:
-        queryset = queryset.filter(completed_at__gt=since.completed_at)
-    return set(queryset.values_list("module_key", flat=True))
-
-
-def course_score(user, modules, since=None):
-    """The average of the best passing percentage of each required module's quiz."""
-    keys = [module.translation_key for module in modules]
-    attempts = Attempt.objects.filter(user=user, module_key__in=keys, passed=True)
-    if since is not None:
-        attempts = attempts.filter(submitted_at__gt=since)
-    best = attempts.values("module_key").annotate(best=Max("percentage")).values_list("best", flat=True)
-    best = list(best)
-    if not best:
         return None
-    return sum(best) / len(best)
+    newly_completed = _complete_module(user, module, course, now)
+    return refresh_course_completion(user, course, now, progress_changed=newly_completed)
 
 
-def refresh_course_completion(user, course, now=None):
-    """Record the course completion once every required module is complete."""
+def _complete_module(user, module, course, now):
+    """Whether the module is newly complete. One UPDATE when its progress was recorded
+    (starting the attempt records it), as it normally was."""
+    incomplete = ModuleProgress.objects.filter(
+        user=user, module_key=module.translation_key, completed_at__isnull=True
+    )
+    if incomplete.update(completed_at=now):
+        return True
+    progress = record_activity(user, module, course, now)
+    if progress.completed_at is not None:
+        return False
+    progress.completed_at = now
+    progress.save(update_fields=["completed_at"])
+    return True
+
+
+def best_scores_of_completed_modules(user, keys, since=None):
+    """{module key: best passing percentage} of the modules (of ``keys``) the person
+    completed since ``since``; None for a module without a passed quiz. One query."""
+    completed = ModuleProgress.objects.filter(user=user, module_key__in=keys, completed_at__isnull=False)
+    passed = Attempt.objects.filter(user=user, module_key=OuterRef("module_key"), passed=True)
+    if since is not None:
+        completed = completed.filter(completed_at__gt=since)
+        passed = passed.filter(submitted_at__gt=since)
+    best = passed.order_by("-percentage").values("percentage")[:1]
+    return dict(completed.annotate(best=Subquery(best)).values_list("module_key", "best"))
+
+
+def _earned_completion(user, course, modules, now):
+    """The completion the person has earned now (unsaved), or None. Earned when every
+    required module was completed since their previous completion, unless that one is
+    still valid. Its score is the average of the best passing percentage of each required
+    module's quiz."""
+    previous = latest_completion(user, course.course_code)
+    if previous is not None and not previous.is_expired:
+        return None
+    keys = {module.translation_key for module in modules}
+    best = best_scores_of_completed_modules(user, keys, since=previous.completed_at if previous else None)
+    if best.keys() != keys:
+        return None
+    scores = [score for score in best.values() if score is not None]
+    canonical = canonical_course(course)
+    return CourseCompletion(
+        user=user,
+        course=canonical,
+        course_code=course.course_code,
+        course_title=course.title,
+        course_language=course.locale.language_code,
+        completed_at=now,
+        score=sum(scores) / len(scores) if scores else None,
+        valid_until=add_months(timezone.localdate(now), canonical.validity_months)
+        if canonical.validity_months
+        else None,
+    )
+
+
+def refresh_course_completion(user, course, now=None, progress_changed=False):
+    """Record the course completion once every required module is complete.
+    ``progress_changed``: a module was just completed, so the enrolment's ``updated_at``
+    moves (HR systems syncing enrolments fetch it again) even if the course is not done."""
     now = now or timezone.now()
     modules = required_modules(course)
     if not modules:
+        if progress_changed:
+            _progress_changed(user, course.course_code)
         return None
-    keys = {module.translation_key for module in modules}
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         # One enrolment row per person and course: locking it serialises completions.
-        enrolment, _created = Enrolment.objects.select_for_update().get_or_create(
+        enrolment, created = Enrolment.objects.select_for_update().get_or_create(
             user=user,
             course_code=course.course_code,
             defaults={"course": course, "course_title": course.title},
         )
-        if current_completion(user, course.course_code):
-            return None
-        previous = latest_completion(user, course.course_code)
-        if completed_module_keys(user, course.course_code, keys) != keys:
-            return None
-        canonical = canonical_course(course)
-        completion = CourseCompletion.objects.create(
-            user=user,
-            course=canonical,
-            course_code=course.course_code,
-            course_title=course.title,
-            course_language=course.locale.language_code,
-            completed_at=now,
-            score=course_score(user, modules, since=previous.completed_at if previous else None),
-            valid_until=add_months(timezone.localdate(now), canonical.validity_months)
-            if canonical.validity_months
-            else None,
-        )
-        enrolment.set_status(Enrolment.Status.COMPLETED, now)
-        enrolment.completed_at = now
-        enrolment.save()
-        signals.completion_created.send(sender=CourseCompletion, completion=completion)
+        completion = _earned_completion(user, course, modules, now)
+        if completion is None and (created or not progress_changed):
+            return None  # nothing to record (a new enrolment has a fresh stamp already)
+        # The completion and the enrolment share one sync stamp: the clock is taken once.
+        with one_stamp():
+            if completion is not None:
+                completion.save()
+                enrolment.set_status(Enrolment.Status.COMPLETED, now)
+                enrolment.completed_at = now
+            enrolment.save()
+        if completion is not None:
+            signals.completion_created.send(sender=CourseCompletion, completion=completion)
     return completion
 
 
@@ -274,7 +301,8 @@ def revoke_completion(completion, by, reason, now=None):
         completion.revoked_at = now
         completion.revoked_by = by
         completion.revoked_reason = reason
-        completion.save()
-        reset_course_progress(completion.user, completion.course_code, now)
+        with one_stamp():
+            completion.save()
+            reset_course_progress(completion.user, completion.course_code, now)
         signals.completion_revoked.send(sender=CourseCompletion, completion=completion)
     return completion
