@@ -5,8 +5,9 @@ from django.db import connection
 
 import pytest
 
-from quizzes.models import AnswerRecord, Attempt
+from quizzes.models import AnswerRecord, Attempt, CourseCompletion, Enrolment, ModuleProgress
 from quizzes.services import attempts as attempt_service
+from quizzes.services import progress
 from tests.factories import add_quiz, correct_answers, make_course, make_module, make_site_tree, wrong_answers
 from tests.threads import race
 
@@ -55,3 +56,22 @@ def test_concurrent_submissions_score_once(setup):
     assert not errors
     assert len(set(results)) == 1
     assert AnswerRecord.objects.filter(attempt=attempt).count() == len(attempt.questions)
+
+
+def test_passing_the_last_two_modules_at_once_completes_the_course_once(setup):
+    """Each submission is one transaction and the enrolment's row lock orders them: the
+    second to take it sees the first's module complete, and completes the course."""
+    user, course, first = setup
+    second = add_quiz(make_module(course, title="Second module"))
+    progress.enrol(user, course)
+    pending = [attempt_service.start_attempt(user, module, course) for module in (first, second)]
+
+    def submit():
+        attempt = pending.pop()
+        return attempt_service.submit_attempt(attempt.pk, user, correct_answers(attempt)).passed
+
+    results, errors = race(submit, threads=2)
+    assert not errors and results == [True, True]
+    assert ModuleProgress.objects.filter(user=user, completed_at__isnull=False).count() == 2
+    assert CourseCompletion.objects.filter(user=user).count() == 1
+    assert Enrolment.objects.get(user=user).status == Enrolment.Status.COMPLETED
