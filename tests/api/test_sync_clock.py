@@ -5,7 +5,7 @@ from django.db import transaction
 import pytest
 
 from quizzes.models import CourseCompletion, Enrolment
-from quizzes.models.sync import stamp_all, sync_stamp
+from quizzes.models.sync import one_stamp, stamp_all, sync_stamp
 from tests.api.records import completion
 from tests.factories import UserFactory
 
@@ -51,3 +51,27 @@ def test_a_bulk_write_shares_one_stamp():
     row = Enrolment.objects.first()
     row.save()
     assert row.updated_at > stamp
+
+
+def test_one_stamp_is_shared_by_every_write_of_the_block(amira, django_assert_num_queries):
+    before = completion(amira).updated_at
+    rows = [Enrolment(user=p, course_code="INF-101", course_title="t") for p in UserFactory.create_batch(2)]
+    with transaction.atomic(), one_stamp() as stamp:
+        with django_assert_num_queries(0):  # the clock was taken on entering the block
+            assert sync_stamp() == stamp
+        rows[0].save()
+        rows[1].save()
+    assert stamp > before
+    assert [row.updated_at for row in rows] == [stamp, stamp]
+    rows[0].save()  # after the block, a new stamp
+    assert rows[0].updated_at > stamp
+
+
+def test_one_stamp_outside_a_transaction_is_refused():
+    connection = transaction.get_connection()
+    connection.in_atomic_block = False
+    try:
+        with pytest.raises(transaction.TransactionManagementError), one_stamp():
+            pass
+    finally:
+        connection.in_atomic_block = True
