@@ -6,10 +6,11 @@ import pytest
 
 from api import scopes
 from api.models import ApiClient, Event, WebhookDelivery, WebhookEndpoint
-from quizzes import signals
-from quizzes.models import AnswerRecord, Attempt, CourseCompletion, Enrolment, ModuleProgress, SelectedChoice
+from quizzes.models import AnswerRecord, Attempt, SelectedChoice
 from quizzes.services import attempts as attempt_service
-from quizzes.services import progress
+from records import signals
+from records.models import CourseCompletion, Enrolment, ModuleProgress
+from records.services import progress
 from tests.factories import add_quiz, correct_answers, wrong_answers
 
 # What production runs: background tasks are enqueued in the database, not run in the request.
@@ -26,7 +27,7 @@ def quiz_module(module):
 def started(amira, course, quiz_module):
     """Amira is enrolled and has started the quiz."""
     progress.enrol(amira, course)
-    return attempt_service.start_attempt(amira, quiz_module, course)
+    return progress.start_quiz(amira, quiz_module, course)
 
 
 @pytest.fixture
