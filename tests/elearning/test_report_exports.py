@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
 from people.models import Department
-from quizzes.models import Enrolment
+from records.models import Enrolment
 from security.models import SecurityEvent
 from tests.conftest import _client_for
 from tests.factories import AttemptFactory, CourseCompletionFactory, EnrolmentFactory, UserFactory
@@ -583,7 +583,7 @@ def completions(hana, amira):
     return _client_for(hana)
 
 
-COMPLETIONS_URL = "/admin/snippets/quizzes/coursecompletion/"
+COMPLETIONS_URL = "/admin/snippets/records/coursecompletion/"
 COMPLETIONS_HEADINGS = [
     "Name",
     "Employee ID",
