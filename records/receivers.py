@@ -5,6 +5,8 @@ from records.services import progress
 
 
 def on_attempt_submitted(sender, attempt, **kwargs):
-    """A passed quiz completes its module, and the course once every required module is."""
+    """A passed quiz completes its module, and the course once every required module is.
+    Runs inside the submission's transaction and commits nothing of its own: a failure here
+    undoes the submission, which the person can then submit again."""
     if attempt.passed and attempt.module is not None:
         progress.module_quiz_passed(attempt.user, attempt.module, attempt.submitted_at)
