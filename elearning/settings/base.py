@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "api",
+    "demo",  # manage.py seed_demo; no models
     # Two-step sign-in: TOTP apps, recovery codes and passkeys (mfa/).
     "mfa",
     "django_otp",
