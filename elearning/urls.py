@@ -14,7 +14,7 @@ from people.views import StaffLoginView
 from quizzes.views import learning as learning_views
 from signin.password_reset import ThrottledPasswordResetView
 
-handler500 = "api.errors.server_error"
+handler500 = "elearning.errors.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
