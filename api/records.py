@@ -9,7 +9,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
-from quizzes.models import CourseCompletion, Enrolment, ModuleProgress
+from records.models import CourseCompletion, Enrolment, ModuleProgress
 
 
 def visible_people_filter(client, prefix="user__"):
@@ -111,7 +111,7 @@ def catalogue():
         entry["titles"][language] = course.title
         entry["_paths"].append(course.path)
         if language == settings.LANGUAGE_CODE:
-            # The default-language version defines the course (see quizzes.services.progress).
+            # The default-language version defines the course (see CoursePage.canonical).
             original = course
             entry.update(
                 title=original.title,

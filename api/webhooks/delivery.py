@@ -32,7 +32,7 @@ from urllib3.exceptions import (
 )
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
-from people.roles import HR_ADMINS
+from elearning.roles_table import HR_ADMINS
 
 from .. import audit
 from ..models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
