@@ -21,7 +21,7 @@ REVOKED = {"E1072": "Completed on a shared office computer under a colleague's s
 
 def ensure_demo_history(report):
     course = CoursePage.objects.live().get(course_code=COURSE_CODE, locale__language_code="en")
-    modules = progress.required_modules(course)
+    modules = course.required_modules()
     done = set(
         CourseCompletion.objects.filter(course_code=COURSE_CODE).values_list("user__employee_id", flat=True)
     )

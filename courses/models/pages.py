@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -21,10 +22,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.search import index
 
 from courses.blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
+from courses.models.querysets import ModulePageQuerySet
 from quizzes.admin_forms import ModulePageForm
 from quizzes.models.quiz import QuizSettings
 
@@ -243,14 +245,29 @@ class CoursePage(Page):
     def modules(self):
         return ModulePage.objects.child_of(self).live().select_related("locale").order_by("path")
 
+    def canonical(self):
+        """This course in the default language when it exists there: its modules define
+        what completing the course means, whichever translation the person reads."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        original = (
+            CoursePage.objects.live()
+            .filter(translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+            .first()
+        )
+        return original or self
+
+    def required_modules(self):
+        """The modules to complete for a completion of this course, in any language."""
+        return list(ModulePage.objects.required().child_of(self.canonical()).order_by("path"))
+
     def modules_for_learners(self):
         """The modules as learners follow them. A translation that lacks some modules
         shows the original's list, each module in this language where it exists."""
         from quizzes.services.learner import with_question_counts
-        from quizzes.services.progress import canonical_course
 
         own = list(with_question_counts(self.modules()))
-        original = canonical_course(self)
+        original = self.canonical()
         if original.pk == self.pk:
             return own
         translated = {module.translation_key: module for module in own}
@@ -309,6 +326,8 @@ class ModulePage(QuizSettings, Page):
     )
     base_form_class = ModulePageForm
     search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    objects = PageManager.from_queryset(ModulePageQuerySet)()
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
 

@@ -14,9 +14,6 @@ from quizzes.models import AnswerRecord, Attempt, SelectedChoice
 from quizzes.services import progress
 from quizzes.services.scoring import percentage, score_attempt
 
-# Allowance for the network between the person pressing submit and the server receiving it.
-SUBMISSION_GRACE = timedelta(seconds=30)
-
 
 class AttemptLimitReached(Exception):
     pass
@@ -61,9 +58,7 @@ def open_attempt(user, module, now=None, cycle=None):
     if cycle is None:
         cycle = progress.current_cycle(user, course_code_of(module))
     attempt = attempts_for(user, module, cycle).filter(submitted_at__isnull=True).order_by("-number").first()
-    if attempt and attempt.deadline and attempt.deadline + SUBMISSION_GRACE < now:
-        return None
-    return attempt
+    return attempt if attempt and attempt.accepts_answers(now) else None
 
 
 def start_attempt(user, module, course, now=None):
@@ -155,7 +150,7 @@ def submit_attempt(attempt_id, user, answers, now=None):
         attempt = Attempt.objects.select_for_update().get(pk=attempt_id, user=user)
         if attempt.is_submitted:
             return attempt
-        attempt.late = bool(attempt.deadline and now > attempt.deadline + SUBMISSION_GRACE)
+        attempt.late = not attempt.accepts_answers(now)
         results, earned, available = score_attempt(attempt.questions, answers)
         if attempt.late:
             earned = 0  # the quiz's stated rule: answers after the time limit are not scored
