@@ -212,9 +212,7 @@ def test_expired_one_off_enrolment_is_not_overdue_in_the_filter(bruno_client, te
     Overdue only filter leaves it out (it once listed it, going by the old due date)."""
     expired = enrol(team["dana"], "STORY-201", Enrolment.Status.EXPIRED, due=TODAY - timedelta(days=90))
     assert not expired.is_overdue
-    statuses = {
-        (row[0], row[4]): row[6] for row in csv_rows(bruno_client.get(URL, {"export": "csv"}))[1:]
-    }
+    statuses = {(row[0], row[4]): row[6] for row in csv_rows(bruno_client.get(URL, {"export": "csv"}))[1:]}
     assert statuses[("Dana Scott", "STORY-201")] == "Expired"
     listed = {(row.user.username, row.course_code) for row in rows(bruno_client.get(URL, {"overdue": "on"}))}
     assert ("dana", "STORY-201") not in listed
