@@ -326,10 +326,10 @@ class ModulePage(QuizSettings, Page):
     )
     base_form_class = ModulePageForm
     search_fields = [*Page.search_fields, index.SearchField("body")]
-
-    objects = PageManager.from_queryset(ModulePageQuerySet)()
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
+
+    objects = PageManager.from_queryset(ModulePageQuerySet)()
 
     class Meta:
         verbose_name = _("module")
