@@ -5,7 +5,7 @@ transcript and webhooks; tests/api/test_rows.py pins both to the same output."""
 
 from collections import namedtuple
 
-from quizzes.models import CourseCompletion
+from records.models import CourseCompletion
 
 from . import records
 

@@ -170,7 +170,7 @@ def make_translation(page, language_code, *, publish_revision=True):
 
 def question(prompt, choices, kind="single", points=1, explanation=""):
     """``choices``: (text, is_correct) or (text, is_correct, feedback) tuples."""
-    from quizzes.models import QuizChoice, QuizQuestion
+    from courses.models import QuizChoice, QuizQuestion
 
     return QuizQuestion(
         kind=kind,
@@ -226,7 +226,7 @@ def wrong_answers(attempt):
 
 class EnrolmentFactory(DjangoModelFactory):
     class Meta:
-        model = "quizzes.Enrolment"
+        model = "records.Enrolment"
 
     user = factory.SubFactory(UserFactory)
     course = None
@@ -238,7 +238,7 @@ class CourseCompletionFactory(DjangoModelFactory):
     """``CourseCompletionFactory(days_ago=3, revoked=True)`` for a revoked one three days old."""
 
     class Meta:
-        model = "quizzes.CourseCompletion"
+        model = "records.CourseCompletion"
 
     class Params:
         days_ago = 1

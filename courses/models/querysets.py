@@ -1,12 +1,16 @@
 """Rules about the page tree, written once as QuerySet methods in Wagtail's own style."""
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
 
 class ModulePageQuerySet(PageQuerySet):
+    def with_question_counts(self):
+        """Each module with its number of quiz questions (``question_count``), in the same query."""
+        return self.annotate(question_count=Count("quiz_questions"))
+
     def required(self):
         """The modules a course asks for to be completed: live, and marked required."""
         return self.live().filter(required_for_completion=True)

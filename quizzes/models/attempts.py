@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.models.quiz import FeedbackPolicy
+from courses.models.quiz import FeedbackPolicy
 
 # Allowance for the network between the person pressing submit and the server receiving it.
 SUBMISSION_GRACE = timedelta(seconds=30)
@@ -88,7 +88,7 @@ class AnswerRecord(models.Model):
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answer_records")
     question = models.ForeignKey(
-        "quizzes.QuizQuestion", on_delete=models.SET_NULL, null=True, related_name="+"
+        "courses.QuizQuestion", on_delete=models.SET_NULL, null=True, related_name="+"
     )
     module_key = models.UUIDField()
     prompt = models.TextField()
@@ -106,7 +106,7 @@ class AnswerRecord(models.Model):
 
 class SelectedChoice(models.Model):
     answer = models.ForeignKey(AnswerRecord, on_delete=models.CASCADE, related_name="selected_choices")
-    choice = models.ForeignKey("quizzes.QuizChoice", on_delete=models.SET_NULL, null=True, related_name="+")
+    choice = models.ForeignKey("courses.QuizChoice", on_delete=models.SET_NULL, null=True, related_name="+")
     text = models.CharField(max_length=500)
     is_correct = models.BooleanField()
 

@@ -21,14 +21,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
+from courses.models import CoursePage, ModulePage
 from elearning.exports import SafeSpreadsheetExportMixin
 from quizzes.models import AnswerRecord, Attempt, SelectedChoice
 
 
 def course_choices():
     """Every course code, with its title in the default language where there is one."""
-    from courses.models import CoursePage
-
     titles = {}
     rows = CoursePage.objects.order_by("course_code").values_list(
         "course_code", "title", "locale__language_code"
@@ -40,8 +39,6 @@ def course_choices():
 
 
 def modules_with_questions(request):
-    from courses.models import ModulePage
-
     return (
         ModulePage.objects.filter(quiz_questions__isnull=False)
         .distinct()

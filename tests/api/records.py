@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from quizzes.models import CourseCompletion, Enrolment
+from records.models import CourseCompletion, Enrolment
 
 
 def completion(user, code="INF-101", days_ago=1, **fields):

@@ -12,8 +12,9 @@ import hypothesis
 import pytest
 import schemathesis
 
-from quizzes.models import ReflectionAnswer
-from quizzes.services import attempts, progress
+from quizzes.services import attempts
+from records.models import ReflectionAnswer
+from records.services import progress
 from tests.api.records import completion, enrolment
 from tests.factories import add_quiz, correct_answers, wrong_answers
 
@@ -69,9 +70,9 @@ def history(amira, course, module):
         prompt="What worries you?",
         answer="SECRET-REFLECTION",
     )
-    first = attempts.start_attempt(amira, module, course)
+    first = progress.start_quiz(amira, module, course)
     attempts.submit_attempt(first.pk, amira, wrong_answers(first))
-    second = attempts.start_attempt(amira, module, course)
+    second = progress.start_quiz(amira, module, course)
     attempts.submit_attempt(second.pk, amira, correct_answers(second))
     return first, second
 

@@ -1,6 +1,6 @@
 """GET /api/v1/learners/<employee_id>/transcript/ and GET /api/v1/courses/."""
 
-from quizzes.services import progress
+from records.services import progress
 from tests.api.records import completion, enrolment
 from tests.factories import make_module, make_translation
 

@@ -33,11 +33,11 @@ from api.serializers import CompletionSerializer, EnrolmentSerializer
 from api.webhooks import delivery as sender
 from api.webhooks import events, tasks
 from people.roles import HR_ADMINS
-from quizzes import signals
-from quizzes.models import CourseCompletion, Enrolment
 from quizzes.services import attempts as attempt_service
-from quizzes.services import progress
-from quizzes.services.statuses import update_statuses
+from records import signals
+from records.models import CourseCompletion, Enrolment
+from records.services import progress
+from records.services.statuses import update_statuses
 from tests.api.receiver import Receiver, closed_port_url
 from tests.factories import DepartmentFactory, UserFactory, add_quiz, correct_answers
 
@@ -144,7 +144,7 @@ def test_the_payload_carries_the_api_fields_and_nothing_else(
     quiz_module = add_quiz(module)
     endpoint = make_endpoint(receiver.url)
     with django_capture_on_commit_callbacks(execute=True):
-        attempt = attempt_service.start_attempt(amira, quiz_module, course)
+        attempt = progress.start_quiz(amira, quiz_module, course)
         attempt_service.submit_attempt(attempt.pk, amira, correct_answers(attempt))
 
     [request] = receiver.requests

@@ -17,9 +17,10 @@ from ralph.models.xapi.concepts.activity_types.scorm_profile import CourseActivi
 from ralph.models.xapi.concepts.verbs.scorm_profile import CompletedVerb
 
 from api import scopes, xapi
-from quizzes.models import Attempt, CourseCompletion, SelectedChoice
+from quizzes.models import Attempt, SelectedChoice
 from quizzes.services import attempts as attempt_service
-from quizzes.services import progress
+from records.models import CourseCompletion
+from records.services import progress
 from tests.api.records import completion
 from tests.factories import UserFactory, add_quiz, correct_answers, wrong_answers
 
@@ -41,7 +42,7 @@ def quiz_module(module):
 
 
 def take_quiz(user, module, course, passing=True):
-    attempt = attempt_service.start_attempt(user, module, course)
+    attempt = progress.start_quiz(user, module, course)
     answers = correct_answers(attempt) if passing else wrong_answers(attempt)
     return attempt_service.submit_attempt(attempt.pk, user, answers)
 

@@ -87,7 +87,7 @@ def test_catalogue_queries_do_not_grow_with_its_courses(
 def test_module_page_queries_do_not_grow_with_its_siblings(
     amira_client, catalogue, amira, django_assert_max_num_queries
 ):
-    from quizzes.models import ReflectionAnswer
+    from records.models import ReflectionAnswer
 
     small = _modules(make_course(catalogue, title="Three modules"), 3)
     large = _modules(make_course(catalogue, title="Thirty modules"), 30)

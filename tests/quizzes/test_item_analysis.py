@@ -12,9 +12,10 @@ from django.utils import timezone
 import pytest
 from openpyxl import load_workbook
 
+from courses.models import QuizChoice, QuizQuestion
 from elearning.exports import neutralise_formula
-from quizzes.models import QuizChoice, QuizQuestion
-from quizzes.services.attempts import start_attempt, submit_attempt
+from quizzes.services.attempts import submit_attempt
+from records.services.progress import start_quiz
 from tests.conftest import _client_for
 from tests.factories import UserFactory, make_course, make_module
 
@@ -33,7 +34,7 @@ def add_question(module, prompt, choices, kind="single", order=0):
 
 def take_quiz(user, module, course, picks, now=None):
     """One attempt through the real services; ``picks`` maps question to chosen choices."""
-    attempt = start_attempt(user, module, course, now=now)
+    attempt = start_quiz(user, module, course, now=now)
     answers = {question.pk: sorted(choice.pk for choice in chosen) for question, chosen in picks.items()}
     return submit_attempt(attempt.pk, user, answers, now=now)
 
@@ -139,7 +140,7 @@ def test_late_attempts_are_left_out(eve_client, quiz, module, course, amira):
     voice, v = quiz["voice"]
     formats, f = quiz["formats"]
     started = timezone.now() - timedelta(hours=1)
-    attempt = start_attempt(amira, module, course, now=started)
+    attempt = start_quiz(amira, module, course, now=started)
     submit_attempt(
         attempt.pk, amira, {voice.pk: [v["The people affected"].pk], formats.pk: [f["Short video"].pk]}
     )
@@ -147,7 +148,7 @@ def test_late_attempts_are_left_out(eve_client, quiz, module, course, amira):
 
 
 def test_unsubmitted_attempts_are_not_counted(eve_client, quiz, module, course, amira):
-    start_attempt(amira, module, course)
+    start_quiz(amira, module, course)
     assert list(eve_client.get(URL).context["object_list"]) == []
 
 

@@ -5,7 +5,8 @@ import re
 import pytest
 
 from courses.models import CoursePrerequisite
-from quizzes.models import AnswerRecord, Attempt, Enrolment
+from quizzes.models import AnswerRecord, Attempt
+from records.models import Enrolment
 from tests.factories import add_quiz, correct_answers, make_module, wrong_answers
 
 
