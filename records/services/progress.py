@@ -36,9 +36,11 @@ def add_months(day, months):
 
 
 def latest_completion(user, course_code):
+    """The person's latest completion of the course that stands (valid or expired)."""
     return (
-        CourseCompletion.objects.filter(user=user, course_code=course_code, revoked_at__isnull=True)
-        .order_by("-completed_at")
+        CourseCompletion.objects.not_revoked()
+        .filter(user=user, course_code=course_code)
+        .newest_first()
         .first()
     )
 
@@ -54,10 +56,8 @@ def missing_prerequisites(user, course):
     if not prerequisites:
         return []
     done = set(
-        CourseCompletion.objects.filter(
-            user=user, course_code__in=[p.course_code for p in prerequisites], revoked_at__isnull=True
-        )
-        .exclude(valid_until__lt=timezone.localdate())
+        CourseCompletion.objects.valid_on(timezone.localdate())
+        .filter(user=user, course_code__in=[p.course_code for p in prerequisites])
         .values_list("course_code", flat=True)
     )
     return [p for p in prerequisites if p.course_code not in done]
@@ -171,16 +171,18 @@ def _complete_module(user, module, course, now):
     return True
 
 
-def best_scores_of_completed_modules(user, keys, since=None):
-    """{module key: best passing percentage} of the modules (of ``keys``) the person
-    completed since ``since``; None for a module without a passed quiz. One query."""
-    completed = ModuleProgress.objects.filter(user=user, module_key__in=keys, completed_at__isnull=False)
+def best_scores_of_counting_modules(user, keys, since=None):
+    """{module key: best passing percentage} of the modules (of ``keys``) whose completion
+    counts towards the person's next completion of their course
+    (``ModuleProgress.objects.counting()``), each with the best passing percentage of its
+    quiz since ``since`` (their previous completion); None for a module without a passed
+    quiz. One query."""
     passed = Attempt.objects.filter(user=user, module_key=OuterRef("module_key"), passed=True)
     if since is not None:
-        completed = completed.filter(completed_at__gt=since)
         passed = passed.filter(submitted_at__gt=since)
     best = passed.order_by("-percentage").values("percentage")[:1]
-    return dict(completed.annotate(best=Subquery(best)).values_list("module_key", "best"))
+    counting = ModuleProgress.objects.counting().filter(user=user, module_key__in=keys)
+    return dict(counting.annotate(best=Subquery(best)).values_list("module_key", "best"))
 
 
 def _earned_completion(user, course, modules, now):
@@ -192,7 +194,7 @@ def _earned_completion(user, course, modules, now):
     if previous is not None and not previous.is_expired:
         return None
     keys = {module.translation_key for module in modules}
-    best = best_scores_of_completed_modules(user, keys, since=previous.completed_at if previous else None)
+    best = best_scores_of_counting_modules(user, keys, since=previous.completed_at if previous else None)
     if best.keys() != keys:
         return None
     scores = [score for score in best.values() if score is not None]
