@@ -28,15 +28,6 @@ from tests.factories import (
 )
 
 
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "seed: runs the seed_demo command (slow-ish); deselect with -m 'not seed'"
-    )
-    config.addinivalue_line("markers", "subprocess: starts manage.py in a separate Python process")
-    # WhiteNoise warns that STATIC_ROOT is missing: tests never run collectstatic.
-    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
-
-
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Every test gets the ordinary database marker unless it asks for another. pytest-django
