@@ -7,7 +7,7 @@ functions, because a page only exists once it is placed in the tree with
 
 import itertools
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from io import BytesIO
 
@@ -234,14 +234,20 @@ class EnrolmentFactory(DjangoModelFactory):
     course_title = factory.LazyAttribute(lambda o: o.course.title if o.course else f"Course {o.course_code}")
 
 
+def _midnight(day):
+    return timezone.make_aware(datetime.combine(day, datetime.min.time()))
+
+
 class CourseCompletionFactory(DjangoModelFactory):
-    """``CourseCompletionFactory(days_ago=3, revoked=True)`` for a revoked one three days old."""
+    """``CourseCompletionFactory(days_ago=3, revoked=True)`` for a revoked one three days old;
+    ``completed_on=date(...)`` for one completed at midnight that day."""
 
     class Meta:
         model = "quizzes.CourseCompletion"
 
     class Params:
         days_ago = 1
+        completed_on = None
         revoked = factory.Trait(
             revoked_at=factory.LazyFunction(timezone.now), revoked_reason="Entered by mistake"
         )
@@ -251,7 +257,9 @@ class CourseCompletionFactory(DjangoModelFactory):
     course_code = factory.LazyAttribute(lambda o: o.course.course_code if o.course else "INF-101")
     course_title = factory.LazyAttribute(lambda o: o.course.title if o.course else f"Course {o.course_code}")
     course_language = factory.LazyAttribute(lambda o: o.course.locale.language_code if o.course else "en")
-    completed_at = factory.LazyAttribute(lambda o: timezone.now() - timedelta(days=o.days_ago))
+    completed_at = factory.LazyAttribute(
+        lambda o: _midnight(o.completed_on) if o.completed_on else timezone.now() - timedelta(days=o.days_ago)
+    )
     score = Decimal("87.50")
 
 
@@ -280,3 +288,42 @@ class AttemptFactory(DjangoModelFactory):
     feedback_policy = "after_each"
     questions = factory.LazyFunction(list)
     max_score = 1
+
+
+class ModuleProgressFactory(DjangoModelFactory):
+    """A module started (``read_at``/``completed_at`` for further along); the course code is
+    the module's course's."""
+
+    class Meta:
+        model = "quizzes.ModuleProgress"
+
+    user = factory.SubFactory(UserFactory)
+    module = None
+    module_key = factory.LazyAttribute(lambda o: o.module.translation_key if o.module else uuid.uuid4())
+    module_title = factory.LazyAttribute(lambda o: o.module.title if o.module else "A module")
+    course_code = factory.LazyAttribute(
+        lambda o: o.module.get_parent().specific.course_code if o.module else "INF-101"
+    )
+
+
+class ReflectionAnswerFactory(DjangoModelFactory):
+    class Meta:
+        model = "quizzes.ReflectionAnswer"
+
+    user = factory.SubFactory(UserFactory)
+    module = None
+    module_title = factory.LazyAttribute(lambda o: o.module.title if o.module else "A module")
+    block_id = "reflect-1"
+    prompt = "What did you learn?"
+    answer = "Plenty."
+
+
+class AssignmentRuleFactory(DjangoModelFactory):
+    """A rule assigning ``course`` (required: the rule copies its code and title) to
+    everyone, due 30 days after the assignment."""
+
+    class Meta:
+        model = "quizzes.AssignmentRule"
+
+    target = "everyone"
+    due_days = 30

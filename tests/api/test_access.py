@@ -14,7 +14,7 @@ import pytest
 from api import scopes
 from api.models import ApiClient
 from tests.api.conftest import KeyedClient
-from tests.api.records import completion, enrolment
+from tests.factories import CourseCompletionFactory, EnrolmentFactory
 
 COMPLETIONS = "/api/v1/completions/"
 COURSES = "/api/v1/courses/"
@@ -36,8 +36,8 @@ endpoints = pytest.mark.parametrize(("path", "scope"), ENDPOINTS, ids=[path for 
 def records(amira, chen):
     """A completion and an enrolment each for amira (Communications) and chen (Research)."""
     for person in (amira, chen):
-        completion(person)
-        enrolment(person)
+        CourseCompletionFactory(user=person)
+        EnrolmentFactory(user=person)
 
 
 @pytest.fixture

@@ -12,10 +12,15 @@ import hypothesis
 import pytest
 import schemathesis
 
-from quizzes.models import ReflectionAnswer
 from quizzes.services import attempts, progress
-from tests.api.records import completion, enrolment
-from tests.factories import add_quiz, correct_answers, wrong_answers
+from tests.factories import (
+    CourseCompletionFactory,
+    EnrolmentFactory,
+    ReflectionAnswerFactory,
+    add_quiz,
+    correct_answers,
+    wrong_answers,
+)
 
 SCHEMA_URL = "/api/v1/schema/?format=json"
 
@@ -61,14 +66,7 @@ def history(amira, course, module):
     """Amira wrote a reflection, failed the quiz, passed it, and so completed the course."""
     module = add_quiz(module)
     progress.enrol(amira, course)
-    ReflectionAnswer.objects.create(
-        user=amira,
-        module=module,
-        module_title=module.title,
-        block_id="reflect-1",
-        prompt="What worries you?",
-        answer="SECRET-REFLECTION",
-    )
+    ReflectionAnswerFactory(user=amira, module=module, prompt="What worries you?", answer="SECRET-REFLECTION")
     first = attempts.start_attempt(amira, module, course)
     attempts.submit_attempt(first.pk, amira, wrong_answers(first))
     second = attempts.start_attempt(amira, module, course)
@@ -97,8 +95,8 @@ def test_every_field_of_every_response_is_described(openapi):
 
 
 def test_responses_carry_only_the_fields_the_schema_lists(openapi, hr_api, amira, chen, history):
-    enrolment(chen, code="STO-101")
-    completion(chen, code="STO-101")
+    EnrolmentFactory(user=chen, course_code="STO-101")
+    CourseCompletionFactory(user=chen, course_code="STO-101")
     for path, response in every_response(hr_api, amira).items():
         assert response.status_code == 200, (path, response.content)
         body = response.json()
@@ -153,8 +151,8 @@ def _connections_kept():
 @pytest.fixture
 def api_key(make_api_client, amira, chen, course, module, _connections_kept):
     """Some data to serve, and a key with every scope."""
-    completion(amira)
-    enrolment(chen)
+    CourseCompletionFactory(user=amira)
+    EnrolmentFactory(user=chen)
     return make_api_client()[1].key
 
 

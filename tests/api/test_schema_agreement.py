@@ -8,8 +8,8 @@ import hypothesis
 import pytest
 from schemathesis.generation import GenerationMode
 
-from tests.api.records import completion, enrolment
 from tests.api.test_schema import OPERATIONS, _connections_kept, api_key  # noqa: F401 - fixtures
+from tests.factories import CourseCompletionFactory, EnrolmentFactory
 
 FEEDS = ["/api/v1/completions/", "/api/v1/enrolments/"]
 STATEMENTS = "/api/v1/xapi/statements/"
@@ -17,8 +17,8 @@ STATEMENTS = "/api/v1/xapi/statements/"
 
 @pytest.fixture
 def data(amira, chen, course, module):
-    completion(amira)
-    enrolment(chen)
+    CourseCompletionFactory(user=amira)
+    EnrolmentFactory(user=chen)
 
 
 @pytest.mark.parametrize("url", FEEDS)

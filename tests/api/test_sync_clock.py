@@ -6,8 +6,7 @@ import pytest
 
 from quizzes.models import CourseCompletion, Enrolment
 from quizzes.models.sync import stamp_all, sync_stamp
-from tests.api.records import completion
-from tests.factories import UserFactory
+from tests.factories import CourseCompletionFactory, UserFactory
 
 
 def test_stamps_always_move_forward():
@@ -33,7 +32,7 @@ def test_a_stamp_outside_a_transaction_is_refused():
 
 
 def test_every_save_takes_a_new_stamp(amira):
-    record = completion(amira)
+    record = CourseCompletionFactory(user=amira)
     first = record.updated_at
     record.revoked_reason = "x"
     record.save()

@@ -39,7 +39,14 @@ from quizzes.services import attempts as attempt_service
 from quizzes.services import progress
 from quizzes.services.statuses import update_statuses
 from tests.api.receiver import Receiver, closed_port_url
-from tests.factories import DepartmentFactory, UserFactory, add_quiz, correct_answers
+from tests.factories import (
+    CourseCompletionFactory,
+    DepartmentFactory,
+    EnrolmentFactory,
+    UserFactory,
+    add_quiz,
+    correct_answers,
+)
 
 State = WebhookDelivery.State
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
@@ -204,13 +211,7 @@ def test_only_endpoints_that_may_read_the_event_get_it(amira, chen, communicatio
 def overdue_batch(course, due_date, departments, per_department):
     for department in departments:
         for _ in range(per_department):
-            Enrolment.objects.create(
-                user=UserFactory(department=department),
-                course=course,
-                course_code=course.course_code,
-                course_title=course.title,
-                due_date=due_date,
-            )
+            EnrolmentFactory(user__department=department, course=course, due_date=due_date)
 
 
 def test_overdue_enrolments_are_recorded_in_constant_queries(
@@ -581,9 +582,7 @@ def test_a_webhook_bug_does_not_undo_the_completion(amira, complete, make_endpoi
 
 
 def test_no_endpoint_costs_one_query(amira, course, module, django_assert_num_queries):
-    completion = CourseCompletion.objects.create(
-        user=amira, course_code="X-1", course_title="X", course_language="en", completed_at=timezone.now()
-    )
+    completion = CourseCompletionFactory(user=amira, course_code="X-1")
     with django_assert_num_queries(1):
         events.record(
             Event.COMPLETION_CREATED,

@@ -5,7 +5,14 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from tests.factories import make_course, make_image, make_module, paragraph, reflection
+from tests.factories import (
+    ReflectionAnswerFactory,
+    make_course,
+    make_image,
+    make_module,
+    paragraph,
+    reflection,
+)
 
 
 def _queries_for(client, url):
@@ -87,19 +94,10 @@ def test_catalogue_queries_do_not_grow_with_its_courses(
 def test_module_page_queries_do_not_grow_with_its_siblings(
     amira_client, catalogue, amira, django_assert_max_num_queries
 ):
-    from quizzes.models import ReflectionAnswer
-
     small = _modules(make_course(catalogue, title="Three modules"), 3)
     large = _modules(make_course(catalogue, title="Thirty modules"), 30)
     for module in (small[1], large[15]):
-        ReflectionAnswer.objects.create(
-            user=amira,
-            module=module,
-            block_id=module.body[1].id,
-            prompt="What did you learn?",
-            answer="Plenty.",
-            module_title=module.title,
-        )
+        ReflectionAnswerFactory(user=amira, module=module, block_id=module.body[1].id)
     _assert_bounded(amira_client, django_assert_max_num_queries, small[1].url, large[15].url)
 
 

@@ -28,11 +28,18 @@ from api import scopes
 from api.models import ApiClient, WebhookDelivery, WebhookEndpoint
 from elearning.roles_table import ROLES as ROLE_TABLE
 from people.roles import EDITORS, HR_ADMINS, MANAGERS, REVIEWERS
-from quizzes.models import AssignmentRule, CourseCompletion
+from quizzes.models import CourseCompletion
 from quizzes.services import progress
 from security.log import Action, record
 from tests.api.conftest import KeyedClient
-from tests.factories import DepartmentFactory, UserFactory, make_document, make_image, make_module
+from tests.factories import (
+    AssignmentRuleFactory,
+    DepartmentFactory,
+    UserFactory,
+    make_document,
+    make_image,
+    make_module,
+)
 
 ROLES = ("anonymous", "staff", "editor", "reviewer", "manager", "hr", "superuser")
 OUR_APPS = ("people", "courses", "quizzes", "api", "security", "elearning", "signin", "mfa")
@@ -422,7 +429,7 @@ def objects(db, site_tree):
         department=department,
         learner=learner,
         completion=CourseCompletion.objects.get(user=learner),
-        rule=AssignmentRule.objects.create(course=course, target="everyone"),
+        rule=AssignmentRuleFactory(course=course),
         api_client=api_client,
         api_key=key,
         endpoint=endpoint,

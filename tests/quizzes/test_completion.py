@@ -11,7 +11,14 @@ from courses.models import CoursePrerequisite
 from quizzes.models import CourseCompletion, Enrolment, ModuleProgress
 from quizzes.services import attempts as attempt_service
 from quizzes.services import progress
-from tests.factories import add_quiz, correct_answers, make_course, make_module, wrong_answers
+from tests.factories import (
+    CourseCompletionFactory,
+    add_quiz,
+    correct_answers,
+    make_course,
+    make_module,
+    wrong_answers,
+)
 
 
 @pytest.fixture
@@ -149,9 +156,7 @@ def test_revocation_is_kept_and_requires_the_course_again(amira, superuser, cour
 
 def test_revocation_needs_a_reason(amira, superuser, course, two_modules):
     _quiz_module, reading = two_modules
-    completion = CourseCompletion.objects.create(
-        user=amira, course_code="INF-101", course_title="x", course_language="en", completed_at=timezone.now()
-    )
+    completion = CourseCompletionFactory(user=amira)
     with pytest.raises(ValueError):
         progress.revoke_completion(completion, superuser, "  ")
 

@@ -15,8 +15,7 @@ from people.models import Department
 from people.roles import HR_ADMINS
 from quizzes.models import Enrolment
 from tests.conftest import _client_for
-from tests.factories import UserFactory
-from tests.quizzes.test_team_report import enrol
+from tests.factories import EnrolmentFactory, UserFactory
 
 URL = "/admin/reports/organisation/"
 PAST = timezone.localdate() - timedelta(days=2)
@@ -43,12 +42,12 @@ def organisation(amira, chen, communications):
     amira.save()
     chen.country = "Kenya"
     chen.save()
-    enrol(amira, "INF-101", Enrolment.Status.COMPLETED, due=PAST)
-    enrol(zoe, "INF-101", Enrolment.Status.IN_PROGRESS, due=PAST)
-    enrol(yara, "INF-101")
-    enrol(chen, "INF-101", due=PAST)
-    enrol(leaver, "INF-101", due=PAST)
-    enrol(chen, "STORY-201", Enrolment.Status.COMPLETED)
+    EnrolmentFactory(user=amira, status=Enrolment.Status.COMPLETED, due_date=PAST)
+    EnrolmentFactory(user=zoe, status=Enrolment.Status.IN_PROGRESS, due_date=PAST)
+    EnrolmentFactory(user=yara)
+    EnrolmentFactory(user=chen, due_date=PAST)
+    EnrolmentFactory(user=leaver, due_date=PAST)
+    EnrolmentFactory(user=chen, course_code="STORY-201", status=Enrolment.Status.COMPLETED)
 
 
 def rows(response):
@@ -82,7 +81,7 @@ def test_completion_by_country(hr_client, organisation):
 
 
 def test_people_without_a_department_are_grouped_as_not_recorded(hr_client, organisation):
-    enrol(UserFactory(username="nodept"), "INF-101")
+    EnrolmentFactory(user=UserFactory(username="nodept"))
     assert ("INF-101", "Not recorded") in rows(hr_client.get(URL))
 
 
@@ -116,7 +115,7 @@ def test_csv_export(hr_client, organisation):
 
 
 def test_csv_export_neutralises_formulas(hr_client, db):
-    enrol(UserFactory(username="mallory", country="=1+2"), "INF-101")
+    EnrolmentFactory(user=UserFactory(username="mallory", country="=1+2"))
     exported = list(
         csv.reader(
             io.StringIO(
@@ -154,6 +153,8 @@ def test_query_count_does_not_grow_with_staff(hr_client, organisation, django_as
     for n in range(20):
         department = Department.objects.create(name=f"Dept {n}")
         for m in range(3):
-            enrol(UserFactory(username=f"s{n}-{m}", department=department), f"C-{m}")
+            EnrolmentFactory(
+                user=UserFactory(username=f"s{n}-{m}", department=department), course_code=f"C-{m}"
+            )
     with django_assert_max_num_queries(len(small)):
         hr_client.get(URL)

@@ -19,29 +19,11 @@ from people.models import Department, User
 from people.roles import HR_ADMINS, MANAGERS
 from quizzes.models import CourseCompletion, Enrolment
 from tests.conftest import _client_for
-from tests.factories import UserFactory
+from tests.factories import CourseCompletionFactory, EnrolmentFactory, UserFactory
 
 URL = "/admin/reports/team-completion/"
 TODAY = timezone.localdate()
-
-
-def enrol(user, code="INF-101", status=Enrolment.Status.NOT_STARTED, due=None, title=None):
-    return Enrolment.objects.create(
-        user=user, course_code=code, course_title=title or f"Course {code}", status=status, due_date=due
-    )
-
-
-def complete(user, code="INF-101", score="80.00", days_ago=1, revoked=False):
-    return CourseCompletion.objects.create(
-        user=user,
-        course_code=code,
-        course_title=f"Course {code}",
-        course_language="en",
-        completed_at=timezone.now() - timedelta(days=days_ago),
-        score=Decimal(score),
-        revoked_at=timezone.now() if revoked else None,
-        revoked_reason="Entered by mistake" if revoked else "",
-    )
+Status = Enrolment.Status
 
 
 @pytest.fixture
@@ -63,14 +45,16 @@ def team(bruno, amira, chen):
     amira.country = "Jordan"
     amira.save()
 
-    enrol(amira, "INF-101", Enrolment.Status.COMPLETED, due=TODAY - timedelta(days=3))
-    complete(amira, "INF-101", "60.00", days_ago=30)
-    complete(amira, "INF-101", "80.00", days_ago=2)
-    complete(amira, "INF-101", "99.00", days_ago=1, revoked=True)
-    enrol(amira, "STORY-201", Enrolment.Status.IN_PROGRESS, due=TODAY - timedelta(days=1))
-    enrol(dana, "INF-101", Enrolment.Status.IN_PROGRESS, due=TODAY + timedelta(days=7))
-    enrol(finn, "INF-101", due=TODAY - timedelta(days=10))
-    enrol(chen, "INF-101", due=TODAY - timedelta(days=10))
+    EnrolmentFactory(user=amira, status=Status.COMPLETED, due_date=TODAY - timedelta(days=3))
+    CourseCompletionFactory(user=amira, score=Decimal("60.00"), days_ago=30)
+    CourseCompletionFactory(user=amira, score=Decimal("80.00"), days_ago=2)
+    CourseCompletionFactory(user=amira, score=Decimal("99.00"), days_ago=1, revoked=True)
+    EnrolmentFactory(
+        user=amira, course_code="STORY-201", status=Status.IN_PROGRESS, due_date=TODAY - timedelta(days=1)
+    )
+    EnrolmentFactory(user=dana, status=Status.IN_PROGRESS, due_date=TODAY + timedelta(days=7))
+    EnrolmentFactory(user=finn, due_date=TODAY - timedelta(days=10))
+    EnrolmentFactory(user=chen, due_date=TODAY - timedelta(days=10))
     return {"amira": amira, "dana": dana, "finn": finn, "maya": maya, "chen": chen}
 
 
@@ -287,7 +271,7 @@ def test_csv_export_neutralises_formulas(bruno, bruno_client):
         manager=bruno,
         country="@SUM(A1)",
     )
-    enrol(mallory, "INF-101", title="+1+2")
+    EnrolmentFactory(user=mallory, course_title="+1+2")
     row = csv_rows(bruno_client.get(URL, {"export": "csv"}))[1]
     assert row[0] == '\'=HYPERLINK("http://evil.example","Click")'
     assert row[3] == "'@SUM(A1)"
@@ -327,23 +311,20 @@ def build_team(manager, size, courses, prefix):
     users.append(deeper)
     codes = [f"{prefix.upper()}-{c}" for c in range(courses)]
     Enrolment.objects.bulk_create(
-        Enrolment(
+        EnrolmentFactory.build(
             user=user,
             course_code=code,
-            course_title=f"Course {code}",
-            status=Enrolment.Status.COMPLETED if n % 2 else Enrolment.Status.IN_PROGRESS,
+            status=Status.COMPLETED if n % 2 else Status.IN_PROGRESS,
             due_date=TODAY - timedelta(days=n % 3),
         )
         for n, user in enumerate(users)
         for code in codes
     )
     CourseCompletion.objects.bulk_create(
-        CourseCompletion(
+        CourseCompletionFactory.build(
             user=user,
             course_code=code,
-            course_title=f"Course {code}",
-            course_language="en",
-            completed_at=timezone.now(),
+            days_ago=0,
             score=Decimal("75.00"),
             certificate_id=f"{prefix}{n}{code}".replace("-", "")[:32],
         )
