@@ -24,6 +24,7 @@ from tests.api.conftest import KeyedClient
 from tests.conftest import _client_for
 from tests.factories import DepartmentFactory, UserFactory
 from tests.htmlutils import elements
+from tests.responses import assert_refused
 
 BASE = "/admin/snippets/api/apiclient/"
 ADD_URL = f"{BASE}add/"
@@ -46,13 +47,6 @@ def delete_url(client):
 def shown_key(response):
     match = KEY_PATTERN.search(response.content.decode())
     return match and match.group(1)
-
-
-def assert_refused(response, url):
-    """A 403, or Wagtail's redirect to the dashboard or sign-in: never the page itself."""
-    assert response.status_code in (302, 403)
-    if response.status_code == 302:
-        assert not response["Location"].startswith(url)
 
 
 @pytest.fixture

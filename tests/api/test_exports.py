@@ -1,8 +1,5 @@
 """CSV exports of the feeds: same filters, streamed in keyset chunks, formula-safe."""
 
-import csv
-import io
-
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
@@ -11,11 +8,12 @@ import pytest
 
 from api import exports
 from tests.factories import CourseCompletionFactory, EnrolmentFactory, UserFactory
+from tests.responses import csv_dicts
 
 
 def read_csv(response):
     assert isinstance(response, StreamingHttpResponse)
-    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    return csv_dicts(response)
 
 
 def test_completions_export_has_the_feed_columns_and_filters(hr_api, amira, chen):

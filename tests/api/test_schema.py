@@ -4,25 +4,18 @@ it, no quiz answers or reflections anywhere, and no server error whatever the in
 
 import json
 
-from django.core.signals import request_finished, request_started
-from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
-
-import hypothesis
 import pytest
-import schemathesis
 
-from quizzes.services import attempts, progress
+from quizzes.services import progress
+from tests.api.fuzzing import SCHEMA_URL, check_cases, every_operation
 from tests.factories import (
     CourseCompletionFactory,
     EnrolmentFactory,
     ReflectionAnswerFactory,
     add_quiz,
-    correct_answers,
-    wrong_answers,
+    take_quiz,
 )
-
-SCHEMA_URL = "/api/v1/schema/?format=json"
+from tests.responses import streamed
 
 
 @pytest.fixture
@@ -67,11 +60,7 @@ def history(amira, course, module):
     module = add_quiz(module)
     progress.enrol(amira, course)
     ReflectionAnswerFactory(user=amira, module=module, prompt="What worries you?", answer="SECRET-REFLECTION")
-    first = attempts.start_attempt(amira, module, course)
-    attempts.submit_attempt(first.pk, amira, wrong_answers(first))
-    second = attempts.start_attempt(amira, module, course)
-    attempts.submit_attempt(second.pk, amira, correct_answers(second))
-    return first, second
+    return take_quiz(amira, module, course, passing=False), take_quiz(amira, module, course)
 
 
 def every_response(api, amira):
@@ -117,7 +106,7 @@ def test_no_quiz_answers_or_reflections_anywhere(hr_api, amira, history):
             assert secret not in text, f"{path} reveals {secret!r}"
         assert '"answers"' not in text and '"is_correct"' not in text, path
     for url in ("/api/v1/completions/export/", "/api/v1/enrolments/export/"):
-        text = b"".join(hr_api.get(url).streaming_content).decode()
+        text = streamed(hr_api.get(url)).decode()
         assert not any(secret in text for secret in secrets), url
 
 
@@ -128,34 +117,6 @@ def test_the_docs_load_nothing_from_another_host(client):
     assert "//unpkg" not in html and "jsdelivr" not in html
 
 
-def _operations():
-    loaded = schemathesis.openapi.from_wsgi(SCHEMA_URL, get_wsgi_application())
-    return [result.ok() for result in loaded.get_all_operations()]
-
-
-OPERATIONS = _operations()
-
-
-@pytest.fixture
-def _connections_kept():
-    """Schemathesis calls the WSGI application directly, whose request signals would close
-    the test's database connection mid-transaction (Django's test client disconnects them
-    the same way)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
-
-
-@pytest.fixture
-def api_key(make_api_client, amira, chen, course, module, _connections_kept):
-    """Some data to serve, and a key with every scope."""
-    CourseCompletionFactory(user=amira)
-    EnrolmentFactory(user=chen)
-    return make_api_client()[1].key
-
-
 def _without_cursor(case):
     """A cursor is opaque: any string is schema-valid but only the server's own are
     accepted (tested above), so generated ones are left out."""
@@ -164,20 +125,8 @@ def _without_cursor(case):
     return case
 
 
-@pytest.mark.parametrize("operation", OPERATIONS, ids=[operation.label for operation in OPERATIONS])
+@every_operation
 def test_no_server_errors_whatever_the_input(operation, api_key):
     """Schemathesis generates requests from the schema and checks each answer against it:
     no 5xx, documented status codes and content types, bodies matching their schemas."""
-
-    @hypothesis.given(case=operation.as_strategy().map(_without_cursor))
-    @hypothesis.settings(
-        max_examples=30,
-        deadline=None,
-        derandomize=True,
-        database=None,
-        suppress_health_check=list(hypothesis.HealthCheck),
-    )
-    def check(case):
-        case.call_and_validate(headers={"Authorization": f"Bearer {api_key}"})
-
-    check()
+    check_cases(operation.as_strategy().map(_without_cursor), api_key)

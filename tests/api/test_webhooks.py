@@ -35,36 +35,22 @@ from api.webhooks import events, tasks
 from people.roles import HR_ADMINS
 from quizzes import signals
 from quizzes.models import CourseCompletion, Enrolment
-from quizzes.services import attempts as attempt_service
 from quizzes.services import progress
 from quizzes.services.statuses import update_statuses
-from tests.api.receiver import Receiver, closed_port_url
+from tests.api.receiver import closed_port_url
 from tests.factories import (
     CourseCompletionFactory,
     DepartmentFactory,
     EnrolmentFactory,
     UserFactory,
     add_quiz,
-    correct_answers,
+    take_quiz,
 )
 
 State = WebhookDelivery.State
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
-
-@pytest.fixture(autouse=True)
-def _local_http(settings):
-    """The receiver is plain http on 127.0.0.1, as with ``make run``: loopback is allowed
-    here explicitly (tests/api/test_webhook_addresses.py shows it refused otherwise)."""
-    settings.WEBHOOKS_ALLOW_LOCAL_HTTP = True
-    settings.WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]
-
-
-@pytest.fixture
-def receiver():
-    receiver = Receiver().start()
-    yield receiver
-    receiver.stop()
+pytestmark = pytest.mark.usefixtures("local_http")
 
 
 @pytest.fixture
@@ -151,8 +137,7 @@ def test_the_payload_carries_the_api_fields_and_nothing_else(
     quiz_module = add_quiz(module)
     endpoint = make_endpoint(receiver.url)
     with django_capture_on_commit_callbacks(execute=True):
-        attempt = attempt_service.start_attempt(amira, quiz_module, course)
-        attempt_service.submit_attempt(attempt.pk, amira, correct_answers(attempt))
+        take_quiz(amira, quiz_module, course)
 
     [request] = receiver.requests
     payload = verify(endpoint, request)

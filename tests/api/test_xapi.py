@@ -18,9 +18,12 @@ from ralph.models.xapi.concepts.verbs.scorm_profile import CompletedVerb
 
 from api import scopes, xapi
 from quizzes.models import Attempt, CourseCompletion, SelectedChoice
-from quizzes.services import attempts as attempt_service
 from quizzes.services import progress
-from tests.factories import CourseCompletionFactory, UserFactory, add_quiz, correct_answers, wrong_answers
+from tests.factories import (
+    CourseCompletionFactory,
+    UserFactory,
+    take_quiz,
+)
 
 URL = "/api/v1/xapi/statements/"
 ADL = "http://adlnet.gov/expapi/verbs/"
@@ -32,17 +35,6 @@ CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through"
 def _no_settle_time(settings):
     """Statements show at once; the one test of the settle time sets it back."""
     settings.XAPI_SETTLE_SECONDS = 0
-
-
-@pytest.fixture
-def quiz_module(module):
-    return add_quiz(module, pass_mark=75)
-
-
-def take_quiz(user, module, course, passing=True):
-    attempt = attempt_service.start_attempt(user, module, course)
-    answers = correct_answers(attempt) if passing else wrong_answers(attempt)
-    return attempt_service.submit_attempt(attempt.pk, user, answers)
 
 
 def empty_values(value):

@@ -2,16 +2,9 @@
 
 import re
 
-import pytest
-
 from courses.models import CoursePrerequisite
 from quizzes.models import AnswerRecord, Attempt, Enrolment
 from tests.factories import add_quiz, correct_answers, make_module, wrong_answers
-
-
-@pytest.fixture
-def quiz_module(module):
-    return add_quiz(module, pass_mark=75, attempt_limit=2)
 
 
 def _start(client, module):
@@ -116,7 +109,8 @@ def test_double_submission_shows_the_first_result(amira_client, quiz_module):
     assert AnswerRecord.objects.filter(attempt=attempt).count() == len(attempt.questions)
 
 
-def test_failing_offers_a_retry_until_the_limit(amira_client, quiz_module):
+def test_failing_offers_a_retry_until_the_limit(amira_client, module):
+    quiz_module = add_quiz(module, pass_mark=75, attempt_limit=2)
     for number in (1, 2):
         attempt = _start(amira_client, quiz_module)
         assert attempt.number == number

@@ -1,7 +1,6 @@
 """Course completions in the admin for HR admins: a read-only listing, and revocation
 with a reason that keeps the completion on record. Nobody deletes a completion."""
 
-import csv
 import io
 
 from django.db import connection
@@ -17,6 +16,7 @@ from quizzes.models import CourseCompletion, Enrolment, ModuleProgress
 from quizzes.services import progress
 from tests.conftest import _client_for
 from tests.factories import UserFactory
+from tests.responses import assert_refused, csv_dicts, csv_rows, streamed
 
 BASE = "/admin/snippets/quizzes/coursecompletion/"
 REASON = "Completed on a shared account; HR ticket 4521."
@@ -33,13 +33,6 @@ def completion(amira, module, course):
     amira.save()
     progress.mark_module_read(amira, module, course)
     return CourseCompletion.objects.get(user=amira, course_code="INF-101")
-
-
-def assert_refused(response, url):
-    """A 403, or Wagtail's redirect to the dashboard or sign-in: never the page itself."""
-    assert response.status_code in (302, 403)
-    if response.status_code == 302:
-        assert not response["Location"].startswith(url)
 
 
 def assert_unchanged(completion):
@@ -258,7 +251,7 @@ def test_csv_export(hana_client, completions):
     response = hana_client.get(BASE, {"export": "csv"})
     assert response.status_code == 200
     assert 'filename="course-completions-' in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_dicts(response)
     by_name = {row["Name"]: row for row in rows}
     assert by_name["Amira Haddad"]["Employee ID"] == "E-4242"
     assert by_name["Amira Haddad"]["Course code"] == "INF-101"
@@ -271,16 +264,14 @@ def test_csv_export(hana_client, completions):
 def test_csv_export_neutralises_formulas(hana_client, completion, amira):
     amira.full_name = '=HYPERLINK("http://evil.example")'
     amira.save()
-    rows = list(
-        csv.reader(io.StringIO(b"".join(hana_client.get(BASE, {"export": "csv"}).streaming_content).decode()))
-    )
+    rows = csv_rows(hana_client.get(BASE, {"export": "csv"}))
     assert rows[1][0] == '\'=HYPERLINK("http://evil.example")'
 
 
 def test_xlsx_export(hana_client, completions):
     response = hana_client.get(BASE, {"export": "xlsx"})
     assert response.status_code == 200
-    content = b"".join(response.streaming_content)
+    content = streamed(response)
     assert content[:4] == b"PK\x03\x04"
     values = list(load_workbook(io.BytesIO(content)).active.values)
     assert values[0][:3] == ("Name", "Employee ID", "Email")

@@ -2,8 +2,6 @@
 attempt summary per module and completions; never the answers. Managers only for people
 in their line (404 otherwise), HR admins for everyone."""
 
-import csv
-import io
 from decimal import Decimal
 
 from django.db import connection
@@ -14,17 +12,19 @@ import pytest
 from people.roles import HR_ADMINS, MANAGERS
 from quizzes.models import Enrolment
 from tests.conftest import _client_for
-from tests.factories import CourseCompletionFactory, EnrolmentFactory, ReflectionAnswerFactory, UserFactory
-from tests.quizzes.test_item_analysis import add_question, take_quiz
+from tests.factories import (
+    CourseCompletionFactory,
+    EnrolmentFactory,
+    ReflectionAnswerFactory,
+    UserFactory,
+    add_question,
+    take_quiz,
+)
+from tests.responses import body_of, csv_rows
 
 
 def url(user, suffix=""):
     return f"/admin/reports/transcript/{user.pk}/{suffix}"
-
-
-@pytest.fixture
-def bruno_client(bruno):
-    return _client_for(bruno)
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_transcript_never_shows_answers_or_reflections(bruno_client, amira, amir
     )
     for suffix in ("", "results/", "?export=csv"):
         response = bruno_client.get(url(amira, suffix))
-        content = (b"".join(response.streaming_content) if response.streaming else response.content).decode()
+        content = body_of(response).decode()
         assert "The people affected by it" not in content
         assert "The press office of headquarters" not in content
         assert "Whose voice makes a campaign feel authentic?" not in content
@@ -118,7 +118,7 @@ def test_csv_export(bruno_client, amira, amira_record):
     response = bruno_client.get(url(amira), {"export": "csv"})
     assert response.status_code == 200
     assert f'filename="transcript-{amira.employee_id.lower()}-' in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_rows(response)
     assert rows[0][:4] == ["Record", "Course code", "Title", "Status"]
     assert [row[0] for row in rows[1:]] == ["Course", "Module quiz", "Completion", "Completion"]
 
@@ -126,13 +126,7 @@ def test_csv_export(bruno_client, amira, amira_record):
 def test_csv_export_neutralises_formulas(bruno, bruno_client):
     mallory = UserFactory(username="mallory", manager=bruno)
     EnrolmentFactory(user=mallory, course_title="=cmd|' /C calc'!A0")
-    rows = list(
-        csv.reader(
-            io.StringIO(
-                b"".join(bruno_client.get(url(mallory), {"export": "csv"}).streaming_content).decode()
-            )
-        )
-    )
+    rows = csv_rows(bruno_client.get(url(mallory), {"export": "csv"}))
     assert rows[1][2] == "'=cmd|' /C calc'!A0"
 
 
