@@ -18,7 +18,7 @@ import pytest
 from quizzes import certificate_views, certificates
 from quizzes.certificates import build_certificate_pdf, certificate_lines, normalise_code, runs, visual
 from tests.factories import CourseCompletionFactory, UserFactory
-from tests.htmlutils import elements, main_html, texts
+from tests.htmlutils import elements, main_html, text_of, texts
 
 CODE = "ABCDEFGHJKLMNPQRSTUV"
 
@@ -319,7 +319,7 @@ def test_check_page_tells_nothing_more(client, amira, completion):
 
 
 def main_html_text(html):
-    return " ".join(element.text for element in elements(html, "main"))
+    return " ".join(text_of(element) for element in elements(html, "main"))
 
 
 def test_check_page_is_not_indexed(client, completion):
