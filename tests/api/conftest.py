@@ -49,7 +49,7 @@ def receiver():
 
 
 @pytest.fixture
-def local_http(settings):
+def local_receivers(settings):
     """The receiver is plain http on 127.0.0.1, as with ``make run``: loopback is allowed
     explicitly (tests/api/test_webhook_addresses.py shows it refused otherwise)."""
     settings.WEBHOOKS_ALLOW_LOCAL_HTTP = True

@@ -18,7 +18,7 @@ ENDPOINTS = "/admin/snippets/api/webhookendpoint/"
 DELIVERIES = "/admin/snippets/api/webhookdelivery/"
 State = WebhookDelivery.State
 
-pytestmark = pytest.mark.usefixtures("local_http")
+pytestmark = pytest.mark.usefixtures("local_receivers")
 
 
 @pytest.fixture

@@ -50,7 +50,7 @@ from tests.factories import (
 State = WebhookDelivery.State
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
-pytestmark = pytest.mark.usefixtures("local_http")
+pytestmark = pytest.mark.usefixtures("local_receivers")
 
 
 @pytest.fixture
