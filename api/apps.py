@@ -7,5 +7,5 @@ class ApiConfig(AppConfig):
     verbose_name = _("HR API")
 
     def ready(self):
-        # Connects the webhook receivers to the quizzes' events (quizzes.signals).
+        # Connects the webhook receivers to the learning records' events (records.signals).
         from .webhooks import events  # noqa: F401

@@ -8,7 +8,7 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone
 
 from elearning.exports import EXPORT_CHUNK_SIZE, neutralise_formula
-from quizzes.models.sync import EPOCH
+from records.models.sync import EPOCH
 
 from .pagination import after, position
 

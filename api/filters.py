@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 import django_filters
 from django_filters.fields import IsoDateTimeField
 
-from quizzes.models import CourseCompletion, Enrolment
+from records.models import CourseCompletion, Enrolment
 
 
 class UtcDateTimeField(IsoDateTimeField):

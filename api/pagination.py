@@ -21,7 +21,7 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-from quizzes.models.sync import EPOCH
+from records.models.sync import EPOCH
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000

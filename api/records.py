@@ -8,7 +8,8 @@ from django.db.models import Q
 
 from wagtail.models import Page
 
-from quizzes.models import CourseCompletion, Enrolment, ModuleProgress
+from courses.models import CoursePage, ModulePage
+from records.models import CourseCompletion, Enrolment, ModuleProgress
 
 
 def visible_people_filter(client, prefix="user__"):
@@ -32,8 +33,6 @@ def enrolments_for(client):
 def _required_modules_by_code(codes):
     """{course code: [translation keys of its required modules]}, from the course in the
     default language (whose modules define completion), in two queries."""
-    from courses.models import CoursePage, ModulePage
-
     courses = {
         course.path: course.course_code
         for course in CoursePage.objects.live()
@@ -89,8 +88,6 @@ def progress_by_enrolment(enrolments):
 
 def catalogue():
     """Every live course, one entry per course code, in three queries."""
-    from courses.models import CoursePage, ModulePage
-
     by_code = {}
     for course in CoursePage.objects.live().select_related("locale").order_by("course_code", "path"):
         entry = by_code.setdefault(
@@ -114,7 +111,7 @@ def catalogue():
         entry["titles"][language] = course.title
         entry["_paths"].append(course.path)
         if language == settings.LANGUAGE_CODE:
-            # The default-language version defines the course (see quizzes.services.progress).
+            # The default-language version defines the course (see CoursePage.canonical).
             original = course
             entry.update(
                 title=original.title,

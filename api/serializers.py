@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rest_framework import serializers
 
-from quizzes.models import CourseCompletion, Enrolment
+from records.models import CourseCompletion, Enrolment
 
 
 class PersonFields(serializers.Serializer):

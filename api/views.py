@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from people.models import User
-from quizzes.models import CourseCompletion, Enrolment
+from records.models import CourseCompletion, Enrolment
 
 from . import records, rows, scopes
 from .exports import chunked, csv_response

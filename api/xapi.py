@@ -24,7 +24,7 @@ its ``timestamp`` (when it happened):
 - voided: the completion's ``updated_at`` (the sync clock's stamp of the revocation);
 - passed/failed: the attempt's ``submitted_at``, the only time an attempt has.
 
-Only ``updated_at`` is stamped in commit order (``quizzes.models.sync``); the other two are
+Only ``updated_at`` is stamped in commit order (``records.models.sync``); the other two are
 taken before their transaction commits, so a row could appear behind a reader that has just
 read past its time. The feed therefore stops ``XAPI_SETTLE_SECONDS`` (default 30) before now,
 far longer than those transactions take, and says where in the ``X-Experience-API-Consistent-
@@ -53,7 +53,8 @@ from django.utils.translation import gettext_lazy as _
 
 from rest_framework.exceptions import ValidationError
 
-from quizzes.models import Attempt, CourseCompletion
+from quizzes.models import Attempt
+from records.models import CourseCompletion
 
 from . import records
 

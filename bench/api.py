@@ -218,7 +218,7 @@ class Bench:
 
         from api.models import ApiClient
         from api.pagination import encode_cursor
-        from quizzes.models import CourseCompletion
+        from records.models import CourseCompletion
 
         self.args, self.where, self.orjson, self.connection = args, where, orjson, connection
         self.total = CourseCompletion.objects.count()
@@ -320,7 +320,7 @@ class Bench:
         """The API's page query for ``client``, as ``SyncCursorPagination`` builds it."""
         from api.pagination import after
         from api.records import completions_for
-        from quizzes.models.sync import EPOCH
+        from records.models.sync import EPOCH
 
         rows = after(completions_for(client), *(position or (EPOCH, 0)))
         return rows.order_by("updated_at", "id")[: size + 1]
@@ -376,7 +376,7 @@ class Bench:
         from api.models import ApiClient
         from api.pagination import encode_cursor
         from people.models import Department
-        from quizzes.models import CourseCompletion
+        from records.models import CourseCompletion
 
         department = Department.objects.get(name="Engineering")
         client, key = ApiClient.objects.create_key(name="Bench regional HR", scopes=["completions:read"])
@@ -513,7 +513,7 @@ class Bench:
 
     def exports(self):
         """CSV export: time, peak RSS and peak Python heap, at ~100,000 rows and at all rows."""
-        from quizzes.models import CourseCompletion
+        from records.models import CourseCompletion
 
         stamp = self.sync_order.values_list("updated_at", flat=True)[
             max(0, self.total - self.args.export_rows - 1)

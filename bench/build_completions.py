@@ -20,9 +20,9 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 
-from quizzes.models import CourseCompletion
+from records.models import CourseCompletion
 
-ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # as quizzes.models.progress.new_certificate_id
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # as records.models.progress.new_certificate_id
 CERTIFICATE_SPACE = len(ALPHABET) ** 20  # 2**100
 # Odd, so n -> (n * MULTIPLIER + OFFSET) mod 2**100 is a bijection: unique, random-looking ids.
 MULTIPLIER = 0x9E3779B97F4A7C15F39CC0605CEDC835 | 1

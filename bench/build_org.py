@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from people.models import Department, User
 from people.roles import HR_ADMINS
-from quizzes.models import CourseCompletion, Enrolment, SyncClock
-from quizzes.models.sync import MICROSECOND, sync_stamp
+from records.models import CourseCompletion, Enrolment, SyncClock
+from records.models.sync import MICROSECOND, sync_stamp
 
 DEPARTMENTS = [
     "Executive office",

@@ -162,9 +162,9 @@ def main(argv=None):
 
     from bench.build_org import build
     from people.lines import reporting_line_ids
-    from quizzes.models import Enrolment
-    from quizzes.reports.organisation import BY_COUNTRY, BY_DEPARTMENT, completion_rows
-    from quizzes.reports.team_completion import TeamCompletionView, team_enrolments
+    from records.models import Enrolment
+    from records.reports.organisation import BY_COUNTRY, BY_DEPARTMENT, completion_rows
+    from records.reports.team_completion import TeamCompletionView, team_enrolments
 
     print(f"Database: {connection.vendor} at {where}")
     start = time.perf_counter()

@@ -66,7 +66,7 @@ ROLES = {
     },
     # Their reporting line's training: the team completion report and transcripts.
     MANAGERS: {
-        "permissions": {**ADMIN, "quizzes.enrolment": ["view"]},
+        "permissions": {**ADMIN, "records.enrolment": ["view"]},
         "pages": [],
         "collections": {},
         "menus": ["reports", "reports/team-completion", "help"],
@@ -79,9 +79,9 @@ ROLES = {
             **ADMIN,
             "people.user": ["add", "change", "view"],
             "people.department": ["add", "change", "view"],
-            "quizzes.coursecompletion": ["view", "revoke"],
-            "quizzes.assignmentrule": ["add", "change", "view"],
-            "quizzes.enrolment": ["view"],
+            "records.coursecompletion": ["view", "revoke"],
+            "records.assignmentrule": ["add", "change", "view"],
+            "records.enrolment": ["view"],
             "api.apiclient": ["add", "change", "view"],
             "api.webhookendpoint": ["add", "change", "view"],
             "api.webhookdelivery": ["view"],
@@ -108,6 +108,6 @@ ROLES = {
 
 
 def codenames(model_label, actions):
-    """``("quizzes.coursecompletion", ["view", "revoke"])`` -> view_coursecompletion, revoke_coursecompletion."""
+    """``("records.coursecompletion", ["view", "revoke"])`` -> view_coursecompletion, revoke_coursecompletion."""
     model_name = model_label.split(".", 1)[1]
     return [action if "_" in action else f"{action}_{model_name}" for action in actions]

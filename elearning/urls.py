@@ -11,7 +11,9 @@ from courses import views as course_views
 from elearning.health import healthz
 from people import sso
 from people.views import StaffLoginView
-from quizzes.views import learning as learning_views
+from quizzes import urls as quiz_urls
+from records import urls as learning_urls
+from records.views import learning as learning_views
 from signin.password_reset import ThrottledPasswordResetView
 
 handler500 = "api.errors.server_error"
@@ -37,8 +39,9 @@ urlpatterns += i18n_patterns(
     path("accounts/security/", include("mfa.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("search/", course_views.search, name="search"),
-    path("learning/", include("quizzes.urls")),
-    path("certificates/", include("quizzes.certificate_urls")),
+    # The learner's actions (records) and quiz pages (quizzes) share one URL namespace.
+    path("learning/", include((learning_urls.urlpatterns + quiz_urls.urlpatterns, "quizzes"))),
+    path("certificates/", include("records.certificate_urls")),
     path("my-learning/", learning_views.dashboard, name="dashboard"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

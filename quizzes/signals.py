@@ -1,14 +1,9 @@
-"""Events other apps may act on (the HR API's webhooks), sent by quizzes.services inside
-the transaction that records them, so a receiver can write its own rows atomically with
-the event and defer anything slow with ``transaction.on_commit``.
+"""What the quiz engine tells the apps above it, which it never imports.
 
-- ``completion_created(sender=CourseCompletion, completion=...)``: a course was completed.
-- ``completion_revoked(sender=CourseCompletion, completion=...)``: HR revoked a completion.
-- ``enrolments_overdue(sender=Enrolment, enrolments=<queryset>)``: the daily status update
-  made these enrolments overdue (a queryset, so receivers read only what they need)."""
+- ``attempt_submitted(sender=Attempt, attempt=...)``: an attempt was scored (once per
+  attempt, never for a repeated submission). ``records.receivers`` completes the module,
+  and the course, when it was passed."""
 
 from django.dispatch import Signal
 
-completion_created = Signal()
-completion_revoked = Signal()
-enrolments_overdue = Signal()
+attempt_submitted = Signal()

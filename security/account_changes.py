@@ -17,10 +17,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from wagtail.log_actions import get_active_log_context
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from .log import Action, record
 
@@ -283,8 +284,6 @@ def groups_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
 
 
 def _permission_labels(pks):
-    from django.contrib.auth.models import Permission
-
     permissions = Permission.objects.filter(pk__in=pks).select_related("content_type")
     return {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
 
@@ -337,8 +336,6 @@ def object_permission_deleted(sender, instance, **kwargs):
 
 
 def connect():
-    from wagtail.models import GroupCollectionPermission, GroupPagePermission
-
     User = get_user_model()
     pre_save.connect(account_pre_save, sender=User, dispatch_uid="security.account_pre_save")
     post_save.connect(account_post_save, sender=User, dispatch_uid="security.account_post_save")

@@ -25,10 +25,10 @@ import factory
 from factory.django import DjangoModelFactory
 from PIL import Image as PILImage
 
-from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage
+from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage, QuizChoice, QuizQuestion
 from people.models import Department, User
-from quizzes.models import QuizChoice, QuizQuestion
 from quizzes.services import attempts
+from records.services import progress
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test accounts only
 
@@ -352,7 +352,7 @@ def add_question(module, prompt, choices, kind="single", order=0):
 def take_quiz(user, module, course, picks=None, *, passing=True, now=None):
     """One attempt through the real services, submitted; returns it. ``picks`` maps questions
     to the choices picked; without it, every answer is right (or, ``passing=False``, wrong)."""
-    attempt = attempts.start_attempt(user, module, course, now=now)
+    attempt = progress.start_quiz(user, module, course, now=now)
     if picks is not None:
         answers = {question.pk: sorted(choice.pk for choice in chosen) for question, chosen in picks.items()}
     else:
@@ -395,7 +395,7 @@ class _ModuleRecordFactory(DjangoModelFactory):
 
 class EnrolmentFactory(_CourseRecordFactory):
     class Meta:
-        model = "quizzes.Enrolment"
+        model = "records.Enrolment"
 
 
 def _midnight(day):
@@ -407,7 +407,7 @@ class CourseCompletionFactory(_CourseRecordFactory):
     ``completed_on=date(...)`` for one completed at midnight that day."""
 
     class Meta:
-        model = "quizzes.CourseCompletion"
+        model = "records.CourseCompletion"
 
     class Params:
         days_ago = 1
@@ -427,7 +427,7 @@ class ModuleProgressFactory(_ModuleRecordFactory):
     """A module started (``read_at``/``completed_at`` for further along)."""
 
     class Meta:
-        model = "quizzes.ModuleProgress"
+        model = "records.ModuleProgress"
 
     module_key = factory.LazyAttribute(lambda o: o.module.translation_key if o.module else uuid.uuid4())
     course_code = factory.LazyAttribute(
@@ -461,7 +461,7 @@ class AttemptFactory(_ModuleRecordFactory):
 
 class ReflectionAnswerFactory(_ModuleRecordFactory):
     class Meta:
-        model = "quizzes.ReflectionAnswer"
+        model = "records.ReflectionAnswer"
 
     block_id = "reflect-1"
     prompt = "What did you learn?"
@@ -473,7 +473,7 @@ class AssignmentRuleFactory(DjangoModelFactory):
     everyone, due 30 days after the assignment."""
 
     class Meta:
-        model = "quizzes.AssignmentRule"
+        model = "records.AssignmentRule"
 
     target = "everyone"
     due_days = 30

@@ -34,6 +34,9 @@ from urllib3.exceptions import (
 )
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
+from elearning.roles_table import HR_ADMINS
+
+from .. import audit
 from ..models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from ..models.webhooks import validate_webhook_url
 from . import addresses, signing
@@ -364,8 +367,6 @@ def disable(endpoint, reason, now):
     endpoint.active, endpoint.disabled_at, endpoint.disabled_reason = False, now, reason[:300]
     logger.warning("Webhook endpoint %s disabled: %s", endpoint.pk, reason)
     try:
-        from .. import audit
-
         audit.endpoint_changed(
             endpoint, {**audit.endpoint_state(endpoint), "active": True}, reason=reason[:300], by="the sender"
         )
@@ -380,8 +381,6 @@ def disable(endpoint, reason, now):
 
 
 def hr_admin_emails():
-    from people.roles import HR_ADMINS
-
     return sorted(
         set(
             get_user_model()

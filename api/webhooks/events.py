@@ -17,8 +17,8 @@ from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.utils.encoders import JSONEncoder
 
-from quizzes import signals
-from quizzes.models import CourseCompletion
+from records import signals
+from records.models import CourseCompletion
 
 from .. import records
 from ..models import Event, WebhookDelivery, WebhookEndpoint

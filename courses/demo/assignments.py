@@ -3,8 +3,8 @@ demo manager's reporting line, so the team report has something to show on day o
 
 from courses.models import CoursePage
 from people.models import User
-from quizzes.models import AssignmentRule, Enrolment
-from quizzes.services.assignments import apply_all_rules
+from records.models import AssignmentRule, Enrolment
+from records.services.assignments import apply_all_rules
 
 DEMO_RULES = [
     {"course_code": "INF-101", "target": AssignmentRule.Target.EVERYONE, "due_days": 30},

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from courses.models import CoursePage
 from people.models import User
-from quizzes.models import CourseCompletion
-from quizzes.services import attempts, progress
+from quizzes.services import attempts
+from records.models import CourseCompletion
+from records.services import progress
 
 COURSE_CODE = "INF-101"
 # Employee ID: how many days ago they finished. The demo learner ("staff", E1020) is not
@@ -21,7 +22,7 @@ REVOKED = {"E1072": "Completed on a shared office computer under a colleague's s
 
 def ensure_demo_history(report):
     course = CoursePage.objects.live().get(course_code=COURSE_CODE, locale__language_code="en")
-    modules = progress.required_modules(course)
+    modules = course.required_modules()
     done = set(
         CourseCompletion.objects.filter(course_code=COURSE_CODE).values_list("user__employee_id", flat=True)
     )
@@ -35,7 +36,7 @@ def ensure_demo_history(report):
         for offset, module in enumerate(modules):
             moment = when - timedelta(minutes=10 * (len(modules) - offset))
             if module.quiz_questions.exists():
-                attempt = attempts.start_attempt(person, module, course, moment)
+                attempt = progress.start_quiz(person, module, course, moment)
                 attempts.submit_attempt(attempt.pk, person, _right_answers(attempt), moment)
             else:
                 progress.mark_module_read(person, module, course, moment)

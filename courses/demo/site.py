@@ -19,11 +19,10 @@ from wagtail import blocks
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Site
 
+from courses.admin_forms import question_problems
 from courses.demo.covers import ensure_cover_image
 from courses.demo.report import SeedReport
-from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage
-from quizzes.admin_forms import question_problems
-from quizzes.models import QuizChoice, QuizQuestion
+from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage, QuizChoice, QuizQuestion
 
 HOME_SLUG = "home"
 CATALOGUE_SLUG = "courses"

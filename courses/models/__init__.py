@@ -1,3 +1,15 @@
 from .pages import CourseCatalogue, CoursePage, CoursePrerequisite, HomePage, ModulePage
+from .quiz import FeedbackPolicy, QuestionKind, QuizChoice, QuizQuestion, QuizSettings
 
-__all__ = ["CourseCatalogue", "CoursePage", "CoursePrerequisite", "HomePage", "ModulePage"]
+__all__ = [
+    "CourseCatalogue",
+    "CoursePage",
+    "CoursePrerequisite",
+    "FeedbackPolicy",
+    "HomePage",
+    "ModulePage",
+    "QuestionKind",
+    "QuizChoice",
+    "QuizQuestion",
+    "QuizSettings",
+]

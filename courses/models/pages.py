@@ -2,15 +2,17 @@
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Sum
+from django.db.models import Count, Prefetch, Sum
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,12 +23,29 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from courses.admin_forms import ModulePageForm
 from courses.blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
-from quizzes.admin_forms import ModulePageForm
-from quizzes.models.quiz import QuizSettings
+from courses.models.quiz import QuizSettings
+
+# The extension point through which the app that keeps learning records (records) adds a
+# signed-in person's state to a course or module page, so pages never import it. Each
+# function registered with ``@hooks.register(LEARNER_PAGE_CONTEXT)`` is called as
+# ``fn(request, page, context)`` for a signed-in person (previews included: check
+# ``request.is_preview``) and returns a dict merged into the template context.
+LEARNER_PAGE_CONTEXT = "learner_page_context"
+
+
+def add_learner_context(request, page, context):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return
+    for learner_context in hooks.get_hooks(LEARNER_PAGE_CONTEXT):
+        context.update(learner_context(request, page, context))
+
 
 COURSE_CODE_VALIDATOR = RegexValidator(
     r"^[A-Z0-9][A-Z0-9-]{1,31}$",
@@ -243,18 +262,36 @@ class CoursePage(Page):
     def modules(self):
         return ModulePage.objects.child_of(self).live().select_related("locale").order_by("path")
 
+    def canonical(self):
+        """The course in the default language when it exists there: its modules define what
+        completing the course means, whichever translation the person reads."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        original = (
+            CoursePage.objects.live()
+            .filter(translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+            .first()
+        )
+        return original or self
+
+    def required_modules(self):
+        """The live modules a person must complete to complete the course, in order."""
+        return list(
+            ModulePage.objects.child_of(self.canonical())
+            .live()
+            .filter(required_for_completion=True)
+            .order_by("path")
+        )
+
     def modules_for_learners(self):
         """The modules as learners follow them. A translation that lacks some modules
         shows the original's list, each module in this language where it exists."""
-        from quizzes.services.learner import with_question_counts
-        from quizzes.services.progress import canonical_course
-
-        own = list(with_question_counts(self.modules()))
-        original = canonical_course(self)
+        own = list(self.modules().with_question_counts())
+        original = self.canonical()
         if original.pk == self.pk:
             return own
         translated = {module.translation_key: module for module in own}
-        originals = list(with_question_counts(original.modules()))
+        originals = list(original.modules().with_question_counts())
         listed = [translated.pop(module.translation_key, module) for module in originals]
         return listed + list(translated.values())
 
@@ -270,17 +307,19 @@ class CoursePage(Page):
         return [link.prerequisite for link in self.prerequisite_links.select_related("prerequisite")]
 
     def get_context(self, request, *args, **kwargs):
-        from quizzes.services import learner
-
         context = super().get_context(request, *args, **kwargs)
         modules = self.modules_for_learners()
         self.modules_minutes = sum(module.estimated_minutes or 0 for module in modules)
         context["modules"] = modules
         context["prerequisites"] = self.prerequisites()
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            context["learning"] = learner.course_state(user, self, modules)
+        add_learner_context(request, self, context)
         return context
+
+
+class ModulePageQuerySet(PageQuerySet):
+    def with_question_counts(self):
+        """Each module with its number of quiz questions (``question_count``), in the same query."""
+        return self.annotate(question_count=Count("quiz_questions"))
 
 
 class ModulePage(QuizSettings, Page):
@@ -312,12 +351,12 @@ class ModulePage(QuizSettings, Page):
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
 
+    objects = PageManager.from_queryset(ModulePageQuerySet)()
+
     class Meta:
         verbose_name = _("module")
 
     def get_context(self, request, *args, **kwargs):
-        from quizzes.models import ReflectionAnswer
-
         context = super().get_context(request, *args, **kwargs)
         siblings = list(ModulePage.objects.sibling_of(self).live().order_by("path"))
         position = next((i for i, page in enumerate(siblings) if page.pk == self.pk), None)
@@ -328,18 +367,7 @@ class ModulePage(QuizSettings, Page):
         context["module_count"] = len(siblings)
         course = CoursePage.objects.parent_of(self).first()
         context["course"] = course
-        user = getattr(request, "user", None)
         context["reflections"] = {}
-        if (
-            user is not None
-            and user.is_authenticated
-            and course is not None
-            and not getattr(request, "is_preview", False)
-        ):
-            from quizzes.services import learner, progress
-
-            context["reflections"] = ReflectionAnswer.answers_for(user, self)
-            # Opening a module is what "started" means; this records it, nothing more.
-            context["progress"] = progress.record_activity(user, self, course)
-            context["quiz"] = learner.quiz_state(user, self, course)
+        if course is not None:
+            add_learner_context(request, self, context)
         return context

@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from courses.models import CoursePage, ModulePage
+
 register = template.Library()
 
 _VIDEO_HOSTS = {
@@ -20,8 +22,6 @@ _VIDEO_HOSTS = {
 @register.filter
 def page_kind(page):
     """'course' or 'module' for a specific course or module page, else ''."""
-    from courses.models import CoursePage, ModulePage
-
     if isinstance(page, CoursePage):
         return "course"
     if isinstance(page, ModulePage):

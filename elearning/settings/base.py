@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "people",
     "courses",
     "quizzes",
+    "records",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",

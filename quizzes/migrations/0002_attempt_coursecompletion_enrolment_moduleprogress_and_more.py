@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import quizzes.models.progress
+import records.models.progress
 from django.conf import settings
 from django.db import migrations, models
 
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 ('course_language', models.CharField(max_length=10, verbose_name='course language')),
                 ('completed_at', models.DateTimeField(verbose_name='completed at')),
                 ('score', models.DecimalField(blank=True, decimal_places=2, help_text="The average of the best passing percentage of each required module's quiz.", max_digits=5, null=True, verbose_name='score (%)')),
-                ('certificate_id', models.CharField(default=quizzes.models.progress.new_certificate_id, max_length=32, unique=True, verbose_name='certificate ID')),
+                ('certificate_id', models.CharField(default=records.models.progress.new_certificate_id, max_length=32, unique=True, verbose_name='certificate ID')),
                 ('valid_until', models.DateField(blank=True, null=True, verbose_name='valid until')),
                 ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked at')),
                 ('revoked_reason', models.TextField(blank=True, verbose_name='reason for revocation')),

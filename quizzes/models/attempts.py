@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.models.quiz import FeedbackPolicy
+from courses.models.quiz import FeedbackPolicy
 
 
 class Attempt(models.Model):
@@ -75,7 +75,7 @@ class AnswerRecord(models.Model):
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answer_records")
     question = models.ForeignKey(
-        "quizzes.QuizQuestion", on_delete=models.SET_NULL, null=True, related_name="+"
+        "courses.QuizQuestion", on_delete=models.SET_NULL, null=True, related_name="+"
     )
     module_key = models.UUIDField()
     prompt = models.TextField()
@@ -93,7 +93,7 @@ class AnswerRecord(models.Model):
 
 class SelectedChoice(models.Model):
     answer = models.ForeignKey(AnswerRecord, on_delete=models.CASCADE, related_name="selected_choices")
-    choice = models.ForeignKey("quizzes.QuizChoice", on_delete=models.SET_NULL, null=True, related_name="+")
+    choice = models.ForeignKey("courses.QuizChoice", on_delete=models.SET_NULL, null=True, related_name="+")
     text = models.CharField(max_length=500)
     is_correct = models.BooleanField()
 

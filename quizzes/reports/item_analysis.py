@@ -21,14 +21,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
-from elearning.exports import SafeSpreadsheetExportMixin
+from courses.models import CoursePage, ModulePage
+from elearning.exports import ReportColumn, ReportColumnsMixin, export_only
 from quizzes.models import AnswerRecord, Attempt, SelectedChoice
 
 
 def course_choices():
     """Every course code, with its title in the default language where there is one."""
-    from courses.models import CoursePage
-
     titles = {}
     rows = CoursePage.objects.order_by("course_code").values_list(
         "course_code", "title", "locale__language_code"
@@ -40,8 +39,6 @@ def course_choices():
 
 
 def modules_with_questions(request):
-    from courses.models import ModulePage
-
     return (
         ModulePage.objects.filter(quiz_questions__isnull=False)
         .distinct()
@@ -117,7 +114,7 @@ def percent(part, whole):
     return round(100 * part / whole, 1) if whole else None
 
 
-class ItemAnalysisView(SafeSpreadsheetExportMixin, ReportView):
+class ItemAnalysisView(ReportColumnsMixin, ReportView):
     page_title = _("Quiz item analysis")
     header_icon = "help"
     index_url_name = "quizzes_reports:item_analysis"
@@ -129,39 +126,22 @@ class ItemAnalysisView(SafeSpreadsheetExportMixin, ReportView):
     verbose_name_plural = _("answered questions")
     paginate_by = 50
 
-    columns = [
-        Column("course_code", label=_("Course")),
-        Column("module_title", label=_("Module")),
-        TitleColumn(
-            "question_prompt",
-            label=_("Question"),
-            get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row["module_id"]]),
+    report_columns = [
+        ReportColumn(Column("course_code", label=_("Course")), heading=_("Course code")),
+        ReportColumn(Column("module_title", label=_("Module"))),
+        ReportColumn(
+            TitleColumn(
+                "question_prompt",
+                label=_("Question"),
+                get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row["module_id"]]),
+            )
         ),
-        Column("answered", label=_("Answered")),
-        Column("percent_correct", label=_("Percent correct")),
-        Column("wrong_choice", label=_("Most-chosen wrong choice")),
-        Column("wrong_choice_count", label=_("Times chosen")),
+        ReportColumn(Column("answered", label=_("Answered"))),
+        export_only("correct", _("Correct")),
+        ReportColumn(Column("percent_correct", label=_("Percent correct"))),
+        ReportColumn(Column("wrong_choice", label=_("Most-chosen wrong choice"))),
+        ReportColumn(Column("wrong_choice_count", label=_("Times chosen"))),
     ]
-    list_export = [
-        "course_code",
-        "module_title",
-        "question_prompt",
-        "answered",
-        "correct",
-        "percent_correct",
-        "wrong_choice",
-        "wrong_choice_count",
-    ]
-    export_headings = {
-        "course_code": _("Course code"),
-        "module_title": _("Module"),
-        "question_prompt": _("Question"),
-        "answered": _("Answered"),
-        "correct": _("Correct"),
-        "percent_correct": _("Percent correct"),
-        "wrong_choice": _("Most-chosen wrong choice"),
-        "wrong_choice_count": _("Times chosen"),
-    }
 
     def get_filename(self):
         parts = ["quiz-item-analysis"]

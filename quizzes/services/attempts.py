@@ -10,9 +10,10 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.models import QuizChoice
 from quizzes.models import AnswerRecord, Attempt, SelectedChoice
-from quizzes.services import progress
 from quizzes.services.scoring import percentage, score_attempt
+from quizzes.signals import attempt_submitted
 
 # Allowance for the network between the person pressing submit and the server receiving it.
 SUBMISSION_GRACE = timedelta(seconds=30)
@@ -55,28 +56,27 @@ def attempts_for(user, module, cycle):
     return Attempt.objects.filter(user=user, module_key=module.translation_key, cycle=cycle)
 
 
-def open_attempt(user, module, now=None, cycle=None):
+def open_attempt(user, module, cycle, now=None):
     """The unsubmitted attempt the person can still answer, if any."""
     now = now or timezone.now()
-    if cycle is None:
-        cycle = progress.current_cycle(user, course_code_of(module))
     attempt = attempts_for(user, module, cycle).filter(submitted_at__isnull=True).order_by("-number").first()
     if attempt and attempt.deadline and attempt.deadline + SUBMISSION_GRACE < now:
         return None
     return attempt
 
 
-def start_attempt(user, module, course, now=None):
-    """Resume the open attempt or start the next one. Starts by one person are serialised
-    on their user row, so a double click resumes rather than starts twice; the attempt
-    limit itself is held by the database constraints whatever happens."""
+def start_attempt(user, module, course, cycle, now=None):
+    """Resume the open attempt or start the next one in the person's ``cycle`` of the course
+    (attempt limits count per cycle; the learning records know which cycle it is:
+    ``records.services.progress.start_quiz``). Starts by one person are serialised on their
+    user row, so a double click resumes rather than starts twice; the attempt limit itself is
+    held by the database constraints whatever happens."""
     now = now or timezone.now()
     limit = module.quiz_attempt_limit
     try:
         with transaction.atomic():
             get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-            cycle = progress.current_cycle(user, course.course_code)
-            existing = open_attempt(user, module, now, cycle)
+            existing = open_attempt(user, module, cycle, now)
             if existing is not None:
                 return existing
             last = attempts_for(user, module, cycle).aggregate(last=Max("number"))["last"] or 0
@@ -105,15 +105,7 @@ def start_attempt(user, module, course, now=None):
     except IntegrityError as error:
         # Only reachable if the row lock was bypassed; the constraints still hold.
         raise AttemptLimitReached(_("You have used all the attempts at this quiz.")) from error
-    progress.record_activity(user, module, course)
     return attempt
-
-
-def course_code_of(module):
-    from courses.models import CoursePage
-
-    course = CoursePage.objects.parent_of(module).only("course_code").first()
-    return course.course_code if course else ""
 
 
 def parse_answers(attempt, data):
@@ -153,6 +145,7 @@ def submit_attempt(attempt_id, user, answers, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().get(pk=attempt_id, user=user)
+        attempt.user = user  # already loaded: receivers of attempt_submitted need not fetch it
         if attempt.is_submitted:
             return attempt
         attempt.late = bool(attempt.deadline and now > attempt.deadline + SUBMISSION_GRACE)
@@ -167,8 +160,7 @@ def submit_attempt(attempt_id, user, answers, now=None):
         attempt.submitted_at = now
         attempt.save()
         _record_answers(attempt, results)
-    if attempt.passed and attempt.module is not None:
-        progress.module_quiz_passed(user, attempt.module, now)
+    attempt_submitted.send(sender=Attempt, attempt=attempt)
     return attempt
 
 
@@ -207,7 +199,6 @@ def _record_answers(attempt, results):
 
 
 def _existing_choice_ids(attempt):
-    from quizzes.models import QuizChoice
 
     served = [choice["id"] for question in attempt.questions for choice in question["choices"]]
     return set(QuizChoice.objects.filter(pk__in=served).values_list("pk", flat=True))

@@ -1,45 +1,30 @@
-"""Taking a quiz: start (POST), answer (GET shows the served questions without any hint of
-which choice is right), submit (POST, scored once), result (GET)."""
+"""Taking a quiz: answer (GET shows the served questions without any hint of which choice
+is right), submit (POST, scored once), result (GET). Starting one enrols the person on the
+course, so it is a learning-records view (``records.views.learning.start_quiz``).
 
-from django.contrib import messages
-from django.http import Http404
+The result page's "what next" depends on the person's course (attempts left in their
+current cycle of it): the app that keeps learning records adds it through the
+``QUIZ_RESULT_CONTEXT`` Wagtail hook, called as ``fn(request, attempt, context)`` and
+returning a dict merged into the template context."""
+
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
+
+from wagtail import hooks
 
 from courses.models import CoursePage, ModulePage
 from quizzes.models import Attempt
 from quizzes.services import attempts as attempt_service
-from quizzes.services import progress
+
+QUIZ_RESULT_CONTEXT = "quiz_result_context"
 
 
 def _own_attempt(request, attempt_id):
     # Another person's attempt does not exist, as far as this person can tell.
     return get_object_or_404(Attempt.objects.select_related("module"), pk=attempt_id, user=request.user)
-
-
-@require_POST
-def start(request, module_id):
-    module = get_object_or_404(ModulePage.objects.live(), pk=module_id)
-    course = CoursePage.objects.parent_of(module).live().first()
-    if course is None or not module.quiz_questions.exists():
-        raise Http404("This module has no quiz.")
-    enrolled = request.user.enrolments.filter(course_code=course.course_code).exists()
-    if not enrolled:
-        try:
-            progress.enrol(request.user, course)
-        except progress.PrerequisitesIncomplete:
-            messages.error(request, _("Complete this course's prerequisites first."))
-            return redirect(course.url)
-    try:
-        attempt = attempt_service.start_attempt(request.user, module, course)
-    except attempt_service.AttemptLimitReached as error:
-        messages.error(request, str(error))
-        return redirect(module.url)
-    return redirect("quizzes:attempt", attempt_id=attempt.pk)
 
 
 def _question_views(attempt, answers=None, errors=None, reveal=False):
@@ -127,11 +112,8 @@ def result(request, attempt_id):
     )
     module = attempt.module
     if module is not None:
-        from quizzes.services.learner import quiz_state
-
-        course = context["course"]
-        if course is not None:
-            context["quiz"] = quiz_state(request.user, module, course)
+        for result_context in hooks.get_hooks(QUIZ_RESULT_CONTEXT):
+            context.update(result_context(request, attempt, context))
         siblings = list(ModulePage.objects.sibling_of(module).live().order_by("path"))
         index = next((i for i, page in enumerate(siblings) if page.pk == module.pk), None)
         context["next_module"] = (

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 import pytest
 
-from quizzes.services import progress
+from records.services import progress
 from tests.api.records import sync_all
 from tests.factories import CourseCompletionFactory, DepartmentFactory, UserFactory
 
@@ -114,8 +114,8 @@ def test_pages_follow_updated_at_then_id_without_gaps_or_repeats(hr_api):
 
 def test_rows_stamped_together_page_exactly(hr_api, course, module):
     """A bulk write gives many rows one stamp; the cursor's id breaks the tie."""
-    from quizzes.models import Enrolment
-    from quizzes.models.sync import stamp_all
+    from records.models import Enrolment
+    from records.models.sync import stamp_all
 
     people = UserFactory.create_batch(5)
     rows = [Enrolment(user=p, course_code="INF-101", course_title="Influencers") for p in people]
@@ -159,8 +159,8 @@ def test_a_row_changed_mid_sync_is_read_again_after_the_cursor(hr_api):
 
 
 def test_the_daily_update_moves_a_lapsed_completion_into_the_next_sync(hr_api, amira):
-    from quizzes.models import CourseCompletion
-    from quizzes.services.statuses import update_statuses
+    from records.models import CourseCompletion
+    from records.services.statuses import update_statuses
 
     today = timezone.localdate()
     record = CourseCompletionFactory(user=amira, valid_until=today - timedelta(days=1))

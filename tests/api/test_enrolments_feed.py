@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from quizzes.models import Enrolment
-from quizzes.services import progress
-from quizzes.services.statuses import update_statuses
+from records.models import Enrolment
+from records.services import progress
+from records.services.statuses import update_statuses
 from tests.api.records import sync_all
 from tests.factories import AssignmentRuleFactory, EnrolmentFactory, UserFactory, make_module
 
@@ -75,7 +75,7 @@ def test_filters_by_person_course_and_department(hr_api, amira, chen):
 
 
 def test_assignment_due_dates_move_updated_at(hr_api, amira, course):
-    from quizzes.services.assignments import apply_rule
+    from records.services.assignments import apply_rule
 
     self_enrolled = progress.enrol(amira, course)
     assert self_enrolled.due_date is None

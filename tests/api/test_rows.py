@@ -11,8 +11,8 @@ from django.utils import timezone
 from api.renderers import OrjsonRenderer
 from api.rows import COMPLETION_COLUMNS, ENROLMENT_COLUMNS, completion_rows, enrolment_rows, fields
 from api.serializers import CompletionSerializer, EnrolmentSerializer
-from quizzes.models import CourseCompletion, Enrolment
-from quizzes.services import progress
+from records.models import CourseCompletion, Enrolment
+from records.services import progress
 from tests.factories import CourseCompletionFactory, EnrolmentFactory, UserFactory
 
 

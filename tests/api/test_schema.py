@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from quizzes.services import progress
+from records.services import progress
 from tests.api.fuzzing import SCHEMA_URL, check_cases, every_operation
 from tests.factories import (
     CourseCompletionFactory,

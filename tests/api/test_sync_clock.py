@@ -1,11 +1,11 @@
-"""The sync clock stamps enrolments and completions in commit order (quizzes/models/sync.py)."""
+"""The sync clock stamps enrolments and completions in commit order (records/models/sync.py)."""
 
 from django.db import transaction
 
 import pytest
 
-from quizzes.models import CourseCompletion, Enrolment
-from quizzes.models.sync import stamp_all, sync_stamp
+from records.models import CourseCompletion, Enrolment
+from records.models.sync import stamp_all, sync_stamp
 from tests.factories import CourseCompletionFactory, UserFactory
 
 

@@ -9,8 +9,8 @@ from django.db import connection, connections, transaction
 
 import pytest
 
-from quizzes.models import CourseCompletion
-from quizzes.services import progress
+from records.models import CourseCompletion
+from records.services import progress
 from tests.factories import CourseCompletionFactory, UserFactory
 
 pytestmark = [

@@ -1,6 +1,6 @@
 """GET /api/v1/learners/<employee_id>/transcript/ and GET /api/v1/courses/."""
 
-from quizzes.services import progress
+from records.services import progress
 from tests.factories import (
     CourseCompletionFactory,
     EnrolmentFactory,

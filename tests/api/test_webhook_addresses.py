@@ -21,7 +21,7 @@ from api.models import Event, WebhookDelivery, WebhookEndpoint
 from api.models.webhooks import validate_webhook_url
 from api.webhooks import addresses
 from api.webhooks import delivery as sender
-from quizzes.services import progress
+from records.services import progress
 from tests.api.receiver import Receiver
 
 ENDPOINTS = "/admin/snippets/api/webhookendpoint/"

@@ -10,7 +10,7 @@ from api import scopes
 from api.models import Event, WebhookDelivery, WebhookEndpoint
 from api.webhooks import delivery as sender
 from people.roles import HR_ADMINS
-from quizzes.services import progress
+from records.services import progress
 from tests.conftest import _client_for
 from tests.responses import assert_refused
 

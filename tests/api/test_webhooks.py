@@ -33,10 +33,10 @@ from api.serializers import CompletionSerializer, EnrolmentSerializer
 from api.webhooks import delivery as sender
 from api.webhooks import events, tasks
 from people.roles import HR_ADMINS
-from quizzes import signals
-from quizzes.models import CourseCompletion, Enrolment
-from quizzes.services import progress
-from quizzes.services.statuses import update_statuses
+from records import signals
+from records.models import CourseCompletion, Enrolment
+from records.services import progress
+from records.services.statuses import update_statuses
 from tests.api.receiver import closed_port_url
 from tests.factories import (
     CourseCompletionFactory,

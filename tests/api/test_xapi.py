@@ -17,8 +17,9 @@ from ralph.models.xapi.concepts.activity_types.scorm_profile import CourseActivi
 from ralph.models.xapi.concepts.verbs.scorm_profile import CompletedVerb
 
 from api import scopes, xapi
-from quizzes.models import Attempt, CourseCompletion, SelectedChoice
-from quizzes.services import progress
+from quizzes.models import Attempt, SelectedChoice
+from records.models import CourseCompletion
+from records.services import progress
 from tests.factories import (
     CourseCompletionFactory,
     UserFactory,

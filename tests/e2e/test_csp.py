@@ -91,9 +91,9 @@ ADMIN_PAGES = [
     "/admin/snippets/",
     "/admin/snippets/people/department/",
     "/admin/snippets/people/department/add/",
-    "/admin/snippets/quizzes/coursecompletion/",
-    "/admin/snippets/quizzes/assignmentrule/",
-    "/admin/snippets/quizzes/assignmentrule/add/",
+    "/admin/snippets/records/coursecompletion/",
+    "/admin/snippets/records/assignmentrule/",
+    "/admin/snippets/records/assignmentrule/add/",
     "/admin/snippets/api/apiclient/",
     "/admin/snippets/api/apiclient/add/",
     "/admin/snippets/api/webhookendpoint/",
@@ -119,7 +119,7 @@ def test_the_admin_works_under_its_policy(browsing, demo, tmp_path):
     image upload and a chooser: no violation (checked when the test ends)."""
     from courses.models import CoursePage, ModulePage
     from people.models import User
-    from quizzes.models import AssignmentRule
+    from records.models import AssignmentRule
     from tests.factories import make_document, make_image, png_bytes
 
     module = ModulePage.objects.filter(quiz_questions__isnull=False).first()
@@ -138,7 +138,7 @@ def test_the_admin_works_under_its_policy(browsing, demo, tmp_path):
         f"/admin/reports/transcript/{staff.pk}/",
     ]
     if rule is not None:
-        pages.append(f"/admin/snippets/quizzes/assignmentrule/edit/{rule.pk}/")
+        pages.append(f"/admin/snippets/records/assignmentrule/edit/{rule.pk}/")
 
     page = browsing.page()
     admin_login(page, "admin")
@@ -154,7 +154,7 @@ def test_the_admin_works_under_its_policy(browsing, demo, tmp_path):
     page.set_input_files("input[type=file]", str(upload))
     expect(page.locator(".upload-list .status-msg.success").first).to_be_visible()
     # ... and a chooser modal (an assignment rule's course).
-    page.goto("/admin/snippets/quizzes/assignmentrule/add/")
+    page.goto("/admin/snippets/records/assignmentrule/add/")
     page.locator("[data-chooser-action-choose]").first.click()
     expect(page.locator(".modal-dialog")).to_be_visible()
     page.wait_for_load_state("networkidle")

@@ -23,7 +23,7 @@ def upload(page, dry_run):
 
 def test_hr_imports_the_roster_and_assigns_a_course(browsing, demo):
     from people.models import Department, User
-    from quizzes.models import Enrolment
+    from records.models import Enrolment
 
     page = browsing.page()
     admin_login(page, "hr")

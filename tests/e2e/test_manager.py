@@ -33,7 +33,7 @@ def open_report_from_menu(page, name):
 
 def make_overdue():
     """Two of the manager's team missed a due date; someone outside the team too."""
-    from quizzes.models import Enrolment
+    from records.models import Enrolment
 
     past = timezone.localdate() - timedelta(days=3)
     team = Enrolment.objects.filter(user__manager__username="manager", course_code="STO-101")

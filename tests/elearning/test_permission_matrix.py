@@ -28,8 +28,8 @@ from api import scopes
 from api.models import ApiClient, WebhookDelivery, WebhookEndpoint
 from elearning.roles_table import ROLES as ROLE_TABLE
 from people.roles import EDITORS, HR_ADMINS, MANAGERS, REVIEWERS
-from quizzes.models import CourseCompletion
-from quizzes.services import progress
+from records.models import CourseCompletion
+from records.services import progress
 from security.log import Action, record
 from tests.api.conftest import KeyedClient
 from tests.factories import (
@@ -42,7 +42,7 @@ from tests.factories import (
 )
 
 ROLES = ("anonymous", "staff", "editor", "reviewer", "manager", "hr", "superuser")
-OUR_APPS = ("people", "courses", "quizzes", "api", "security", "elearning", "signin", "mfa")
+OUR_APPS = ("people", "courses", "quizzes", "records", "api", "security", "elearning", "signin", "mfa")
 
 # fmt: off
 ADMIN = {
@@ -113,16 +113,16 @@ ADMIN = {
     "wagtailsnippetchoosers_people_department:chosen":                "L     L     D     D     D     200   200",
     "wagtailsnippetchoosers_people_department:chosen_multiple":       "L     L     D     D     D     200   200",
     "wagtailsnippetchoosers_people_department:create":                "L     L     D     D     D     200   200",
-    "wagtailsnippetchoosers_quizzes_assignmentrule:choose":           "L     L     D     D     D     200   200",
-    "wagtailsnippetchoosers_quizzes_assignmentrule:choose_results":   "L     L     D     D     D     200   200",
-    "wagtailsnippetchoosers_quizzes_assignmentrule:chosen":           "L     L     D     D     D     200   200",
-    "wagtailsnippetchoosers_quizzes_assignmentrule:chosen_multiple":  "L     L     D     D     D     200   200",
-    "wagtailsnippetchoosers_quizzes_assignmentrule:create":           "L     L     D     D     D     200   200",
-    "wagtailsnippetchoosers_quizzes_coursecompletion:choose":         "L     L     D     D     D     200   200",
-    "wagtailsnippetchoosers_quizzes_coursecompletion:choose_results": "L     L     D     D     D     200   200",
-    "wagtailsnippetchoosers_quizzes_coursecompletion:chosen":         "L     L     D     D     D     200   200",
-    "wagtailsnippetchoosers_quizzes_coursecompletion:chosen_multiple": "L     L     D     D     D     200   200",
-    "wagtailsnippetchoosers_quizzes_coursecompletion:create":         "L     L     D     D     D     D     D",
+    "wagtailsnippetchoosers_records_assignmentrule:choose":           "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_records_assignmentrule:choose_results":   "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_records_assignmentrule:chosen":           "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_records_assignmentrule:chosen_multiple":  "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_records_assignmentrule:create":           "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_records_coursecompletion:choose":         "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_records_coursecompletion:choose_results": "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_records_coursecompletion:chosen":         "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_records_coursecompletion:chosen_multiple": "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_records_coursecompletion:create":         "L     L     D     D     D     D     D",
     "wagtailsnippets:index":                                          "L     L     D     D     D     D     D",
     "wagtailsnippets_api_apiclient:add":                              "L     L     D     D     D     200   200",
     "wagtailsnippets_api_apiclient:delete":                           "L     L     D     D     D     D     D",
@@ -160,24 +160,24 @@ ADMIN = {
     "wagtailsnippets_people_department:list":                         "L     L     D     D     D     200   200",
     "wagtailsnippets_people_department:list_results":                 "L     L     D     D     D     200   200",
     "wagtailsnippets_people_department:usage":                        "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_assignmentrule:add":                     "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_assignmentrule:delete":                  "L     L     D     D     D     D     200",
-    "wagtailsnippets_quizzes_assignmentrule:edit":                    "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_assignmentrule:history":                 "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_assignmentrule:history_results":         "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_assignmentrule:list":                    "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_assignmentrule:list_results":            "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_assignmentrule:usage":                   "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_coursecompletion:add":                   "L     L     D     D     D     D     D",
-    "wagtailsnippets_quizzes_coursecompletion:delete":                "L     L     D     D     D     D     D",
-    "wagtailsnippets_quizzes_coursecompletion:edit":                  "L     L     D     D     D     D     D",
-    "wagtailsnippets_quizzes_coursecompletion:history":               "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_coursecompletion:history_results":       "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_coursecompletion:inspect":               "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_coursecompletion:list":                  "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_coursecompletion:list_results":          "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_coursecompletion:revoke":                "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_coursecompletion:usage":                 "L     L     D     D     D     D     D",
+    "wagtailsnippets_records_assignmentrule:add":                     "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_assignmentrule:delete":                  "L     L     D     D     D     D     200",
+    "wagtailsnippets_records_assignmentrule:edit":                    "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_assignmentrule:history":                 "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_assignmentrule:history_results":         "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_assignmentrule:list":                    "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_assignmentrule:list_results":            "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_assignmentrule:usage":                   "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_coursecompletion:add":                   "L     L     D     D     D     D     D",
+    "wagtailsnippets_records_coursecompletion:delete":                "L     L     D     D     D     D     D",
+    "wagtailsnippets_records_coursecompletion:edit":                  "L     L     D     D     D     D     D",
+    "wagtailsnippets_records_coursecompletion:history":               "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_coursecompletion:history_results":       "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_coursecompletion:inspect":               "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_coursecompletion:list":                  "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_coursecompletion:list_results":          "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_coursecompletion:revoke":                "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_coursecompletion:usage":                 "L     L     D     D     D     D     D",
     "wagtailusers_groups:add":                                        "L     L     D     D     D     D     200",
     "wagtailusers_groups:delete":                                     "L     L     D     D     D     D     200",
     "wagtailusers_groups:edit":                                       "L     L     D     D     D     D     200",
@@ -212,8 +212,8 @@ ADMIN = {
     "quizzes_reports:item_analysis?export=xlsx":                      "L     L     200   200   D     D     200",
     "security_log?export=csv":                                        "L     L     D     D     D     D     200",
     "security_log?export=xlsx":                                       "L     L     D     D     D     D     200",
-    "wagtailsnippets_quizzes_coursecompletion:list?export=csv":       "L     L     D     D     D     200   200",
-    "wagtailsnippets_quizzes_coursecompletion:list?export=xlsx":      "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_coursecompletion:list?export=csv":       "L     L     D     D     D     200   200",
+    "wagtailsnippets_records_coursecompletion:list?export=xlsx":      "L     L     D     D     D     200   200",
 }
 # fmt: on
 
@@ -453,8 +453,8 @@ def objects(db, site_tree):
 # The object behind a "pk" argument, by the URL namespace's model (snippets and choosers alike).
 PK_OBJECTS = {
     "people_department": "department",
-    "quizzes_coursecompletion": "completion",
-    "quizzes_assignmentrule": "rule",
+    "records_coursecompletion": "completion",
+    "records_assignmentrule": "rule",
     "api_apiclient": "api_client",
     "api_webhookendpoint": "endpoint",
     "api_webhookdelivery": "delivery",

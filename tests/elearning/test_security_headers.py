@@ -11,8 +11,7 @@ from django.urls import path
 import pytest
 
 from quizzes.models import Attempt
-from tests.courses.test_module_blocks import every_block_body
-from tests.factories import add_quiz, make_document, make_image, make_module
+from tests.factories import add_quiz, every_block_body, make_document, make_image, make_module
 from tests.htmlutils import elements
 
 FORBIDDEN_SOURCES = ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "*", "http:", "https:")

@@ -30,6 +30,7 @@ import json, sys, threading, django
 django.setup()
 from django.db import connections
 from quizzes.services import attempts
+from records.services import progress
 from quizzes.models import Attempt
 from tests.factories import UserFactory, add_quiz, make_course, make_module, make_site_tree
 
@@ -45,7 +46,7 @@ errors = []
 def start(user):
     try:
         barrier.wait()
-        attempts.start_attempt(user, module, course)
+        progress.start_quiz(user, module, course)
     except Exception as error:
         errors.append(f"{type(error).__name__}: {error}")
     finally:

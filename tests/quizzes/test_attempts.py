@@ -9,20 +9,22 @@ from django.utils import timezone
 
 import pytest
 
-from quizzes.models import AnswerRecord, Attempt, QuizChoice, QuizQuestion
+from courses.models import QuizChoice, QuizQuestion
+from quizzes.models import AnswerRecord, Attempt
 from quizzes.services import attempts as attempt_service
+from records.services import progress
 from tests.factories import add_quiz, correct_answers, question, wrong_answers
 
 
 def test_attempt_snapshot_holds_questions_and_choices_as_served(amira, course, quiz_module):
-    attempt = attempt_service.start_attempt(amira, quiz_module, course)
+    attempt = progress.start_quiz(amira, quiz_module, course)
     assert [q["prompt"] for q in attempt.questions] == [q.prompt for q in quiz_module.quiz_questions.all()]
     assert attempt.max_score == 4
     assert attempt.course_code == course.course_code
 
 
 def test_later_edits_to_the_quiz_do_not_change_an_attempt(amira, course, quiz_module):
-    attempt = attempt_service.start_attempt(amira, quiz_module, course)
+    attempt = progress.start_quiz(amira, quiz_module, course)
     attempt = attempt_service.submit_attempt(attempt.pk, amira, correct_answers(attempt))
     first = QuizQuestion.objects.filter(module=quiz_module).first()
     first.prompt = "Rewritten question"
@@ -34,7 +36,7 @@ def test_later_edits_to_the_quiz_do_not_change_an_attempt(amira, course, quiz_mo
 
 
 def test_deleting_the_questions_keeps_attempts_and_answer_records(amira, course, quiz_module):
-    attempt = attempt_service.start_attempt(amira, quiz_module, course)
+    attempt = progress.start_quiz(amira, quiz_module, course)
     attempt_service.submit_attempt(attempt.pk, amira, correct_answers(attempt))
     QuizQuestion.objects.filter(module=quiz_module).delete()
     assert AnswerRecord.objects.filter(attempt=attempt).count() == 3
@@ -42,7 +44,7 @@ def test_deleting_the_questions_keeps_attempts_and_answer_records(amira, course,
 
 
 def test_passing_score_and_pass_mark(amira, course, quiz_module):
-    attempt = attempt_service.start_attempt(amira, quiz_module, course)
+    attempt = progress.start_quiz(amira, quiz_module, course)
     answers = correct_answers(attempt)
     multiple = next(q for q in attempt.questions if q["kind"] == "multiple")
     answers[multiple["id"]] = answers[multiple["id"]][:1]  # partly right: 0 of 2 points
@@ -52,7 +54,7 @@ def test_passing_score_and_pass_mark(amira, course, quiz_module):
 
 
 def test_submitting_twice_scores_once(amira, course, quiz_module):
-    attempt = attempt_service.start_attempt(amira, quiz_module, course)
+    attempt = progress.start_quiz(amira, quiz_module, course)
     first = attempt_service.submit_attempt(attempt.pk, amira, wrong_answers(attempt))
     second = attempt_service.submit_attempt(attempt.pk, amira, correct_answers(attempt))
     assert second.score == first.score == 0
@@ -61,23 +63,23 @@ def test_submitting_twice_scores_once(amira, course, quiz_module):
 
 
 def test_starting_again_resumes_the_open_attempt(amira, course, quiz_module):
-    first = attempt_service.start_attempt(amira, quiz_module, course)
-    assert attempt_service.start_attempt(amira, quiz_module, course) == first
+    first = progress.start_quiz(amira, quiz_module, course)
+    assert progress.start_quiz(amira, quiz_module, course) == first
 
 
 def test_attempt_limit_is_enforced(amira, course, module):
     quiz_module = add_quiz(module, attempt_limit=2)
     for _ in range(2):
-        attempt = attempt_service.start_attempt(amira, quiz_module, course)
+        attempt = progress.start_quiz(amira, quiz_module, course)
         attempt_service.submit_attempt(attempt.pk, amira, wrong_answers(attempt))
     with pytest.raises(attempt_service.AttemptLimitReached):
-        attempt_service.start_attempt(amira, quiz_module, course)
+        progress.start_quiz(amira, quiz_module, course)
     assert Attempt.objects.filter(user=amira).count() == 2
 
 
 def test_database_refuses_an_attempt_beyond_the_limit(amira, course, module):
     quiz_module = add_quiz(module, attempt_limit=1)
-    attempt = attempt_service.start_attempt(amira, quiz_module, course)
+    attempt = progress.start_quiz(amira, quiz_module, course)
     extra = Attempt(
         user=amira,
         module=quiz_module,
@@ -96,7 +98,7 @@ def test_database_refuses_an_attempt_beyond_the_limit(amira, course, module):
 
 
 def test_database_refuses_two_attempts_with_the_same_number(amira, course, quiz_module):
-    attempt = attempt_service.start_attempt(amira, quiz_module, course)
+    attempt = progress.start_quiz(amira, quiz_module, course)
     attempt.pk = None
     with pytest.raises(IntegrityError), transaction.atomic():
         attempt.save()
@@ -105,7 +107,7 @@ def test_database_refuses_two_attempts_with_the_same_number(amira, course, quiz_
 def test_submission_after_the_time_limit_is_not_scored(amira, course, module):
     quiz_module = add_quiz(module, time_limit_minutes=10)
     started = timezone.now() - timedelta(minutes=11)
-    attempt = attempt_service.start_attempt(amira, quiz_module, course, now=started)
+    attempt = progress.start_quiz(amira, quiz_module, course, now=started)
     attempt = attempt_service.submit_attempt(attempt.pk, amira, correct_answers(attempt))
     assert attempt.late and attempt.passed is False and attempt.score == 0
 
@@ -113,22 +115,22 @@ def test_submission_after_the_time_limit_is_not_scored(amira, course, module):
 def test_submission_within_the_grace_period_counts(amira, course, module):
     quiz_module = add_quiz(module, time_limit_minutes=10)
     started = timezone.now() - timedelta(minutes=10, seconds=10)
-    attempt = attempt_service.start_attempt(amira, quiz_module, course, now=started)
+    attempt = progress.start_quiz(amira, quiz_module, course, now=started)
     attempt = attempt_service.submit_attempt(attempt.pk, amira, correct_answers(attempt))
     assert not attempt.late and attempt.passed
 
 
 def test_expired_open_attempt_is_not_resumed(amira, course, module):
     quiz_module = add_quiz(module, time_limit_minutes=5)
-    old = attempt_service.start_attempt(amira, quiz_module, course, now=timezone.now() - timedelta(hours=1))
-    new = attempt_service.start_attempt(amira, quiz_module, course)
+    old = progress.start_quiz(amira, quiz_module, course, now=timezone.now() - timedelta(hours=1))
+    new = progress.start_quiz(amira, quiz_module, course)
     assert new.number == old.number + 1
 
 
 def test_draw_serves_that_many_questions_from_the_bank(amira, course, module):
     bank = [question(f"Question {n}", [("Yes", True), ("No", False)]) for n in range(6)]
     quiz_module = add_quiz(module, bank, draw_count=4, shuffle_questions=True, shuffle_choices=True)
-    attempt = attempt_service.start_attempt(amira, quiz_module, course)
+    attempt = progress.start_quiz(amira, quiz_module, course)
     assert len(attempt.questions) == 4
     assert len({q["id"] for q in attempt.questions}) == 4
     assert attempt.max_score == 4
@@ -142,7 +144,7 @@ def _form(**fields):
 
 
 def test_parse_answers_reports_missing_and_foreign_choices(amira, course, quiz_module):
-    attempt = attempt_service.start_attempt(amira, quiz_module, course)
+    attempt = progress.start_quiz(amira, quiz_module, course)
     first, second, third = attempt.questions
     foreign = second["choices"][0]["id"]
     answers, errors = attempt_service.parse_answers(
@@ -154,7 +156,7 @@ def test_parse_answers_reports_missing_and_foreign_choices(amira, course, quiz_m
 
 
 def test_parse_answers_refuses_two_choices_on_a_single_choice_question(amira, course, quiz_module):
-    attempt = attempt_service.start_attempt(amira, quiz_module, course)
+    attempt = progress.start_quiz(amira, quiz_module, course)
     first = attempt.questions[0]
     both = [str(c["id"]) for c in first["choices"]]
     _answers, errors = attempt_service.parse_answers(attempt, _form(**{f"question-{first['id']}": both}))
@@ -162,7 +164,7 @@ def test_parse_answers_refuses_two_choices_on_a_single_choice_question(amira, co
 
 
 def test_parse_answers_keeps_what_was_answered(amira, course, quiz_module):
-    attempt = attempt_service.start_attempt(amira, quiz_module, course)
+    attempt = progress.start_quiz(amira, quiz_module, course)
     first = attempt.questions[0]
     chosen = first["choices"][1]["id"]
     answers, errors = attempt_service.parse_answers(

@@ -7,6 +7,7 @@ import pytest
 
 from quizzes.models import AnswerRecord, Attempt
 from quizzes.services import attempts as attempt_service
+from records.services import progress
 from tests.factories import add_quiz, correct_answers, make_course, make_module, make_site_tree, wrong_answers
 from tests.threads import race
 
@@ -27,7 +28,7 @@ def setup(django_user_model):
 
 def test_concurrent_starts_store_one_attempt(setup):
     user, course, module = setup
-    results, errors = race(lambda: attempt_service.start_attempt(user, module, course).pk)
+    results, errors = race(lambda: progress.start_quiz(user, module, course).pk)
     assert not errors
     assert Attempt.objects.filter(user=user).count() == 1
     assert len(set(results)) == 1
@@ -35,11 +36,11 @@ def test_concurrent_starts_store_one_attempt(setup):
 
 def test_concurrent_starts_never_exceed_the_limit(setup):
     user, course, module = setup
-    first = attempt_service.start_attempt(user, module, course)
+    first = progress.start_quiz(user, module, course)
     attempt_service.submit_attempt(first.pk, user, wrong_answers(first))
 
     def start_and_submit():
-        attempt = attempt_service.start_attempt(user, module, course)
+        attempt = progress.start_quiz(user, module, course)
         return attempt_service.submit_attempt(attempt.pk, user, wrong_answers(attempt)).pk
 
     race(start_and_submit)
@@ -49,7 +50,7 @@ def test_concurrent_starts_never_exceed_the_limit(setup):
 
 def test_concurrent_submissions_score_once(setup):
     user, course, module = setup
-    attempt = attempt_service.start_attempt(user, module, course)
+    attempt = progress.start_quiz(user, module, course)
     answers = correct_answers(attempt)
     results, errors = race(lambda: attempt_service.submit_attempt(attempt.pk, user, answers).submitted_at)
     assert not errors

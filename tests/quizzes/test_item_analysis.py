@@ -12,7 +12,8 @@ import pytest
 from openpyxl import load_workbook
 
 from elearning.exports import neutralise_formula
-from quizzes.services.attempts import start_attempt, submit_attempt
+from quizzes.services.attempts import submit_attempt
+from records.services.progress import start_quiz
 from tests.conftest import _client_for
 from tests.factories import UserFactory, add_question, make_course, make_module, take_quiz
 from tests.responses import assert_refused, csv_rows, streamed
@@ -116,7 +117,7 @@ def test_late_attempts_are_left_out(eve_client, quiz, module, course, amira):
     voice, v = quiz["voice"]
     formats, f = quiz["formats"]
     started = timezone.now() - timedelta(hours=1)
-    attempt = start_attempt(amira, module, course, now=started)
+    attempt = start_quiz(amira, module, course, now=started)
     submit_attempt(
         attempt.pk, amira, {voice.pk: [v["The people affected"].pk], formats.pk: [f["Short video"].pk]}
     )
@@ -124,7 +125,7 @@ def test_late_attempts_are_left_out(eve_client, quiz, module, course, amira):
 
 
 def test_unsubmitted_attempts_are_not_counted(eve_client, quiz, module, course, amira):
-    start_attempt(amira, module, course)
+    start_quiz(amira, module, course)
     assert list(eve_client.get(URL).context["object_list"]) == []
 
 

@@ -1,7 +1,8 @@
 """Taking a quiz through the site: start, answer, submit, result."""
 
 from courses.models import CoursePrerequisite
-from quizzes.models import AnswerRecord, Attempt, Enrolment
+from quizzes.models import AnswerRecord, Attempt
+from records.models import Enrolment
 from tests.factories import add_quiz, correct_answers, make_module, wrong_answers
 from tests.htmlutils import elements
 

@@ -1,0 +1,151 @@
+"""Team completion: one row per person and course they are enrolled on, with status, due
+date, completion and score, for a manager's reporting line (everyone, for HR admins).
+
+Scoped by ``people.lines.visible_people`` before any filter runs, so a filter or an ID
+in the URL can narrow the rows but never reach anyone outside the line, in the page or
+in its CSV/XLSX export. The score comes from a subquery in the same SQL statement, so a
+page costs the same number of queries for a team of 10 or of 1,000."""
+
+from django import forms
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
+
+import django_filters
+
+from elearning.exports import ReportColumn, ReportColumnsMixin
+from people.lines import visible_people
+from people.models import Department, User
+from quizzes.reports.item_analysis import course_choices
+from records.models import CourseCompletion, Enrolment
+
+
+def status_choices():
+    # Read at request time, so statuses added to the model later appear here too.
+    return Enrolment.Status.choices
+
+
+def country_choices():
+    countries = User.objects.exclude(country="").order_by("country").values_list("country", flat=True)
+    return [(country, country) for country in countries.distinct()]
+
+
+def overdue_q(today=None):
+    """The SQL form of ``Enrolment.is_overdue`` (plus a stored "overdue" status)."""
+    today = today or timezone.localdate()
+    return Q(status="overdue") | (Q(due_date__lt=today) & ~Q(status=Enrolment.Status.COMPLETED))
+
+
+def status_label(enrolment):
+    if enrolment.is_overdue:
+        return str(_("Overdue"))
+    return str(enrolment.get_status_display())
+
+
+class CalendarDateColumn(Column):
+    """The date itself ("2 March 2026"), not Wagtail's "3 days ago": a due date is in the
+    future as often as in the past, and "just now" is what Wagtail says for any future one."""
+
+    cell_template_name = "records/reports/date_cell.html"
+
+
+class TickedOnlyCheckbox(forms.CheckboxInput):
+    """Unticked means no filter at all, so the report does not list "Overdue only: False"
+    among the filters in use."""
+
+    def value_from_datadict(self, data, files, name):
+        return True if super().value_from_datadict(data, files, name) else None
+
+
+class TeamCompletionFilterSet(WagtailFilterSet):
+    course = django_filters.ChoiceFilter(
+        label=_("Course"), field_name="course_code", choices=course_choices, empty_label=_("All")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), field_name="status", choices=status_choices, empty_label=_("All")
+    )
+    department = django_filters.ModelChoiceFilter(
+        label=_("Department"),
+        field_name="user__department",
+        queryset=Department.objects.all(),
+        empty_label=_("All"),
+        widget=forms.Select,
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country or office"),
+        field_name="user__country",
+        choices=country_choices,
+        empty_label=_("All"),
+    )
+    overdue = django_filters.BooleanFilter(
+        label=_("Overdue only"), method="filter_overdue", widget=TickedOnlyCheckbox
+    )
+
+    class Meta:
+        model = Enrolment
+        fields = []
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.filter(overdue_q()) if value else queryset
+
+
+def latest_score():
+    """The score of the person's latest completion of the course that still stands."""
+    completions = CourseCompletion.objects.filter(
+        user_id=OuterRef("user_id"), course_code=OuterRef("course_code"), revoked_at__isnull=True
+    ).order_by("-completed_at", "-pk")
+    return Subquery(completions.values("score")[:1])
+
+
+def team_enrolments(user):
+    """The enrolments of the active staff ``user`` may see (leavers' records stay on
+    their transcripts), with what a row shows, in one query."""
+    return (
+        Enrolment.objects.filter(user__in=visible_people(user), user__is_active=True)
+        .select_related("user", "user__department")
+        .annotate(score=latest_score())
+        .order_by("user__full_name", "user__username", "user_id", "course_code")
+    )
+
+
+def transcript_url(enrolment):
+    return reverse("staff_reports:transcript", args=[enrolment.user_id])
+
+
+class TeamCompletionView(ReportColumnsMixin, ReportView):
+    page_title = _("Team completion")
+    header_icon = "group"
+    index_url_name = "staff_reports:team_completion"
+    index_results_url_name = "staff_reports:team_completion_results"
+    filterset_class = TeamCompletionFilterSet
+    # Managers and HR admins hold records.view_enrolment (people.roles); what each sees is
+    # then narrowed to the people they may see.
+    permission_policy = ModelPermissionPolicy(Enrolment)
+    permission_required = "view"
+    verbose_name_plural = _("enrolments")
+    paginate_by = 50
+
+    report_columns = [
+        ReportColumn(TitleColumn("person", label=_("Person"), accessor="user", get_url=transcript_url)),
+        ReportColumn(Column("employee_id", label=_("Employee ID"), accessor="user.employee_id")),
+        ReportColumn(Column("department", label=_("Department"), accessor="user.department")),
+        ReportColumn(Column("country", label=_("Country"), accessor="user.country")),
+        ReportColumn(Column("course_code", label=_("Course code"))),
+        ReportColumn(Column("course_title", label=_("Course")), heading=_("Course title")),
+        ReportColumn(Column("status", label=_("Status"), accessor=status_label)),
+        ReportColumn(CalendarDateColumn("due_date", label=_("Due date"))),
+        ReportColumn(CalendarDateColumn("completed_at", label=_("Completed")), heading=_("Completed at")),
+        ReportColumn(Column("score", label=_("Score (%)"))),
+    ]
+
+    def get_filename(self):
+        return f"team-completion-{timezone.localdate().isoformat()}"
+
+    def get_queryset(self):
+        return team_enrolments(self.request.user)

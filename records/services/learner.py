@@ -1,0 +1,201 @@
+"""What one person sees of their own learning: statuses for a course page, a module
+page and the dashboard, each in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from courses.models import CoursePage, ModulePage
+from quizzes.models import Attempt
+from quizzes.services.attempts import SUBMISSION_GRACE
+from records.models import CourseCompletion, Enrolment, ModuleProgress, ReflectionAnswer
+from records.services import progress
+
+
+@dataclass
+class ModuleStatus:
+    module: object
+    has_quiz: bool
+    started: bool = False
+    completed: bool = False
+
+    @property
+    def label(self):
+        if self.completed:
+            return "completed"
+        return "in_progress" if self.started else "not_started"
+
+
+@dataclass
+class CourseState:
+    enrolment: object = None
+    completion: object = None
+    latest_completion: object = None
+    missing_prerequisites: list = field(default_factory=list)
+    modules: list = field(default_factory=list)
+    required_count: int = 0
+    completed_count: int = 0
+    next_module: object = None
+
+    @property
+    def percent(self):
+        return round(100 * self.completed_count / self.required_count) if self.required_count else 0
+
+    @property
+    def locked(self):
+        return bool(self.missing_prerequisites) and self.enrolment is None
+
+    @property
+    def can_retake(self):
+        return self.completion is None and self.latest_completion is not None
+
+
+def course_state(user, course, modules):
+    """``modules``: the course's live modules annotated with ``question_count``."""
+    state = CourseState()
+    state.enrolment = Enrolment.objects.filter(user=user, course_code=course.course_code).first()
+    state.latest_completion = progress.latest_completion(user, course.course_code)
+    if state.latest_completion and not state.latest_completion.is_expired:
+        state.completion = state.latest_completion
+    if state.enrolment is None:
+        state.missing_prerequisites = progress.missing_prerequisites(user, course)
+    required = course.required_modules()
+    required_keys = {module.translation_key for module in required}
+    since = state.latest_completion.completed_at if state.latest_completion and not state.completion else None
+    rows = ModuleProgress.objects.filter(
+        user=user, module_key__in=[m.translation_key for m in modules] + list(required_keys)
+    ).values_list("module_key", "completed_at")
+    started, completed = set(), set()
+    for key, completed_at in rows:
+        started.add(key)
+        if completed_at and (since is None or completed_at > since):
+            completed.add(key)
+    state.modules = [
+        ModuleStatus(
+            module=module,
+            has_quiz=bool(getattr(module, "question_count", 0)),
+            started=module.translation_key in started,
+            completed=module.translation_key in completed or bool(state.completion),
+        )
+        for module in modules
+    ]
+    state.required_count = len(required_keys)
+    state.completed_count = state.required_count if state.completion else len(required_keys & completed)
+    state.next_module = next((status.module for status in state.modules if not status.completed), None)
+    return state
+
+
+@dataclass
+class QuizState:
+    question_count: int = 0
+    attempts: list = field(default_factory=list)
+    open_attempt: object = None
+    best: object = None
+    passed: bool = False
+    attempts_left: int = None
+
+    @property
+    def can_start(self):
+        return self.open_attempt is not None or self.attempts_left is None or self.attempts_left > 0
+
+
+def module_page_context(user, module, course):
+    """A person's reflections, progress and quiz on a module page they opened."""
+    return {
+        "reflections": ReflectionAnswer.answers_for(user, module),
+        # Opening a module is what "started" means; this records it, nothing more.
+        "progress": progress.record_activity(user, module, course),
+        "quiz": quiz_state(user, module, course),
+    }
+
+
+def quiz_state(user, module, course):
+    """The person's attempts at a module's quiz in the current cycle of the course."""
+    state = QuizState(question_count=module.quiz_questions.count())
+    if not state.question_count:
+        return state
+    cycle = progress.current_cycle(user, course.course_code)
+    attempts = Attempt.objects.filter(user=user, module_key=module.translation_key, cycle=cycle)
+    summary = attempts.aggregate(
+        best=Max("percentage"), count=Count("pk"), passes=Count("pk", filter=Q(passed=True))
+    )
+    recent = list(attempts.order_by("-number")[:5])
+    latest = recent[0] if recent else None
+    if latest and not latest.is_submitted:
+        expired = latest.deadline and latest.deadline + SUBMISSION_GRACE < timezone.now()
+        state.open_attempt = None if expired else latest
+    state.attempts = [attempt for attempt in recent if attempt.is_submitted]
+    state.best = summary["best"]
+    state.passed = bool(summary["passes"])
+    if module.quiz_attempt_limit is not None:
+        state.attempts_left = max(module.quiz_attempt_limit - summary["count"], 0)
+    return state
+
+
+def dashboard(user):
+    """Enrolments with progress, and completions, for the "My learning" page."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user).select_related("course").order_by("due_date", "-enrolled_at")
+    )
+    codes = [enrolment.course_code for enrolment in enrolments]
+    courses = {
+        course.course_code: course
+        for course in CoursePage.objects.live().filter(
+            course_code__in=codes, locale__language_code=settings.LANGUAGE_CODE
+        )
+    }
+    # Required modules of every enrolled course, in one query.
+    required = {}
+    modules = ModulePage.objects.live().filter(required_for_completion=True)
+    paths = [course.path for course in courses.values()]
+    if paths:
+        condition = Q()
+        for path in paths:
+            condition |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
+        for module in modules.filter(condition).order_by("path"):
+            required.setdefault(module.path[: -Page.steplen], []).append(module)
+    completions = {}
+    for completion in CourseCompletion.objects.filter(user=user, revoked_at__isnull=True).order_by(
+        "completed_at"
+    ):
+        completions[completion.course_code] = completion  # the latest wins
+    progress_rows = ModuleProgress.objects.filter(user=user, completed_at__isnull=False).values_list(
+        "module_key", "completed_at"
+    )
+    completed_at = dict(progress_rows)
+    items = []
+    for enrolment in enrolments:
+        course = courses.get(enrolment.course_code)
+        course_modules = required.get(course.path, []) if course else []
+        completion = completions.get(enrolment.course_code)
+        since = completion.completed_at if completion and completion.is_expired else None
+        done = [
+            m
+            for m in course_modules
+            if m.translation_key in completed_at
+            and (since is None or completed_at[m.translation_key] > since)
+        ]
+        current = completion if completion and not completion.is_expired else None
+        items.append(
+            {
+                "enrolment": enrolment,
+                "course": course,
+                "completion": current,
+                "expired_completion": completion if completion and completion.is_expired else None,
+                "required_count": len(course_modules),
+                "completed_count": len(course_modules) if current else len(done),
+                "percent": 100
+                if current
+                else (round(100 * len(done) / len(course_modules)) if course_modules else 0),
+                "next_module": None if current else next((m for m in course_modules if m not in done), None),
+            }
+        )
+    return {
+        "in_progress": [item for item in items if not item["completion"]],
+        "completed": [item for item in items if item["completion"]],
+        "completions": sorted(completions.values(), key=lambda c: c.completed_at, reverse=True),
+    }

@@ -1,0 +1,185 @@
+"""Reminder emails: which are due today, and sending one.
+
+- due_soon: the due date is within the next 7 days (once per due date)
+- due_today: the due date is today (once per due date)
+- overdue: weekly once the due date has passed, at most ``OVERDUE_REMINDERS`` times
+  (once per due date and overdue week)
+- expiring: the person's latest certificate expires within the next 30 days (once per
+  completion and expiry date)
+- manager_digest: weekly, each manager's reporting line's overdue training (once per
+  manager and ISO week)
+
+``queue_reminders(today)`` inserts a ``ReminderLog`` row for each reminder before anything
+is sent; a row that already exists (unique constraints) means the reminder was already
+queued by an earlier run or by a concurrent one, and it is skipped. Each new row is then
+sent by the ``send_reminder_email`` background task (Django's task framework, django-tasks:
+run by ``manage.py db_worker`` in production, inline under the immediate backend in
+development and tests)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from django_tasks import task
+
+from people.lines import reporting_line_ids
+from people.models import User
+from records.models import CourseCompletion, Enrolment, ReminderLog
+from records.services.statuses import OPEN
+
+Kind = ReminderLog.Kind
+OVERDUE_REMINDERS = 4
+DUE_SOON_DAYS = 7
+EXPIRING_DAYS = 30
+
+
+def _open_enrolments():
+    return Enrolment.objects.filter(OPEN, user__is_active=True, due_date__isnull=False)
+
+
+def due_reminders(today):
+    """(kind, recipient id, enrolment id, completion id, key) of every reminder due today."""
+    open_enrolments = _open_enrolments()
+    for pk, user_id, due in open_enrolments.filter(
+        due_date__gt=today, due_date__lte=today + timedelta(days=DUE_SOON_DAYS)
+    ).values_list("pk", "user_id", "due_date"):
+        yield Kind.DUE_SOON, user_id, pk, None, due.isoformat()
+    for pk, user_id, due in open_enrolments.filter(due_date=today).values_list("pk", "user_id", "due_date"):
+        yield Kind.DUE_TODAY, user_id, pk, None, due.isoformat()
+    overdue_since = today - timedelta(days=7 * OVERDUE_REMINDERS)
+    for pk, user_id, due in open_enrolments.filter(
+        due_date__lt=today, due_date__gt=overdue_since
+    ).values_list("pk", "user_id", "due_date"):
+        week = (today - due).days // 7 + 1
+        yield Kind.OVERDUE, user_id, pk, None, f"{due.isoformat()}:w{week}"
+    yield from _expiring(today)
+    yield from _digests(today)
+
+
+def _expiring(today):
+    newer = CourseCompletion.objects.filter(
+        user=OuterRef("user"),
+        course_code=OuterRef("course_code"),
+        revoked_at__isnull=True,
+        completed_at__gt=OuterRef("completed_at"),
+    )
+    expiring = CourseCompletion.objects.filter(
+        ~Exists(newer),
+        revoked_at__isnull=True,
+        user__is_active=True,
+        valid_until__gt=today,
+        valid_until__lte=today + timedelta(days=EXPIRING_DAYS),
+    )
+    for pk, user_id, until in expiring.values_list("pk", "user_id", "valid_until"):
+        yield Kind.EXPIRING, user_id, None, pk, until.isoformat()
+
+
+def overdue_enrolments(today):
+    return _open_enrolments().filter(due_date__lt=today)
+
+
+def managers_of_overdue(today):
+    """{manager id: [ids of people in their line with overdue training]}, walking up the
+    manager chain in memory from one query of (person, manager) pairs."""
+    overdue_people = set(overdue_enrolments(today).values_list("user_id", flat=True))
+    if not overdue_people:
+        return {}
+    manager_of = dict(User.objects.filter(manager__isnull=False).values_list("pk", "manager_id"))
+    active_managers = set(
+        User.objects.filter(is_active=True, reports__isnull=False).values_list("pk", flat=True)
+    )
+    lines = {}
+    for person in overdue_people:
+        seen, boss = {person}, manager_of.get(person)
+        while boss is not None and boss not in seen:
+            if boss in active_managers:
+                lines.setdefault(boss, []).append(person)
+            seen.add(boss)
+            boss = manager_of.get(boss)
+    return lines
+
+
+def _digests(today):
+    year, week, _day = today.isocalendar()
+    for manager_id in managers_of_overdue(today):
+        yield Kind.MANAGER_DIGEST, manager_id, None, None, f"{year}-W{week:02d}"
+
+
+def queue_reminders(today=None):
+    """Insert the log row of each reminder due today and enqueue its email. Returns the
+    ids of the rows this run inserted (and so sends)."""
+    today = today or timezone.localdate()
+    queued = []
+    for kind, recipient_id, enrolment_id, completion_id, key in list(due_reminders(today)):
+        try:
+            with transaction.atomic():
+                log = ReminderLog.objects.create(
+                    kind=kind,
+                    recipient_id=recipient_id,
+                    enrolment_id=enrolment_id,
+                    completion_id=completion_id,
+                    key=key,
+                )
+        except IntegrityError:
+            continue  # already queued by an earlier or a concurrent run
+        queued.append(log.pk)
+        send_reminder_email.enqueue(log.pk)
+    return queued
+
+
+def _context(log, today):
+    context = {
+        "recipient": log.recipient,
+        "log": log,
+        "dashboard_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("dashboard"),
+    }
+    if log.enrolment_id:
+        context["enrolment"] = log.enrolment
+        context["weeks_overdue"] = log.key.rsplit(":w", 1)[-1] if log.kind == Kind.OVERDUE else None
+    if log.completion_id:
+        context["completion"] = log.completion
+    if log.kind == Kind.MANAGER_DIGEST:
+        people = reporting_line_ids(log.recipient_id)
+        context["overdue"] = (
+            overdue_enrolments(today)
+            .filter(user_id__in=people)
+            .select_related("user")
+            .order_by("due_date", "user__full_name")
+        )
+    return context
+
+
+def send_reminder(log_id, today=None):
+    """Send one logged reminder, in the recipient's language. The conditional update
+    claims the row, so a task run twice sends once."""
+    today = today or timezone.localdate()
+    claimed = ReminderLog.objects.filter(pk=log_id, sent_at__isnull=True).update(sent_at=timezone.now())
+    if not claimed:
+        return False
+    log = ReminderLog.objects.select_related("recipient", "enrolment", "completion").get(pk=log_id)
+    recipient = log.recipient
+    if not recipient.is_active or not recipient.email:
+        return False
+    try:
+        with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
+            context = _context(log, today)
+            subject = render_to_string(f"records/email/{log.kind}_subject.txt", context)
+            body = render_to_string(f"records/email/{log.kind}.txt", context)
+        send_mail(" ".join(subject.split()), body, None, [recipient.email])
+    except Exception:
+        # Not sent: release the claim so the worker's retry (or a re-enqueue) can send it.
+        ReminderLog.objects.filter(pk=log_id).update(sent_at=None)
+        raise
+    return True
+
+
+@task
+def send_reminder_email(log_id):
+    """Send the reminder logged as ``ReminderLog`` ``log_id``, in the background."""
+    return send_reminder(log_id)

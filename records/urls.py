@@ -1,0 +1,14 @@
+"""A person's learning actions, served under /learning/ next to the quiz pages and in the
+same URL namespace, "quizzes" (see elearning/urls.py)."""
+
+from django.urls import path
+
+from records.views import learning, reflections
+
+urlpatterns = [
+    path("reflections/<int:module_id>/<str:block_id>/", reflections.save_reflection, name="save_reflection"),
+    path("courses/<int:course_id>/enrol/", learning.enrol, name="enrol"),
+    path("courses/<int:course_id>/retake/", learning.retake, name="retake"),
+    path("modules/<int:module_id>/complete/", learning.mark_complete, name="mark_complete"),
+    path("modules/<int:module_id>/quiz/", learning.start_quiz, name="start_quiz"),
+]

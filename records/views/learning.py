@@ -1,0 +1,119 @@
+"""A person's own learning: enrolling, marking modules complete, starting a quiz, retaking,
+the dashboard. Every change is a POST; what counts is decided from what the server recorded."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from wagtail.models import Page
+
+from courses.models import CoursePage, ModulePage
+from quizzes.services.attempts import AttemptLimitReached
+from records.services import learner, progress
+
+
+@require_POST
+def enrol(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    try:
+        progress.enrol(request.user, course)
+    except progress.PrerequisitesIncomplete as error:
+        titles = ", ".join(p.title for p in error.missing)
+        messages.error(request, _("This course opens once you complete: %(courses)s.") % {"courses": titles})
+        return redirect(course.url)
+    first = course.modules().first()
+    messages.success(request, _("You are enrolled in “%(title)s”.") % {"title": course.title})
+    return redirect(first.url if first else course.url)
+
+
+@require_POST
+def retake(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    if progress.current_completion(request.user, course.course_code):
+        messages.info(request, _("Your completion of this course is still valid."))
+    else:
+        progress.retake(request.user, course)
+        messages.success(request, _("You are taking “%(title)s” again.") % {"title": course.title})
+    return redirect(course.url)
+
+
+@require_POST
+def mark_complete(request, module_id):
+    module = get_object_or_404(ModulePage.objects.live(), pk=module_id)
+    course = CoursePage.objects.parent_of(module).live().first()
+    if course is None:
+        return redirect(module.url)
+    if progress.missing_prerequisites(request.user, course) and not _enrolled(request.user, course):
+        messages.error(request, _("Complete this course's prerequisites first."))
+        return redirect(course.url)
+    if not _enrolled(request.user, course):
+        progress.enrol(request.user, course)
+    state = progress.mark_module_read(request.user, module, course)
+    if state.completed_at:
+        messages.success(request, _("Module complete."))
+    else:
+        messages.info(request, _("Marked as read. Pass the quiz to complete this module."))
+    return redirect(module.url)
+
+
+@require_POST
+def start_quiz(request, module_id):
+    module = get_object_or_404(ModulePage.objects.live(), pk=module_id)
+    course = CoursePage.objects.parent_of(module).live().first()
+    if course is None or not module.quiz_questions.exists():
+        raise Http404("This module has no quiz.")
+    if not _enrolled(request.user, course):
+        try:
+            progress.enrol(request.user, course)
+        except progress.PrerequisitesIncomplete:
+            messages.error(request, _("Complete this course's prerequisites first."))
+            return redirect(course.url)
+    try:
+        attempt = progress.start_quiz(request.user, module, course)
+    except AttemptLimitReached as error:
+        messages.error(request, str(error))
+        return redirect(module.url)
+    return redirect("quizzes:attempt", attempt_id=attempt.pk)
+
+
+def _enrolled(user, course):
+    return user.enrolments.filter(course_code=course.course_code).exists()
+
+
+@require_safe
+def dashboard(request):
+    context = learner.dashboard(request.user)
+    _in_reader_language(context["in_progress"] + context["completed"])
+    return TemplateResponse(request, "records/dashboard.html", context)
+
+
+def _in_reader_language(items):
+    """Courses and next modules in the language the person reads the site in, where they
+    have been translated, so a reader of /ar/my-learning/ stays on Arabic pages. One query,
+    and one per page type, whatever the number of courses."""
+    language = get_language()
+    if language == settings.LANGUAGE_CODE:
+        return
+    keys = {
+        page.translation_key
+        for item in items
+        for page in (item["course"], item["next_module"])
+        if page is not None
+    }
+    if not keys:
+        return
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(translation_key__in=keys, locale__language_code=language)
+        .specific()
+    }
+    for item in items:
+        for name in ("course", "next_module"):
+            if item[name] is not None:
+                item[name] = translations.get(item[name].translation_key, item[name])

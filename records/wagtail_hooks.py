@@ -1,0 +1,185 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import include, path, re_path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from courses.models import CoursePage, ModulePage
+from courses.models.pages import LEARNER_PAGE_CONTEXT
+from elearning.permissions import PermissionCheckedChooserViewSet
+from people.lines import sees_everyone
+from quizzes.views.quiz import QUIZ_RESULT_CONTEXT
+from records.models import AssignmentRule, CourseCompletion
+from records.reports.organisation import OrganisationView
+from records.reports.team_completion import TeamCompletionView
+from records.reports.transcript import TranscriptView
+from records.services import learner
+from records.services.assignments import apply_rule
+from records.viewsets import REVOKE_LOG_ACTION, CompletionPermissionPolicy, CourseCompletionViewSet
+
+# Registered first, before anything asks Wagtail for CourseCompletion's policy.
+register_permission_policy(CourseCompletion, CompletionPermissionPolicy(CourseCompletion))
+register_snippet(CourseCompletionViewSet)
+
+
+class AppliesRuleOnSave:
+    """A rule applies as soon as it is saved, so HR admins see its enrolments at once;
+    ``manage.py daily_learning`` and every roster import then pick up new joiners."""
+
+    def save_instance(self):
+        rule = super().save_instance()
+        if rule.active:
+            enrolled = apply_rule(rule)
+            messages.info(
+                self.request,
+                ngettext(
+                    "Rule applied: %(count)d person enrolled.",
+                    "Rule applied: %(count)d people enrolled.",
+                    enrolled,
+                )
+                % {"count": enrolled},
+            )
+        return rule
+
+
+class AssignmentRuleCreateView(AppliesRuleOnSave, SnippetCreateView):
+    pass
+
+
+class AssignmentRuleEditView(AppliesRuleOnSave, SnippetEditView):
+    pass
+
+
+class AssignmentRuleViewSet(SnippetViewSet):
+    """HR admins assign courses (records.add/change/view_assignmentrule). Applied when
+    saved and daily by ``manage.py daily_learning``; deactivating a rule keeps the
+    enrolments it made."""
+
+    model = AssignmentRule
+    chooser_viewset_class = PermissionCheckedChooserViewSet
+    add_view_class = AssignmentRuleCreateView
+    edit_view_class = AssignmentRuleEditView
+    icon = "date"
+    menu_label = _("Assignment rules")
+    add_to_admin_menu = True
+    menu_order = 420
+    copy_view_enabled = False
+    list_display = ["course_title", "target_display", "due_display", "recurring", "active"]
+    list_filter = ["target", "recurring", "active"]
+    search_fields = ["course_code", "course_title", "country"]
+    search_backend_name = None
+    panels = [
+        FieldPanel("course"),  # a page chooser limited to courses (the FK's target model)
+        MultiFieldPanel(
+            [FieldPanel("target"), FieldPanel("department"), FieldPanel("country"), FieldPanel("manager")],
+            heading=_("Assign to"),
+        ),
+        FieldRowPanel([FieldPanel("due_days"), FieldPanel("due_from")], heading=_("Due")),
+        FieldPanel("recurring"),
+        FieldPanel("active"),
+    ]
+
+
+register_snippet(AssignmentRuleViewSet)
+
+
+# Manager and HR reports: each view scopes its rows to the people the user may see.
+staff_report_urls = [
+    path("team-completion/", TeamCompletionView.as_view(), name="team_completion"),
+    path(
+        "team-completion/results/",
+        TeamCompletionView.as_view(results_only=True),
+        name="team_completion_results",
+    ),
+    path("transcript/<int:user_id>/", TranscriptView.as_view(), name="transcript"),
+    path(
+        "transcript/<int:user_id>/results/",
+        TranscriptView.as_view(results_only=True),
+        name="transcript_results",
+    ),
+    path("organisation/", OrganisationView.as_view(), name="organisation"),
+    path("organisation/results/", OrganisationView.as_view(results_only=True), name="organisation_results"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_staff_report_urls():
+    return [path("reports/", include((staff_report_urls, "staff_reports")))]
+
+
+class TeamCompletionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return TeamCompletionView.permission_policy.user_has_permission(request.user, "view")
+
+
+class OrganisationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return sees_everyone(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_team_completion_menu_item():
+    return TeamCompletionMenuItem(
+        _("Team completion"),
+        reverse("staff_reports:team_completion"),
+        name="team-completion",
+        icon_name="group",
+        order=1310,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_organisation_menu_item():
+    return OrganisationMenuItem(
+        _("Organisation overview"),
+        reverse("staff_reports:organisation"),
+        name="organisation-overview",
+        icon_name="site",
+        order=1320,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_revoke_log_action(actions):
+    actions.register_action(REVOKE_LOG_ACTION, _("Revoke completion"), _("Course completion revoked"))
+
+
+def _moved_snippet(request, *args):
+    return redirect(
+        request.get_full_path().replace("/snippets/quizzes/", "/snippets/records/", 1), permanent=True
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_moved_snippet_urls():
+    """Completions and assignment rules were snippets of the quizzes app: old bookmarks
+    still lead to them."""
+    return [re_path(r"^snippets/quizzes/(?:coursecompletion|assignmentrule)/", _moved_snippet)]
+
+
+@hooks.register(LEARNER_PAGE_CONTEXT)
+def learner_page_context(request, page, context):
+    """The signed-in person's learning on a course or module page (courses.models.pages)."""
+    if isinstance(page, CoursePage):
+        return {"learning": learner.course_state(request.user, page, context["modules"])}
+    if isinstance(page, ModulePage) and not getattr(request, "is_preview", False):
+        return learner.module_page_context(request.user, page, context["course"])
+    return {}
+
+
+@hooks.register(QUIZ_RESULT_CONTEXT)
+def quiz_result_context(request, attempt, context):
+    """What the person can do next with the quiz, in their current cycle of the course."""
+    course = context["course"]
+    if course is None:
+        return {}
+    return {"quiz": learner.quiz_state(request.user, attempt.module, course)}
