@@ -83,7 +83,12 @@ def test_completion_by_country(hr_client, organisation):
 def test_expired_one_off_enrolment_is_not_counted_overdue(hr_client, organisation, chen):
     """Expired with an old due date (a one-off assignment whose completion lapsed): the
     person sees "Expired", not overdue, and so does the overview."""
-    enrol(UserFactory(department=chen.department), "STORY-201", Enrolment.Status.EXPIRED, due=PAST)
+    EnrolmentFactory(
+        user__department=chen.department,
+        course_code="STORY-201",
+        status=Enrolment.Status.EXPIRED,
+        due_date=PAST,
+    )
     assert rows(hr_client.get(URL))[("STORY-201", "Research")] == (2, 1, 50.0, 0)
 
 
