@@ -8,34 +8,35 @@ explicit, confirmed and irreversible action; nobody deletes a client, so the aud
 import secrets
 
 from django import forms
-from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, StatusTagColumn
-from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
-from wagtail.admin.widgets import Button
-from wagtail.log_actions import log
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet
 
 from elearning.permissions import LimitedPermissionPolicy, PermissionCheckedChooserViewSet
+from elearning.revoke import (
+    AlreadyRevoked,
+    RevokeInHeaderMixin,
+    RevokeInListingMixin,
+    RevokeView,
+    RevokeViewSetMixin,
+)
 
 from . import audit, scopes
 from .models import ApiClient
@@ -115,25 +116,10 @@ class ApiClientForm(WagtailAdminModelForm):
         return value
 
 
-class ApiClientIndexView(IndexView):
-    revoke_url_name = None
-
+class ApiClientIndexView(RevokeInListingMixin, IndexView):
     @cached_property
     def columns(self):
         return [column for column in super().columns if not isinstance(column, BulkActionsCheckboxColumn)]
-
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if not instance.revoked and self.user_has_permission("change"):
-            buttons.append(
-                MenuItem(
-                    _("Revoke"),
-                    url=reverse(self.revoke_url_name, args=(quote(instance.pk),)),
-                    icon_name="warning",
-                    priority=40,
-                )
-            )
-        return buttons
 
 
 class ApiClientCreateView(CreateView):
@@ -211,22 +197,12 @@ class ApiClientCreateView(CreateView):
         return super().get_breadcrumbs_items()
 
 
-class ApiClientEditView(EditView):
-    revoke_url_name = None
-
+class ApiClientEditView(RevokeInHeaderMixin, EditView):
     def save_instance(self):
         before = audit.client_state(ApiClient.objects.get(pk=self.object.pk))
         instance = super().save_instance()
         audit.client_changed(instance, before, request=self.request)
         return instance
-
-    @cached_property
-    def header_more_buttons(self):
-        buttons = super().header_more_buttons
-        if not self.object.revoked and self.user_has_permission("change"):
-            url = reverse(self.revoke_url_name, args=(quote(self.object.pk),))
-            buttons.append(Button(_("Revoke"), url=url, icon_name="warning", priority=30))
-        return buttons
 
     def get(self, request, *args, **kwargs):
         if self.object.revoked:
@@ -237,72 +213,31 @@ class ApiClientEditView(EditView):
         return super().get(request, *args, **kwargs)
 
 
-class RevokeView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
-    """GET asks for confirmation and changes nothing; POST (with CSRF) revokes."""
+class RevokeClientView(RevokeView):
+    """Revoking stops the key at once; it is confirmed, never asked a reason."""
 
-    model = ApiClient
-    permission_required = "change"
     template_name = "api/admin/revoke_client.html"
     page_title = gettext_lazy("Revoke API client")
-    header_icon = "warning"
-    index_url_name = None
-    edit_url_name = None
+    log_action = REVOKE_LOG_ACTION
+    already_revoked_message = gettext_lazy("This API client was already revoked.")
 
-    @cached_property
-    def object(self):
-        return get_object_or_404(ApiClient, pk=unquote(self.kwargs["pk"]))
+    def get_success_url(self):
+        return reverse(self.index_url_name)
 
-    def get_page_subtitle(self):
-        return self.object.name
+    def revoke(self, form):
+        client = get_object_or_404(ApiClient.objects.select_for_update(), pk=self.object.pk)
+        if client.revoked:
+            raise AlreadyRevoked
+        client.revoked = True
+        client.save(update_fields=["revoked"])
+        audit.client_revoked(client, request=self.request)
+        return client
 
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": ApiClient._meta.verbose_name_plural},
-            {"url": self.edit_url, "label": self.object.name},
-            {"url": "", "label": self.get_page_title()},
-        ]
-
-    @cached_property
-    def edit_url(self):
-        return reverse(self.edit_url_name, args=(quote(self.object.pk),))
-
-    def get(self, request, *args, **kwargs):
-        if self.object.revoked:
-            return self.already_revoked()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        with transaction.atomic():
-            client = get_object_or_404(ApiClient.objects.select_for_update(), pk=self.object.pk)
-            if client.revoked:
-                return self.already_revoked()
-            client.revoked = True
-            client.save(update_fields=["revoked"])
-            log(instance=client, action=REVOKE_LOG_ACTION, user=request.user)
-            audit.client_revoked(client, request=request)
-        messages.success(
-            request,
-            _("API client “%(name)s” revoked: its key no longer works.") % {"name": client.name},
-        )
-        return redirect(reverse(self.index_url_name))
-
-    def already_revoked(self):
-        messages.warning(self.request, _("This API client was already revoked."))
-        return redirect(reverse(self.index_url_name))
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            object=self.object,
-            edit_url=self.edit_url,
-            index_url=reverse(self.index_url_name),
-            departments=list(self.object.departments.all()),
-        )
-        return context
+    def get_success_message(self, client):
+        return _("API client “%(name)s” revoked: its key no longer works.") % {"name": client.name}
 
 
-class ApiClientViewSet(SnippetViewSet):
+class ApiClientViewSet(RevokeViewSetMixin, SnippetViewSet):
     model = ApiClient
     chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "key"
@@ -313,6 +248,8 @@ class ApiClientViewSet(SnippetViewSet):
     index_view_class = ApiClientIndexView
     add_view_class = ApiClientCreateView
     edit_view_class = ApiClientEditView
+    revoke_view_class = RevokeClientView
+    revoke_permission = "change"
     copy_view_enabled = False
     # Its only references are to departments and a user; indexing them would queue a
     # background task on every save for a "usage" count nobody needs.
@@ -360,21 +297,6 @@ class ApiClientViewSet(SnippetViewSet):
         # The group editor offers only what the policy honours.
         codenames = ["add_apiclient", "change_apiclient", "view_apiclient"]
         return super().get_permissions_to_register().filter(codename__in=codenames)
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(revoke_url_name=self.get_url_name("revoke"), **kwargs)
-
-    def get_edit_view_kwargs(self, **kwargs):
-        return super().get_edit_view_kwargs(revoke_url_name=self.get_url_name("revoke"), **kwargs)
-
-    @property
-    def revoke_view(self):
-        return self.construct_view(
-            RevokeView, index_url_name=self.get_url_name("list"), edit_url_name=self.get_url_name("edit")
-        )
-
-    def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("revoke/<str:pk>/", self.revoke_view, name="revoke")]
 
 
 # Registered first, before anything asks Wagtail for ApiClient's policy.

@@ -6,29 +6,25 @@ deletes one through the admin: the permission policy only knows "view" and "revo
 
 from django import forms
 from django.contrib.admin.utils import quote
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.db.models import Max
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView
 
-from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.widgets import BooleanRadioSelect, Button
-from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import HistoryView, IndexView, InspectView, SnippetViewSet
 
 import django_filters
 
 from elearning.exports import SafeSpreadsheetExportMixin
 from elearning.permissions import LimitedPermissionPolicy, PermissionCheckedChooserViewSet
+from elearning.revoke import RevokeInHeaderMixin, RevokeInListingMixin, RevokeView, RevokeViewSetMixin
 from records.models import CourseCompletion
 from records.services import progress
 
@@ -67,9 +63,7 @@ class CourseCompletionFilterSet(WagtailFilterSet):
         return queryset.filter(revoked_at__isnull=not value)
 
 
-class CompletionIndexView(SafeSpreadsheetExportMixin, IndexView):
-    revoke_url_name = None
-
+class CompletionIndexView(RevokeInListingMixin, SafeSpreadsheetExportMixin, IndexView):
     @cached_property
     def columns(self):
         columns = super().columns
@@ -81,27 +75,13 @@ class CompletionIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_filename(self):
         return f"course-completions-{timezone.localdate().isoformat()}"
 
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if not instance.is_revoked and self.user_has_permission("revoke"):
-            buttons.append(
-                MenuItem(
-                    _("Revoke"),
-                    url=reverse(self.revoke_url_name, args=(quote(instance.pk),)),
-                    icon_name="warning",
-                    priority=40,
-                )
-            )
-        return buttons
-
 
 class CompletionHistoryView(HistoryView):
     # Whoever may see a completion may see its history (its revocation, with the reason).
     any_permission_required = ["view"]
 
 
-class CompletionInspectView(InspectView):
-    revoke_url_name = None
+class CompletionInspectView(RevokeInHeaderMixin, InspectView):
     history_url_name = None
 
     def get_object(self, queryset=None):
@@ -124,15 +104,6 @@ class CompletionInspectView(InspectView):
         if self.history_url_name:
             url = reverse(self.history_url_name, args=(quote(self.object.pk),))
             buttons.append(Button(_("History"), url=url, icon_name="history", priority=20))
-        if not self.object.is_revoked and self.user_has_permission("revoke"):
-            buttons.append(
-                Button(
-                    _("Revoke"),
-                    url=reverse(self.revoke_url_name, args=(quote(self.object.pk),)),
-                    icon_name="warning",
-                    priority=30,
-                )
-            )
         return buttons
 
 
@@ -149,82 +120,34 @@ class RevokeForm(forms.Form):
     )
 
 
-class RevokeView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
-    """GET shows the form and changes nothing; POST (with CSRF and a reason) revokes."""
+class RevokeCompletionView(RevokeView):
+    """An HR correction: the completion stays, marked revoked with the reason given here."""
 
-    model = CourseCompletion
-    permission_required = "revoke"
     form_class = RevokeForm
     template_name = "records/admin/revoke_completion.html"
     page_title = gettext_lazy("Revoke completion")
-    header_icon = "warning"
-    index_url_name = None
-    inspect_url_name = None
+    log_action = REVOKE_LOG_ACTION
+    already_revoked_message = gettext_lazy("This completion was already revoked.")
 
-    @cached_property
-    def object(self):
-        return get_object_or_404(CourseCompletion.objects.select_related("user"), pk=self.kwargs["pk"])
+    def get_queryset(self):
+        return CourseCompletion.objects.select_related("user")
 
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    @cached_property
-    def inspect_url(self):
-        return reverse(self.inspect_url_name, args=(quote(self.object.pk),))
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse(self.index_url_name),
-                "label": CourseCompletion._meta.verbose_name_plural.capitalize(),
-            },
-            {"url": self.inspect_url, "label": str(self.object)},
-            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
-        ]
-
-    def get(self, request, *args, **kwargs):
-        if self.object.is_revoked:
-            return self.already_revoked()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        if self.object.is_revoked:
-            return self.already_revoked()
-        return super().post(request, *args, **kwargs)
-
-    def already_revoked(self):
-        messages.warning(self.request, _("This completion was already revoked."))
-        return redirect(self.inspect_url)
-
-    def form_valid(self, form):
-        reason = form.cleaned_data["reason"]
+    def revoke(self, form):
         try:
-            with transaction.atomic():
-                completion = progress.revoke_completion(self.object, self.request.user, reason)
-                log(
-                    instance=completion,
-                    action=REVOKE_LOG_ACTION,
-                    user=self.request.user,
-                    data={"reason": reason},
-                )
+            return progress.revoke_completion(self.object, self.request.user, form.cleaned_data["reason"])
         except ValueError as error:
-            form.add_error("reason", str(error))
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Revoked %(completion)s. The person must complete the course again.")
-            % {"completion": completion},
-        )
-        return redirect(self.inspect_url)
+            raise ValidationError({"reason": str(error)}) from error
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(object=self.object, inspect_url=self.inspect_url)
-        return context
+    def get_log_data(self, form):
+        return {"reason": form.cleaned_data["reason"]}
+
+    def get_success_message(self, completion):
+        return _("Revoked %(completion)s. The person must complete the course again.") % {
+            "completion": completion
+        }
 
 
-class CourseCompletionViewSet(SnippetViewSet):
+class CourseCompletionViewSet(RevokeViewSetMixin, SnippetViewSet):
     model = CourseCompletion
     chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "tick-inverse"
@@ -234,6 +157,7 @@ class CourseCompletionViewSet(SnippetViewSet):
     index_view_class = CompletionIndexView
     inspect_view_class = CompletionInspectView
     history_view_class = CompletionHistoryView
+    revoke_view_class = RevokeCompletionView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_per_page = 50
@@ -269,22 +193,7 @@ class CourseCompletionViewSet(SnippetViewSet):
         "revoked_by",
         "revoked_reason",
     ]
-    list_export = [
-        "user.full_name",
-        "user.employee_id",
-        "user.email",
-        "course_code",
-        "course_title",
-        "course_language",
-        "completed_at",
-        "score",
-        "certificate_id",
-        "valid_until",
-        "get_status_display",
-        "revoked_at",
-        "revoked_by",
-        "revoked_reason",
-    ]
+    # The export's fields (dotted paths from a completion) with their headings, in order.
     export_headings = {
         "user.full_name": gettext_lazy("Name"),
         "user.employee_id": gettext_lazy("Employee ID"),
@@ -301,6 +210,7 @@ class CourseCompletionViewSet(SnippetViewSet):
         "revoked_by": gettext_lazy("Revoked by"),
         "revoked_reason": gettext_lazy("Reason for revocation"),
     }
+    list_export = list(export_headings)
 
     def get_queryset(self, request):
         return CourseCompletion.objects.select_related("user", "revoked_by")
@@ -309,24 +219,3 @@ class CourseCompletionViewSet(SnippetViewSet):
         # The group editor offers only what the policy honours.
         codenames = ["view_coursecompletion", "revoke_coursecompletion"]
         return super().get_permissions_to_register().filter(codename__in=codenames)
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(revoke_url_name=self.get_url_name("revoke"), **kwargs)
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            revoke_url_name=self.get_url_name("revoke"),
-            history_url_name=self.get_url_name("history"),
-            **kwargs,
-        )
-
-    @property
-    def revoke_view(self):
-        return self.construct_view(
-            RevokeView,
-            index_url_name=self.get_url_name("list"),
-            inspect_url_name=self.get_url_name("inspect"),
-        )
-
-    def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("revoke/<int:pk>/", self.revoke_view, name="revoke")]

@@ -1,6 +1,5 @@
 """The security log in the admin: superusers only, read-only, filterable, exportable."""
 
-from collections import OrderedDict
 from datetime import UTC
 
 from django.contrib.auth import get_user_model
@@ -14,7 +13,7 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
-from elearning.exports import SafeSpreadsheetExportMixin
+from elearning.exports import ReportColumn, ReportColumnsMixin, export_only
 
 from .models import SecurityEvent
 
@@ -39,7 +38,7 @@ class SecurityEventFilterSet(WagtailFilterSet):
         fields = []
 
 
-class SecurityLogView(SafeSpreadsheetExportMixin, ReportView):
+class SecurityLogView(ReportColumnsMixin, ReportView):
     page_title = _("Security log")
     header_icon = "warning"
     index_url_name = "security_log"
@@ -48,35 +47,23 @@ class SecurityLogView(SafeSpreadsheetExportMixin, ReportView):
     verbose_name_plural = _("security events")
     paginate_by = 100
 
-    columns = [
-        DateColumn("created_at", label=_("When")),
-        Column("action", label=_("Event"), accessor="get_action_display"),
-        Column("actor_label", label=_("By")),
-        Column("subject_label", label=_("Concerning")),
-        Column("object_label", label=_("Object")),
-        Column("ip_address", label=_("Address")),
-        Column("detail", label=_("Detail")),
+    report_columns = [
+        ReportColumn(
+            DateColumn("created_at", label=_("When")),
+            heading=_("When (UTC)"),
+            value=lambda event: event.created_at.astimezone(UTC).replace(tzinfo=None),
+        ),
+        ReportColumn(Column("action", label=_("Event"), accessor="get_action_display")),
+        ReportColumn(Column("actor_label", label=_("By"))),
+        ReportColumn(Column("subject_label", label=_("Concerning"))),
+        ReportColumn(Column("object_label", label=_("Object"))),
+        ReportColumn(Column("ip_address", label=_("Address"))),
+        export_only("user_agent", _("Browser")),
+        ReportColumn(
+            Column("detail", label=_("Detail")),
+            value=lambda event: "; ".join(f"{key}={value}" for key, value in sorted(event.detail.items())),
+        ),
     ]
-    list_export = [
-        "created_at",
-        "action",
-        "actor_label",
-        "subject_label",
-        "object_label",
-        "ip_address",
-        "user_agent",
-        "detail",
-    ]
-    export_headings = {
-        "created_at": _("When (UTC)"),
-        "action": _("Event"),
-        "actor_label": _("By"),
-        "subject_label": _("Concerning"),
-        "object_label": _("Object"),
-        "ip_address": _("Address"),
-        "user_agent": _("Browser"),
-        "detail": _("Detail"),
-    }
 
     def dispatch(self, request, *args, **kwargs):
         if not can_read_security_log(request.user):
@@ -88,16 +75,3 @@ class SecurityLogView(SafeSpreadsheetExportMixin, ReportView):
 
     def get_queryset(self):
         return SecurityEvent.objects.order_by("-created_at", "-pk")
-
-    def to_row_dict(self, item):
-        values = {
-            "created_at": item.created_at.astimezone(UTC).replace(tzinfo=None),
-            "action": item.get_action_display(),
-            "actor_label": item.actor_label,
-            "subject_label": item.subject_label,
-            "object_label": item.object_label,
-            "ip_address": item.ip_address or "",
-            "user_agent": item.user_agent,
-            "detail": "; ".join(f"{key}={value}" for key, value in sorted(item.detail.items())),
-        }
-        return OrderedDict((field, values[field]) for field in self.list_export)

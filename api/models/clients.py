@@ -83,6 +83,11 @@ class ApiClient(AbstractAPIKey):
         return scope in self.scopes
 
     @property
+    def is_revoked(self):
+        """Named as on a course completion, for the admin's revoke action (elearning.revoke)."""
+        return self.revoked
+
+    @property
     def is_usable(self):
         return not self.revoked and not self.has_expired
 

@@ -22,7 +22,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 import django_filters
 
 from courses.models import CoursePage, ModulePage
-from elearning.exports import SafeSpreadsheetExportMixin
+from elearning.exports import ReportColumn, ReportColumnsMixin, export_only
 from quizzes.models import AnswerRecord, Attempt, SelectedChoice
 
 
@@ -114,7 +114,7 @@ def percent(part, whole):
     return round(100 * part / whole, 1) if whole else None
 
 
-class ItemAnalysisView(SafeSpreadsheetExportMixin, ReportView):
+class ItemAnalysisView(ReportColumnsMixin, ReportView):
     page_title = _("Quiz item analysis")
     header_icon = "help"
     index_url_name = "quizzes_reports:item_analysis"
@@ -126,39 +126,22 @@ class ItemAnalysisView(SafeSpreadsheetExportMixin, ReportView):
     verbose_name_plural = _("answered questions")
     paginate_by = 50
 
-    columns = [
-        Column("course_code", label=_("Course")),
-        Column("module_title", label=_("Module")),
-        TitleColumn(
-            "question_prompt",
-            label=_("Question"),
-            get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row["module_id"]]),
+    report_columns = [
+        ReportColumn(Column("course_code", label=_("Course")), heading=_("Course code")),
+        ReportColumn(Column("module_title", label=_("Module"))),
+        ReportColumn(
+            TitleColumn(
+                "question_prompt",
+                label=_("Question"),
+                get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row["module_id"]]),
+            )
         ),
-        Column("answered", label=_("Answered")),
-        Column("percent_correct", label=_("Percent correct")),
-        Column("wrong_choice", label=_("Most-chosen wrong choice")),
-        Column("wrong_choice_count", label=_("Times chosen")),
+        ReportColumn(Column("answered", label=_("Answered"))),
+        export_only("correct", _("Correct")),
+        ReportColumn(Column("percent_correct", label=_("Percent correct"))),
+        ReportColumn(Column("wrong_choice", label=_("Most-chosen wrong choice"))),
+        ReportColumn(Column("wrong_choice_count", label=_("Times chosen"))),
     ]
-    list_export = [
-        "course_code",
-        "module_title",
-        "question_prompt",
-        "answered",
-        "correct",
-        "percent_correct",
-        "wrong_choice",
-        "wrong_choice_count",
-    ]
-    export_headings = {
-        "course_code": _("Course code"),
-        "module_title": _("Module"),
-        "question_prompt": _("Question"),
-        "answered": _("Answered"),
-        "correct": _("Correct"),
-        "percent_correct": _("Percent correct"),
-        "wrong_choice": _("Most-chosen wrong choice"),
-        "wrong_choice_count": _("Times chosen"),
-    }
 
     def get_filename(self):
         parts = ["quiz-item-analysis"]

@@ -16,7 +16,7 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
-from elearning.exports import SafeSpreadsheetExportMixin
+from elearning.exports import ReportColumn, ReportColumnsMixin
 from people.lines import sees_everyone
 from quizzes.reports.item_analysis import course_choices, percent
 from records.models import Enrolment
@@ -61,7 +61,7 @@ def completion_rows(enrolments, by):
     )
 
 
-class OrganisationView(SafeSpreadsheetExportMixin, ReportView):
+class OrganisationView(ReportColumnsMixin, ReportView):
     page_title = _("Organisation overview")
     header_icon = "site"
     index_url_name = "staff_reports:organisation"
@@ -71,33 +71,15 @@ class OrganisationView(SafeSpreadsheetExportMixin, ReportView):
     verbose_name_plural = _("enrolments")
     paginate_by = 100
 
-    columns = [
-        Column("course_code", label=_("Course code")),
-        Column("course_title", label=_("Course")),
-        Column("group_label", label=_("Group")),
-        Column("enrolled", label=_("Enrolled")),
-        Column("completed", label=_("Completed")),
-        Column("completion_rate", label=_("Completion rate (%)")),
-        Column("overdue", label=_("Overdue")),
+    report_columns = [
+        ReportColumn(Column("course_code", label=_("Course code"))),
+        ReportColumn(Column("course_title", label=_("Course")), heading=_("Course title")),
+        ReportColumn(Column("group_label", label=_("Group")), heading=_("Department or country")),
+        ReportColumn(Column("enrolled", label=_("Enrolled"))),
+        ReportColumn(Column("completed", label=_("Completed"))),
+        ReportColumn(Column("completion_rate", label=_("Completion rate (%)"))),
+        ReportColumn(Column("overdue", label=_("Overdue"))),
     ]
-    list_export = [
-        "course_code",
-        "course_title",
-        "group_label",
-        "enrolled",
-        "completed",
-        "completion_rate",
-        "overdue",
-    ]
-    export_headings = {
-        "course_code": _("Course code"),
-        "course_title": _("Course title"),
-        "group_label": _("Department or country"),
-        "enrolled": _("Enrolled"),
-        "completed": _("Completed"),
-        "completion_rate": _("Completion rate (%)"),
-        "overdue": _("Overdue"),
-    }
 
     def dispatch(self, request, *args, **kwargs):
         # The whole organisation: HR admins and superusers only, never managers.

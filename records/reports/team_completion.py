@@ -6,8 +6,6 @@ in the URL can narrow the rows but never reach anyone outside the line, in the p
 in its CSV/XLSX export. The score comes from a subquery in the same SQL statement, so a
 page costs the same number of queries for a team of 10 or of 1,000."""
 
-from collections import OrderedDict
-
 from django import forms
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
@@ -21,7 +19,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
-from elearning.exports import SafeSpreadsheetExportMixin
+from elearning.exports import ReportColumn, ReportColumnsMixin
 from people.lines import visible_people
 from people.models import Department, User
 from quizzes.reports.item_analysis import course_choices
@@ -120,7 +118,7 @@ def transcript_url(enrolment):
     return reverse("staff_reports:transcript", args=[enrolment.user_id])
 
 
-class TeamCompletionView(SafeSpreadsheetExportMixin, ReportView):
+class TeamCompletionView(ReportColumnsMixin, ReportView):
     page_title = _("Team completion")
     header_icon = "group"
     index_url_name = "staff_reports:team_completion"
@@ -133,61 +131,21 @@ class TeamCompletionView(SafeSpreadsheetExportMixin, ReportView):
     verbose_name_plural = _("enrolments")
     paginate_by = 50
 
-    columns = [
-        TitleColumn("person", label=_("Person"), accessor="user", get_url=transcript_url),
-        Column("employee_id", label=_("Employee ID"), accessor="user.employee_id"),
-        Column("department", label=_("Department"), accessor="user.department"),
-        Column("country", label=_("Country"), accessor="user.country"),
-        Column("course_code", label=_("Course code")),
-        Column("course_title", label=_("Course")),
-        Column("status", label=_("Status"), accessor=status_label),
-        CalendarDateColumn("due_date", label=_("Due date")),
-        CalendarDateColumn("completed_at", label=_("Completed")),
-        Column("score", label=_("Score (%)")),
+    report_columns = [
+        ReportColumn(TitleColumn("person", label=_("Person"), accessor="user", get_url=transcript_url)),
+        ReportColumn(Column("employee_id", label=_("Employee ID"), accessor="user.employee_id")),
+        ReportColumn(Column("department", label=_("Department"), accessor="user.department")),
+        ReportColumn(Column("country", label=_("Country"), accessor="user.country")),
+        ReportColumn(Column("course_code", label=_("Course code"))),
+        ReportColumn(Column("course_title", label=_("Course")), heading=_("Course title")),
+        ReportColumn(Column("status", label=_("Status"), accessor=status_label)),
+        ReportColumn(CalendarDateColumn("due_date", label=_("Due date"))),
+        ReportColumn(CalendarDateColumn("completed_at", label=_("Completed")), heading=_("Completed at")),
+        ReportColumn(Column("score", label=_("Score (%)"))),
     ]
-    list_export = [
-        "person",
-        "employee_id",
-        "department",
-        "country",
-        "course_code",
-        "course_title",
-        "status",
-        "due_date",
-        "completed_at",
-        "score",
-    ]
-    export_headings = {
-        "person": _("Person"),
-        "employee_id": _("Employee ID"),
-        "department": _("Department"),
-        "country": _("Country"),
-        "course_code": _("Course code"),
-        "course_title": _("Course title"),
-        "status": _("Status"),
-        "due_date": _("Due date"),
-        "completed_at": _("Completed at"),
-        "score": _("Score (%)"),
-    }
 
     def get_filename(self):
         return f"team-completion-{timezone.localdate().isoformat()}"
 
     def get_queryset(self):
         return team_enrolments(self.request.user)
-
-    def to_row_dict(self, item):
-        person = item.user
-        values = {
-            "person": str(person),
-            "employee_id": person.employee_id or "",
-            "department": person.department.name if person.department else "",
-            "country": person.country,
-            "course_code": item.course_code,
-            "course_title": item.course_title,
-            "status": status_label(item),
-            "due_date": item.due_date,
-            "completed_at": item.completed_at,
-            "score": item.score,
-        }
-        return OrderedDict((field, values[field]) for field in self.list_export)

@@ -13,11 +13,10 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from elearning.exports import SafeSpreadsheetExportMixin
+from elearning.exports import ReportColumnsMixin, export_only
 from people.lines import visible_people
 from quizzes.models import Attempt
 from records.models import CourseCompletion, Enrolment
@@ -38,9 +37,7 @@ def course_rows(person):
             "status": status_label(enrolment),
             "due_date": enrolment.due_date,
             "date": enrolment.completed_at,
-            "attempts": None,
             "score": enrolment.score,
-            "valid_until": None,
         }
         for enrolment in enrolments
     ]
@@ -66,11 +63,9 @@ def module_rows(person):
             "course_code": row["course_code"],
             "title": row["title"],
             "status": str(_("Passed") if row["passes"] else _("Not passed")),
-            "due_date": None,
             "date": row["last"],
             "attempts": row["attempts"],
             "score": row["best"],
-            "valid_until": None,
         }
         for row in summaries
     ]
@@ -84,9 +79,7 @@ def completion_rows(person):
             "course_code": completion.course_code,
             "title": completion.course_title,
             "status": str(completion.get_status_display()),
-            "due_date": None,
             "date": completion.completed_at,
-            "attempts": None,
             "score": completion.score,
             "valid_until": completion.valid_until,
         }
@@ -94,7 +87,7 @@ def completion_rows(person):
     ]
 
 
-class TranscriptView(SafeSpreadsheetExportMixin, ReportView):
+class TranscriptView(ReportColumnsMixin, ReportView):
     header_icon = "user"
     results_template_name = "records/reports/transcript_results.html"
     permission_policy = ModelPermissionPolicy(Enrolment)
@@ -102,31 +95,20 @@ class TranscriptView(SafeSpreadsheetExportMixin, ReportView):
     verbose_name_plural = _("training records")
     paginate_by = None
 
-    # The HTML page shows the three kinds of record in tables of their own (see the
-    # template); the export lists them one after another, told apart by "record".
-    columns = [Column("title", label=_("Title"))]
-    list_export = [
-        "record",
-        "course_code",
-        "title",
-        "status",
-        "due_date",
-        "date",
-        "attempts",
-        "score",
-        "valid_until",
+    # The HTML page shows the three kinds of record in tables of its own (see the
+    # template), not in Wagtail's table; the export lists them one after another, told
+    # apart by "record", each with an empty cell for what its kind does not have.
+    report_columns = [
+        export_only("record", _("Record")),
+        export_only("course_code", _("Course code")),
+        export_only("title", _("Title")),
+        export_only("status", _("Status")),
+        export_only("due_date", _("Due date")),
+        export_only("date", _("Completed or last submitted")),
+        export_only("attempts", _("Attempts")),
+        export_only("score", _("Score or best (%)")),
+        export_only("valid_until", _("Valid until")),
     ]
-    export_headings = {
-        "record": _("Record"),
-        "course_code": _("Course code"),
-        "title": _("Title"),
-        "status": _("Status"),
-        "due_date": _("Due date"),
-        "date": _("Completed or last submitted"),
-        "attempts": _("Attempts"),
-        "score": _("Score or best (%)"),
-        "valid_until": _("Valid until"),
-    }
 
     @cached_property
     def person(self):
@@ -156,9 +138,6 @@ class TranscriptView(SafeSpreadsheetExportMixin, ReportView):
         self.modules = module_rows(person)
         self.completions = completion_rows(person)
         return self.courses + self.modules + self.completions
-
-    def to_row_dict(self, item):
-        return {field: item[field] for field in self.list_export}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -20,6 +20,7 @@ import pytest
 from api import scopes
 from api.models import ApiClient
 from people.roles import HR_ADMINS
+from security.models import SecurityEvent
 from tests.api.conftest import KeyedClient
 from tests.conftest import _client_for
 from tests.factories import DepartmentFactory, UserFactory
@@ -378,6 +379,18 @@ def test_revoking_twice_changes_nothing(hana_client, workday):
     response = hana_client.post(revoke_url(client), follow=True)
     assert "already revoked" in response.content.decode()
     assert ModelLogEntry.objects.filter(action="api.revoke_client").count() == 1
+
+
+def test_revocation_that_lost_a_race_changes_nothing(hana_client, workday, monkeypatch):
+    """Another admin revoked the client after this request read it and before it took the
+    row's lock: the lock's second look says so, and nothing is logged twice."""
+    client, _ = workday
+    hana_client.post(revoke_url(client))
+    monkeypatch.setattr(ApiClient, "is_revoked", property(lambda self: False))  # the stale read
+    response = hana_client.post(revoke_url(client), follow=True)
+    assert "already revoked" in response.content.decode()
+    assert ModelLogEntry.objects.filter(action="api.revoke_client").count() == 1
+    assert SecurityEvent.objects.filter(action=SecurityEvent.Action.API_CLIENT_REVOKED).count() == 1
 
 
 def test_revoking_needs_the_csrf_token(hana, workday):

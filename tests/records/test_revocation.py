@@ -106,6 +106,18 @@ def test_empty_reason_is_refused_next_to_the_field(hana_client, completion, reas
     assert_unchanged(completion)
 
 
+def test_reason_refused_by_the_service_is_shown_next_to_the_field(hana_client, completion, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ValueError("A revocation needs a reason.")
+
+    monkeypatch.setattr(progress, "revoke_completion", refuse)
+    response = hana_client.post(revoke_url(completion), {"reason": REASON})
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"reason": ["A revocation needs a reason."]}
+    assert not ModelLogEntry.objects.filter(action="records.revoke_completion").exists()
+    assert_unchanged(completion)
+
+
 def test_missing_reason_field_is_refused(hana_client, completion):
     response = hana_client.post(revoke_url(completion), {})
     assert response.status_code == 200
