@@ -3,8 +3,6 @@
 from datetime import UTC
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
@@ -55,7 +53,7 @@ class SyncFilterSet(django_filters.FilterSet):
 
 class CompletionFilterSet(SyncFilterSet):
     status = django_filters.ChoiceFilter(
-        choices=[("valid", _("Valid")), ("expired", _("Expired")), ("revoked", _("Revoked"))],
+        choices=CourseCompletion.Standing.choices,
         method="filter_status",
         label=_("valid, expired or revoked."),
     )
@@ -65,13 +63,7 @@ class CompletionFilterSet(SyncFilterSet):
         fields = []
 
     def filter_status(self, queryset, name, value):
-        today = timezone.localdate()
-        if value == "revoked":
-            return queryset.filter(revoked_at__isnull=False)
-        live = queryset.filter(revoked_at__isnull=True)
-        if value == "expired":
-            return live.filter(valid_until__lt=today)
-        return live.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        return queryset.in_standing(value)
 
 
 class EnrolmentFilterSet(SyncFilterSet):

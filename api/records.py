@@ -33,39 +33,34 @@ def enrolments_for(client):
 def _required_modules_by_code(codes):
     """{course code: [translation keys of its required modules]}, from the course in the
     default language (whose modules define completion), in two queries."""
-    courses = {
-        course.path: course.course_code
-        for course in CoursePage.objects.live()
+    courses = (
+        CoursePage.objects.live()
         .filter(course_code__in=codes, locale__language_code=settings.LANGUAGE_CODE)
         .only("path", "course_code")
+    )
+    modules = ModulePage.objects.required().only("path", "translation_key").by_course(courses)
+    return {
+        course.course_code: [module.translation_key for module in found] for course, found in modules.items()
     }
-    required = defaultdict(list)
-    if not courses:
-        return required
-    condition = Q()
-    for path in courses:
-        condition |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
-    modules = ModulePage.objects.live().filter(condition, required_for_completion=True)
-    for path, key in modules.values_list("path", "translation_key"):
-        required[courses[path[: -Page.steplen]]].append(key)
-    return required
 
 
 def progress_by_enrolment(enrolments):
     """{enrolment id: percent of required modules completed} for a page of enrolments,
-    in three queries whatever the page size. Modules completed before the enrolment's
-    last completion do not count towards the next one."""
+    in three queries whatever the page size. Only modules completed since the person's
+    last completion of the course count towards the next one."""
     enrolments = list(enrolments)
     if not enrolments:
         return {}
     required = _required_modules_by_code({e.course_code for e in enrolments})
     keys = {key for module_keys in required.values() for key in module_keys}
-    completed = defaultdict(dict)
-    rows = ModuleProgress.objects.filter(
-        user_id__in={e.user_id for e in enrolments}, module_key__in=keys, completed_at__isnull=False
-    ).values_list("user_id", "module_key", "completed_at")
-    for user_id, key, completed_at in rows:
-        completed[user_id][key] = completed_at
+    completed = defaultdict(set)
+    rows = (
+        ModuleProgress.objects.counting()
+        .filter(user_id__in={e.user_id for e in enrolments}, module_key__in=keys)
+        .values_list("user_id", "module_key")
+    )
+    for user_id, key in rows:
+        completed[user_id].add(key)
     result = {}
     for enrolment in enrolments:
         if enrolment.status == Enrolment.Status.COMPLETED:
@@ -75,13 +70,7 @@ def progress_by_enrolment(enrolments):
         if not module_keys:
             result[enrolment.pk] = 0
             continue
-        since = enrolment.completed_at
-        done = sum(
-            1
-            for key in module_keys
-            if key in completed[enrolment.user_id]
-            and (since is None or completed[enrolment.user_id][key] > since)
-        )
+        done = sum(1 for key in module_keys if key in completed[enrolment.user_id])
         result[enrolment.pk] = round(100 * done / len(module_keys))
     return result
 

@@ -4,11 +4,12 @@ The serializers (serializers.py) still describe these fields for the schema and 
 transcript and webhooks; tests/api/test_rows.py pins both to the same output."""
 
 from collections import namedtuple
-from datetime import date
 
-from django.utils import timezone
+from records.models import CourseCompletion
 
 from . import records
+
+Standing = CourseCompletion.Standing
 
 PERSON = [
     ("employee_id", "user__employee_id"),
@@ -60,20 +61,13 @@ def _sources(columns, *extra):
 
 
 def completion_rows(queryset, today=None):
-    """Dicts with the completion feed's fields, in their order."""
-    today = today or timezone.localdate()
+    """Dicts with the completion feed's fields, in their order; the standing is read in
+    the same query (``CourseCompletionQuerySet.standing``)."""
     rows = []
-    for values in queryset.values(*_sources(COMPLETION_COLUMNS)):
-        values["passed"] = values["revoked_at"] is None
-        values["status"] = completion_status(values["revoked_at"], values["valid_until"], today)
+    for values in queryset.values(*_sources(COMPLETION_COLUMNS), status=queryset.standing_expression(today)):
+        values["passed"] = values["status"] != Standing.REVOKED
         rows.append(_renamed(values, COMPLETION_COLUMNS))
     return rows
-
-
-def completion_status(revoked_at, valid_until: date | None, today):
-    if revoked_at is not None:
-        return "revoked"
-    return "expired" if valid_until is not None and valid_until < today else "valid"
 
 
 _ProgressKey = namedtuple("_ProgressKey", "pk user_id course_code status completed_at")

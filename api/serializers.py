@@ -44,7 +44,7 @@ class CompletionSerializer(PersonFields, serializers.ModelSerializer):
         allow_null=True, help_text=_("The last day the completion counts; null if it never expires.")
     )
     status = serializers.ChoiceField(
-        choices=["valid", "expired", "revoked"],
+        choices=CourseCompletion.Standing.values,
         help_text=_("valid; expired (after valid_until); revoked (by HR, with a reason)."),
     )
     revoked_at = serializers.DateTimeField(allow_null=True, help_text=_("When HR revoked it, if they did."))

@@ -32,8 +32,7 @@ from elearning.permissions import LimitedPermissionPolicy, PermissionCheckedChoo
 from . import audit
 from .models import ApiClient, Event, WebhookDelivery, WebhookEndpoint
 from .models.webhooks import EVENT_SCOPES, generate_secret, validate_webhook_url
-from .webhooks import addresses
-from .webhooks import delivery as sender
+from .webhooks import addresses, tasks
 
 RECENT_DELIVERIES = 20
 
@@ -124,7 +123,7 @@ class WebhookEndpointForm(WagtailAdminModelForm):
             self.instance.secret = generate_secret()
         instance = super().save(commit=commit)
         if reactivating:
-            sender.reactivated(instance)
+            tasks.reactivated(instance)
         return instance
 
 

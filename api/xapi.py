@@ -234,7 +234,7 @@ def _completions():
 
 
 def _revoked_completions():
-    return CourseCompletion.objects.filter(revoked_at__isnull=False)
+    return CourseCompletion.objects.revoked()
 
 
 def _submitted_attempts():

@@ -125,7 +125,7 @@ STYLE_BLOCK = re.compile(rb"<style>(.*?)</style>", re.DOTALL)
 
 def allow_own_style_blocks(response):
     """Lets the <style> blocks of a page we wrote ourselves, with nothing from the request
-    in it (templates/500.html, which must not depend on static files), apply under the
+    in it (templates/500.html, which must not depend on static files; elearning.errors), apply under the
     policy: each block's sha256 is added to style-src for this response only."""
     hashes = [
         "'sha256-{}'".format(base64.b64encode(hashlib.sha256(block).digest()).decode("ascii"))
@@ -134,14 +134,6 @@ def allow_own_style_blocks(response):
     if hashes:
         response._csp_update = {"style-src": hashes}
     return response
-
-
-def csrf_failure(request, reason=""):
-    """Django's "CSRF verification failed" page (a sign-in form left open too long), with
-    its own <style> block let through like the 500 page's (CSRF_FAILURE_VIEW)."""
-    from django.views.csrf import csrf_failure as django_csrf_failure
-
-    return allow_own_style_blocks(django_csrf_failure(request, reason))
 
 
 def preview_policy():

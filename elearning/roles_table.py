@@ -6,12 +6,12 @@ log). ``tests/people/test_roles_table.py`` checks the database against it and
 ``tests/elearning/test_permission_matrix.py`` checks every admin screen and menu against it.
 Superusers are not in the table: they may do everything, and only they manage roles.
 
-- ``permissions``: ``"app_label.model": [actions]``; an action is ``view``, ``add``,
-  ``change``, ``delete`` (the codename is ``<action>_<model>``) or a full codename such as
-  ``revoke_coursecompletion`` when it has an underscore.
-- ``pages``: page permissions on the root page, so on every page (``add`` -> ``add_page``).
-- ``collections``: image and document permissions on the root collection, same format as
-  ``permissions``.
+Permissions are named as ``user.has_perm()`` names them, ``"app_label.codename"``
+(``"quizzes.view_attempt"``), so the table is data: no model is imported to read it.
+
+- ``permissions``: the role's model permissions.
+- ``pages``: page permissions on the root page, so on every page (``"wagtailcore.add_page"``).
+- ``collections``: image and document permissions on the root collection.
 - ``menus``: the admin menu items the role sees (``reports/team-completion`` is an item of
   the Reports menu; Wagtail's own Help items are left out).
 """
@@ -21,11 +21,22 @@ REVIEWERS = "Reviewers"
 MANAGERS = "Managers"
 HR_ADMINS = "HR admins"
 
-ADMIN = {"wagtailadmin.admin": ["access_admin"]}
-MEDIA = {
-    "wagtailimages.image": ["add", "change", "choose"],
-    "wagtaildocs.document": ["add", "change", "choose"],
-}
+ADMIN = ["wagtailadmin.access_admin"]
+MEDIA = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+]
+TRANSLATE = "simple_translation.submit_translation"
+EDIT_PAGES = [
+    "wagtailcore.add_page",
+    "wagtailcore.change_page",
+    "wagtailcore.lock_page",
+    "wagtailcore.unlock_page",
+]
 CONTENT_MENUS = [
     "explorer",
     "images",
@@ -44,50 +55,57 @@ CONTENT_MENUS = [
 ROLES = {
     # Write course content and submit it for review; cannot publish.
     EDITORS: {
-        "permissions": {
-            **ADMIN,
-            "simple_translation.simpletranslation": ["submit_translation"],
-            "quizzes.attempt": ["view"],  # the quiz item analysis report, never who answered what
-        },
-        "pages": ["add", "change", "lock", "unlock"],
+        "permissions": [
+            *ADMIN,
+            TRANSLATE,
+            "quizzes.view_attempt",  # the quiz item analysis report, never who answered what
+        ],
+        "pages": EDIT_PAGES,
         "collections": MEDIA,
         "menus": CONTENT_MENUS,
     },
     # Everything Editors do, plus approve and publish (the "Course review" workflow's task).
     REVIEWERS: {
-        "permissions": {
-            **ADMIN,
-            "simple_translation.simpletranslation": ["submit_translation"],
-            "quizzes.attempt": ["view"],
-        },
-        "pages": ["add", "change", "publish", "lock", "unlock"],
+        "permissions": [*ADMIN, TRANSLATE, "quizzes.view_attempt"],
+        "pages": [*EDIT_PAGES, "wagtailcore.publish_page"],
         "collections": MEDIA,
         "menus": CONTENT_MENUS,
     },
     # Their reporting line's training: the team completion report and transcripts.
     MANAGERS: {
-        "permissions": {**ADMIN, "records.enrolment": ["view"]},
+        "permissions": [*ADMIN, "records.view_enrolment"],
         "pages": [],
-        "collections": {},
+        "collections": [],
         "menus": ["reports", "reports/team-completion", "help"],
     },
     # Staff records (never roles: people.access), departments, assignments, completions,
     # every report, API clients and webhooks. Nothing here is ever deleted: completions are
     # revoked, rules, clients and endpoints switched off, people deactivated.
     HR_ADMINS: {
-        "permissions": {
-            **ADMIN,
-            "people.user": ["add", "change", "view"],
-            "people.department": ["add", "change", "view"],
-            "records.coursecompletion": ["view", "revoke"],
-            "records.assignmentrule": ["add", "change", "view"],
-            "records.enrolment": ["view"],
-            "api.apiclient": ["add", "change", "view"],
-            "api.webhookendpoint": ["add", "change", "view"],
-            "api.webhookdelivery": ["view"],
-        },
+        "permissions": [
+            *ADMIN,
+            "people.add_user",
+            "people.change_user",
+            "people.view_user",
+            "people.add_department",
+            "people.change_department",
+            "people.view_department",
+            "records.view_coursecompletion",
+            "records.revoke_coursecompletion",
+            "records.add_assignmentrule",
+            "records.change_assignmentrule",
+            "records.view_assignmentrule",
+            "records.view_enrolment",
+            "api.add_apiclient",
+            "api.change_apiclient",
+            "api.view_apiclient",
+            "api.add_webhookendpoint",
+            "api.change_webhookendpoint",
+            "api.view_webhookendpoint",
+            "api.view_webhookdelivery",
+        ],
         "pages": [],
-        "collections": {},
+        "collections": [],
         "menus": [
             "departments",
             "course-completions",
@@ -105,9 +123,3 @@ ROLES = {
         ],
     },
 }
-
-
-def codenames(model_label, actions):
-    """``("records.coursecompletion", ["view", "revoke"])`` -> view_coursecompletion, revoke_coursecompletion."""
-    model_name = model_label.split(".", 1)[1]
-    return [action if "_" in action else f"{action}_{model_name}" for action in actions]

@@ -16,7 +16,7 @@ from records import urls as learning_urls
 from records.views import learning as learning_views
 from signin.password_reset import ThrottledPasswordResetView
 
-handler500 = "api.errors.server_error"
+handler500 = "elearning.errors.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth import get_user_model
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,8 @@ class PeopleConfig(AppConfig):
     verbose_name = _("Staff directory")
 
     def ready(self):
+        # Imported here, not at the top: this module is loaded before any model is, and
+        # people.roles uses the role groups' and Wagtail's models.
         from .roles import ensure_roles
 
         # Every migrate (and every test database flush) leaves the role groups,
@@ -26,7 +29,7 @@ class StaffUsersAppConfig(WagtailUsersAppConfig):
 
     def ready(self):
         super().ready()
-        from django.contrib.auth import get_user_model
+        # Imported here, not at the top: this module is loaded before any model is.
         from django.contrib.auth.models import Group
 
         from wagtail.permissions import register_permission_policy

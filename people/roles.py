@@ -1,8 +1,8 @@
 """The role groups and the course review workflow, kept in place on every migrate.
 
-What each role may do is the table in elearning/roles_table.py; this module applies it
-(models are found by name, so it imports no other app), and sets up the review workflow and
-the content locales."""
+What each role may do is the table in elearning/roles_table.py; this module applies it,
+finding each permission by its ``"app_label.codename"`` name, so it imports no other app's
+models. It also sets up the review workflow and the content locales."""
 
 from contextlib import nullcontext
 
@@ -11,10 +11,24 @@ from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.management import create_contenttypes
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 
-from elearning.roles_table import EDITORS, HR_ADMINS, MANAGERS, REVIEWERS, ROLES, codenames
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Task,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from elearning.roles_table import EDITORS, HR_ADMINS, MANAGERS, REVIEWERS, ROLES
+from security.account_changes import collect_changes, unlogged
 
 ROLE_GROUPS = (EDITORS, REVIEWERS, MANAGERS, HR_ADMINS)
 __all__ = ["EDITORS", "REVIEWERS", "MANAGERS", "HR_ADMINS", "ROLE_GROUPS", "ensure_roles"]
@@ -23,15 +37,25 @@ WORKFLOW_NAME = "Course review"
 TASK_NAME = "Reviewer approval"
 
 
-def permissions_for(table):
-    """``{"app_label.model": [actions]}`` -> the Permission rows, found by name (no imports)."""
-    found = []
-    for model_label, actions in table.items():
-        model = apps.get_model(model_label)
-        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
-        for codename in codenames(model_label, actions):
-            found.append(Permission.objects.get(content_type=content_type, codename=codename))
-    return found
+def permissions_named(names):
+    """``["app_label.codename", ...]`` -> their Permission rows, read the way
+    ``user.has_perm()`` reads such a name. A name that finds no permission, or more than
+    one, is an error in the table: LookupError."""
+    wanted = {tuple(name.split(".", 1)) for name in names}
+    if not wanted:
+        return []
+    condition = Q()
+    for app_label, codename in wanted:
+        condition |= Q(content_type__app_label=app_label, codename=codename)
+    found = {}
+    for permission in Permission.objects.filter(condition).select_related("content_type"):
+        found.setdefault((permission.content_type.app_label, permission.codename), []).append(permission)
+    unclear = sorted(
+        f"{app}.{codename}" for app, codename in wanted if len(found.get((app, codename), ())) != 1
+    )
+    if unclear:
+        raise LookupError(f"No single permission is named {', '.join(unclear)} (elearning/roles_table.py).")
+    return [permission for (permission,) in found.values()]
 
 
 def _exactly(group, rows, model, **target):
@@ -43,10 +67,6 @@ def _exactly(group, rows, model, **target):
 
 def ensure_role_groups():
     """Every role group holds exactly what elearning/roles_table.py gives it."""
-    from wagtail.models import Collection, Page
-
-    from security.account_changes import unlogged
-
     # post_migrate runs app by app: make every app's permissions exist before granting them.
     for app_config in apps.get_app_configs():
         create_contenttypes(app_config, verbosity=0)
@@ -64,21 +84,16 @@ def ensure_role_groups():
 
 
 def _apply(group, role, root_page, root_collection):
-    from wagtail.models import GroupCollectionPermission, GroupPagePermission
-
-    group.permissions.set(permissions_for(role["permissions"]))
+    group.permissions.set(permissions_named(role["permissions"]))
     if root_page is not None:  # a flushed test database has no page tree
-        pages = permissions_for({"wagtailcore.page": role["pages"]})
-        _exactly(group, pages, GroupPagePermission, page=root_page)
+        _exactly(group, permissions_named(role["pages"]), GroupPagePermission, page=root_page)
     if root_collection is not None:
-        media = permissions_for(role["collections"])
+        media = permissions_named(role["collections"])
         _exactly(group, media, GroupCollectionPermission, collection=root_collection)
 
 
 def ensure_review_workflow(reviewers):
     """Editors' changes to course content go to a reviewer before they are published."""
-    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
-
     root_page = Page.get_first_root_node()
     if root_page is None:  # a flushed test database has no page tree
         return None
@@ -94,23 +109,17 @@ def retire_wagtail_default_moderation():
     """Wagtail installs a "Moderators" group that may publish, and a workflow for it.
     Publishing here goes through the Reviewers, so an unused default group is removed
     and its workflow switched off; a group someone has put people in is left alone."""
-    from wagtail.models import Task, Workflow
-
     Group.objects.filter(name="Moderators", user__isnull=True).delete()
     Workflow.objects.filter(name="Moderators approval").update(active=False)
     Task.objects.filter(name="Moderators approval").update(active=False)
 
 
 def ensure_locales():
-    from wagtail.models import Locale
-
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
 
 
 def ensure_roles(**kwargs):
-    from security.account_changes import collect_changes
-
     with transaction.atomic(), collect_changes(source="migrate"):
         ensure_locales()
         groups = ensure_role_groups()

@@ -60,7 +60,7 @@ class CourseCompletionFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_revoked(self, queryset, name, value):
-        return queryset.filter(revoked_at__isnull=not value)
+        return queryset.revoked() if value else queryset.not_revoked()
 
 
 class CompletionIndexView(RevokeInListingMixin, SafeSpreadsheetExportMixin, IndexView):

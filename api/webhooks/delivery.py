@@ -1,8 +1,8 @@
 """Sending deliveries: signed POSTs, every attempt logged, retries with exponential backoff,
 and an endpoint disabled (HR admins told by email) after a day of failures.
 
-Runs in background tasks (``tasks.send_webhooks``), never in a staff member's request
-under a real task backend. Several senders may run at once (two tasks, the
+Runs in background tasks (``tasks``, which also queues the runs), never in a staff
+member's request under a real task backend. Several senders may run at once (two tasks, the
 ``retry_webhooks`` command): a delivery is claimed with a conditional UPDATE before it
 is sent, so each attempt is made by one sender only."""
 
@@ -17,8 +17,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
-from django.db.models import Min, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -223,8 +221,8 @@ def claim(delivery, now):
 
 def send_due(endpoint_id, now=None):
     """Send the endpoint's due deliveries, oldest first, until one finds the receiver
-    unavailable; then schedule the next run. ``now`` is for tests: it stands for the time
-    of every step. Returns the number delivered."""
+    unavailable (``tasks.send`` then plans the next run). ``now`` is for tests: it stands
+    for the time of every step. Returns the number delivered."""
     endpoint = WebhookEndpoint.objects.select_related("client").filter(pk=endpoint_id).first()
     if endpoint is None or not endpoint.active:
         # An inactive endpoint's deliveries wait for it to be active again.
@@ -258,7 +256,6 @@ def send_due(endpoint_id, now=None):
                 backoff_others(endpoint, delivery)
                 unavailable = True
                 break
-    schedule_next_run(endpoint, now)
     return delivered
 
 
@@ -325,38 +322,6 @@ def backoff_others(endpoint, delivery):
     )
 
 
-def schedule_next_run(endpoint, now=None):
-    """Enqueue one run for when the endpoint's next delivery is due, unless one is already
-    planned by then. Backends without ``run_after`` (the immediate backend of development
-    and tests) leave retries to ``manage.py retry_webhooks``."""
-    from .tasks import send_webhooks
-
-    if not send_webhooks.get_backend().supports_defer:
-        return None
-    now = now or timezone.now()
-    next_due = (
-        WebhookDelivery.objects.filter(endpoint=endpoint, state=State.PENDING)
-        .aggregate(next_due=Min("next_attempt_at"))
-        .get("next_due")
-    )
-    if next_due is None or next_due <= now:
-        return None
-    # One planned run per endpoint, however many tasks ran before it: whoever moves the
-    # planned time enqueues the task.
-    planned = WebhookEndpoint.objects.filter(pk=endpoint.pk).filter(
-        Q(next_run_at__isnull=True) | Q(next_run_at__lte=now) | Q(next_run_at__gt=next_due)
-    )
-    if not planned.update(next_run_at=next_due):
-        return None
-    try:
-        send_webhooks.using(run_after=next_due).enqueue(endpoint.pk)
-    except Exception:
-        logger.exception("Could not schedule the next webhooks of endpoint %s", endpoint.pk)
-        WebhookEndpoint.objects.filter(pk=endpoint.pk, next_run_at=next_due).update(next_run_at=None)
-        return None
-    return next_due
-
-
 def disable(endpoint, reason, now):
     # Conditional, so two senders failing at once disable it, and tell HR, once.
     if not WebhookEndpoint.objects.filter(pk=endpoint.pk, active=True).update(
@@ -413,16 +378,14 @@ def notify_hr_admins(endpoint):
     return send_mail(subject, message, None, recipients)
 
 
-def reactivated(endpoint):
-    """An HR admin switched a disabled endpoint back on: its waiting deliveries go now."""
+def release_waiting(endpoint):
+    """An endpoint switched back on starts afresh: no failure record, and its waiting
+    deliveries are due now (``tasks.reactivated`` sends them)."""
     now = timezone.now()
     WebhookEndpoint.objects.filter(pk=endpoint.pk).update(
         failing_since=None, disabled_at=None, disabled_reason="", next_run_at=None
     )
     WebhookDelivery.objects.filter(endpoint=endpoint, state=State.PENDING).update(next_attempt_at=now)
-    from .events import enqueue_sending
-
-    transaction.on_commit(lambda: enqueue_sending([endpoint.pk]), robust=True)
 
 
 def endpoints_with_due_deliveries(now=None):

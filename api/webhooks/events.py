@@ -23,6 +23,7 @@ from records.models import CourseCompletion
 from .. import records
 from ..models import Event, WebhookDelivery, WebhookEndpoint
 from ..serializers import CompletionSerializer, EnrolmentSerializer
+from .tasks import enqueue_sending
 
 logger = logging.getLogger(__name__)
 
@@ -90,19 +91,6 @@ def record(event, queryset, serialise, event_key, now=None):
     if endpoint_ids:
         transaction.on_commit(partial(enqueue_sending, endpoint_ids), robust=True)
     return len(deliveries)
-
-
-def enqueue_sending(endpoint_ids):
-    """Hand the sending to the task worker. Runs after commit, in the staff member's request
-    when the event came from one: nothing here may raise into it."""
-    from .tasks import send_webhooks
-
-    for endpoint_id in endpoint_ids:
-        try:
-            send_webhooks.enqueue(endpoint_id)
-        except Exception:
-            # The deliveries are stored; ``manage.py retry_webhooks`` sends them later.
-            logger.exception("Could not enqueue the webhooks of endpoint %s", endpoint_id)
 
 
 def serialise_completions(rows):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Prefetch, Sum
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -24,11 +24,11 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from courses.admin_forms import ModulePageForm
 from courses.blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
+from courses.models.querysets import ModulePageQuerySet
 from courses.models.quiz import QuizSettings
 
 # The extension point through which the app that keeps learning records (records) adds a
@@ -275,13 +275,8 @@ class CoursePage(Page):
         return original or self
 
     def required_modules(self):
-        """The live modules a person must complete to complete the course, in order."""
-        return list(
-            ModulePage.objects.child_of(self.canonical())
-            .live()
-            .filter(required_for_completion=True)
-            .order_by("path")
-        )
+        """The modules to complete for a completion of this course, in any language."""
+        return list(ModulePage.objects.required().child_of(self.canonical()).order_by("path"))
 
     def modules_for_learners(self):
         """The modules as learners follow them. A translation that lacks some modules
@@ -314,12 +309,6 @@ class CoursePage(Page):
         context["prerequisites"] = self.prerequisites()
         add_learner_context(request, self, context)
         return context
-
-
-class ModulePageQuerySet(PageQuerySet):
-    def with_question_counts(self):
-        """Each module with its number of quiz questions (``question_count``), in the same query."""
-        return self.annotate(question_count=Count("quiz_questions"))
 
 
 class ModulePage(QuizSettings, Page):

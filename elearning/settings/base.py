@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "api",
+    "demo",  # manage.py seed_demo; no models
     # Two-step sign-in: TOTP apps, recovery codes and passkeys (mfa/).
     "mfa",
     "django_otp",
@@ -199,6 +200,9 @@ REST_FRAMEWORK = {
     # Only proxies we run may set X-Forwarded-For; 0 means use the connection's address.
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
+# The site's 500 page (elearning.errors.server_error) gives way, under these path prefixes,
+# to the named view: the HR API answers in its JSON error shape.
+SERVER_ERROR_VIEWS = {"/api/": "api.errors.server_error"}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Learning Hub HR API",
     "DESCRIPTION": (
@@ -360,7 +364,7 @@ PERMISSIONS_POLICY = {
     "publickey-credentials-get": "self",
 }
 # Django's CSRF failure page with its own <style> block allowed (by hash) under the policy.
-CSRF_FAILURE_VIEW = "elearning.csp.csrf_failure"
+CSRF_FAILURE_VIEW = "elearning.errors.csrf_failure"
 INSTALLED_APPS += ["csp"]  # django-csp (its system checks)
 # Right after SecurityMiddleware, so every response (static files, redirects, errors) has them.
 _after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1

@@ -1,11 +1,17 @@
 """What staff answered. An attempt keeps the questions and choices exactly as they were
 served (``questions``), so later edits to the quiz never rewrite history."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models.quiz import FeedbackPolicy
+
+# Allowance for the network between the person pressing submit and the server receiving it.
+SUBMISSION_GRACE = timedelta(seconds=30)
 
 
 class Attempt(models.Model):
@@ -62,6 +68,13 @@ class Attempt(models.Model):
     @property
     def is_submitted(self):
         return self.submitted_at is not None
+
+    def accepts_answers(self, now=None):
+        """Not yet submitted, and within its time limit (plus ``SUBMISSION_GRACE``), if it
+        has one. Answers submitted later are recorded as late and not scored."""
+        if self.is_submitted:
+            return False
+        return self.deadline is None or (now or timezone.now()) <= self.deadline + SUBMISSION_GRACE
 
     @property
     def shows_feedback(self):

@@ -15,9 +15,6 @@ from quizzes.models import AnswerRecord, Attempt, SelectedChoice
 from quizzes.services.scoring import percentage, score_attempt
 from quizzes.signals import attempt_submitted
 
-# Allowance for the network between the person pressing submit and the server receiving it.
-SUBMISSION_GRACE = timedelta(seconds=30)
-
 
 class AttemptLimitReached(Exception):
     pass
@@ -60,9 +57,7 @@ def open_attempt(user, module, cycle, now=None):
     """The unsubmitted attempt the person can still answer, if any."""
     now = now or timezone.now()
     attempt = attempts_for(user, module, cycle).filter(submitted_at__isnull=True).order_by("-number").first()
-    if attempt and attempt.deadline and attempt.deadline + SUBMISSION_GRACE < now:
-        return None
-    return attempt
+    return attempt if attempt and attempt.accepts_answers(now) else None
 
 
 def start_attempt(user, module, course, cycle, now=None):
@@ -148,7 +143,7 @@ def submit_attempt(attempt_id, user, answers, now=None):
         attempt.user = user  # already loaded: receivers of attempt_submitted need not fetch it
         if attempt.is_submitted:
             return attempt
-        attempt.late = bool(attempt.deadline and now > attempt.deadline + SUBMISSION_GRACE)
+        attempt.late = not attempt.accepts_answers(now)
         results, earned, available = score_attempt(attempt.questions, answers)
         if attempt.late:
             earned = 0  # the quiz's stated rule: answers after the time limit are not scored

@@ -91,7 +91,7 @@ def submit(request, attempt_id):
         # A second submission (double click, back button, replay) shows the first result.
         return redirect("quizzes:result", attempt_id=attempt.pk)
     answers, errors = attempt_service.parse_answers(attempt, request.POST)
-    late = attempt.deadline and timezone.now() > attempt.deadline + attempt_service.SUBMISSION_GRACE
+    late = not attempt.accepts_answers()
     if errors and not late:
         context = _attempt_context(
             attempt, questions=_question_views(attempt, answers, errors), errors=errors

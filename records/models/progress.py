@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .querysets import CourseCompletionQuerySet, EnrolmentQuerySet, ModuleProgressQuerySet
 from .sync import StampedModel, SyncStampField
 
 
@@ -24,6 +25,8 @@ class ModuleProgress(models.Model):
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
     read_at = models.DateTimeField(_("marked as read at"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    objects = models.Manager.from_queryset(ModuleProgressQuerySet)()
 
     class Meta:
         db_table = "quizzes_moduleprogress"  # kept from quizzes: records/migrations/0001
@@ -68,6 +71,8 @@ class Enrolment(StampedModel):
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     updated_at = SyncStampField(_("updated at"))
 
+    objects = models.Manager.from_queryset(EnrolmentQuerySet)()
+
     class Meta:
         db_table = "quizzes_enrolment"  # kept from quizzes: records/migrations/0001
         verbose_name = _("enrolment")
@@ -82,13 +87,21 @@ class Enrolment(StampedModel):
         return f"{self.user} – {self.course_code}"
 
     @property
+    def is_open(self):
+        """``EnrolmentQuerySet.open_q`` for this enrolment."""
+        if self.status == self.Status.EXPIRED:
+            rule = self.assignment_rule  # read only for an expired enrolment
+            return rule is not None and rule.recurring and rule.active
+        return self.status in (self.Status.NOT_STARTED, self.Status.IN_PROGRESS, self.Status.OVERDUE)
+
+    def is_overdue_on(self, day):
+        """``EnrolmentQuerySet.overdue_q`` for this enrolment: true from the day after the
+        due date, also before the daily status update has stored it."""
+        return self.due_date is not None and self.due_date < day and self.is_open
+
+    @property
     def is_overdue(self):
-        # Also true before the daily status update has run.
-        return self.status == self.Status.OVERDUE or (
-            self.status in (self.Status.NOT_STARTED, self.Status.IN_PROGRESS)
-            and self.due_date is not None
-            and self.due_date < timezone.localdate()
-        )
+        return self.is_overdue_on(timezone.localdate())
 
     def set_status(self, status, when=None):
         if self.status != status:
@@ -105,6 +118,11 @@ def new_certificate_id():
 class CourseCompletion(StampedModel):
     """The HR-grade fact that a person completed a course. Never deleted: a correction is
     an explicit revocation, kept with its reason."""
+
+    class Standing(models.TextChoices):
+        VALID = "valid", _("Valid")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="completions")
     course = models.ForeignKey("courses.CoursePage", on_delete=models.SET_NULL, null=True, related_name="+")
@@ -131,6 +149,8 @@ class CourseCompletion(StampedModel):
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = SyncStampField(_("updated at"))
+
+    objects = models.Manager.from_queryset(CourseCompletionQuerySet)()
 
     class Meta:
         db_table = "quizzes_coursecompletion"  # kept from quizzes: records/migrations/0001
@@ -160,15 +180,25 @@ class CourseCompletion(StampedModel):
     def is_revoked(self):
         return self.revoked_at is not None
 
+    def lapsed_on(self, day):
+        """Its ``valid_until`` has passed (whether or not it was also revoked)."""
+        return self.valid_until is not None and self.valid_until < day
+
     @property
     def is_expired(self):
-        return self.valid_until is not None and self.valid_until < timezone.localdate()
+        return self.lapsed_on(timezone.localdate())
+
+    def standing_on(self, day):
+        """``CourseCompletionQuerySet.standing_expression`` for this completion."""
+        if self.is_revoked:
+            return self.Standing.REVOKED
+        if self.lapsed_on(day):
+            return self.Standing.EXPIRED
+        return self.Standing.VALID
 
     @property
     def status(self):
-        if self.is_revoked:
-            return "revoked"
-        return "expired" if self.is_expired else "valid"
+        return self.standing_on(timezone.localdate())
 
     def get_status_display(self):
-        return {"revoked": _("Revoked"), "expired": _("Expired"), "valid": _("Valid")}[self.status]
+        return self.status.label

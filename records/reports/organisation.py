@@ -20,7 +20,6 @@ from elearning.exports import ReportColumn, ReportColumnsMixin
 from people.lines import sees_everyone
 from quizzes.reports.item_analysis import course_choices, percent
 from records.models import Enrolment
-from records.reports.team_completion import overdue_q
 
 BY_DEPARTMENT = "department"
 BY_COUNTRY = "country"
@@ -55,7 +54,7 @@ def completion_rows(enrolments, by):
             course_title=Max("course_title"),
             enrolled=Count("pk"),
             completed=Count("pk", filter=Q(status=Enrolment.Status.COMPLETED)),
-            overdue=Count("pk", filter=overdue_q()),
+            overdue=Count("pk", filter=enrolments.overdue_q()),
         )
         .order_by("course_code", "group")
     )

@@ -7,7 +7,7 @@ in its CSV/XLSX export. The score comes from a subquery in the same SQL statemen
 page costs the same number of queries for a team of 10 or of 1,000."""
 
 from django import forms
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,12 +34,6 @@ def status_choices():
 def country_choices():
     countries = User.objects.exclude(country="").order_by("country").values_list("country", flat=True)
     return [(country, country) for country in countries.distinct()]
-
-
-def overdue_q(today=None):
-    """The SQL form of ``Enrolment.is_overdue`` (plus a stored "overdue" status)."""
-    today = today or timezone.localdate()
-    return Q(status="overdue") | (Q(due_date__lt=today) & ~Q(status=Enrolment.Status.COMPLETED))
 
 
 def status_label(enrolment):
@@ -92,15 +86,15 @@ class TeamCompletionFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_overdue(self, queryset, name, value):
-        return queryset.filter(overdue_q()) if value else queryset
+        return queryset.overdue() if value else queryset
 
 
 def latest_score():
     """The score of the person's latest completion of the course that still stands."""
-    completions = CourseCompletion.objects.filter(
-        user_id=OuterRef("user_id"), course_code=OuterRef("course_code"), revoked_at__isnull=True
-    ).order_by("-completed_at", "-pk")
-    return Subquery(completions.values("score")[:1])
+    completions = CourseCompletion.objects.not_revoked().filter(
+        user_id=OuterRef("user_id"), course_code=OuterRef("course_code")
+    )
+    return Subquery(completions.newest_first().values("score")[:1])
 
 
 def team_enrolments(user):
@@ -108,7 +102,7 @@ def team_enrolments(user):
     their transcripts), with what a row shows, in one query."""
     return (
         Enrolment.objects.filter(user__in=visible_people(user), user__is_active=True)
-        .select_related("user", "user__department")
+        .select_related("user", "user__department", "assignment_rule")
         .annotate(score=latest_score())
         .order_by("user__full_name", "user__username", "user_id", "course_code")
     )

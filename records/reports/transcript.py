@@ -28,7 +28,12 @@ COMPLETION = _("Completion")
 
 
 def course_rows(person):
-    enrolments = Enrolment.objects.filter(user=person).annotate(score=latest_score()).order_by("course_code")
+    enrolments = (
+        Enrolment.objects.filter(user=person)
+        .select_related("assignment_rule")
+        .annotate(score=latest_score())
+        .order_by("course_code")
+    )
     return [
         {
             "record": str(COURSE),

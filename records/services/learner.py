@@ -5,13 +5,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Max, Q
-from django.utils import timezone
-
-from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
 from quizzes.models import Attempt
-from quizzes.services.attempts import SUBMISSION_GRACE
 from records.models import CourseCompletion, Enrolment, ModuleProgress, ReflectionAnswer
 from records.services import progress
 
@@ -57,22 +53,26 @@ class CourseState:
 def course_state(user, course, modules):
     """``modules``: the course's live modules annotated with ``question_count``."""
     state = CourseState()
-    state.enrolment = Enrolment.objects.filter(user=user, course_code=course.course_code).first()
+    state.enrolment = (
+        Enrolment.objects.filter(user=user, course_code=course.course_code)
+        .select_related("assignment_rule")
+        .first()
+    )
     state.latest_completion = progress.latest_completion(user, course.course_code)
     if state.latest_completion and not state.latest_completion.is_expired:
         state.completion = state.latest_completion
     if state.enrolment is None:
         state.missing_prerequisites = progress.missing_prerequisites(user, course)
-    required = course.required_modules()
-    required_keys = {module.translation_key for module in required}
-    since = state.latest_completion.completed_at if state.latest_completion and not state.completion else None
-    rows = ModuleProgress.objects.filter(
-        user=user, module_key__in=[m.translation_key for m in modules] + list(required_keys)
-    ).values_list("module_key", "completed_at")
+    required_keys = {module.translation_key for module in course.required_modules()}
+    rows = (
+        ModuleProgress.objects.with_counts()
+        .filter(user=user, module_key__in=[m.translation_key for m in modules] + list(required_keys))
+        .values_list("module_key", "counts")
+    )
     started, completed = set(), set()
-    for key, completed_at in rows:
+    for key, counts in rows:
         started.add(key)
-        if completed_at and (since is None or completed_at > since):
+        if counts:
             completed.add(key)
     state.modules = [
         ModuleStatus(
@@ -125,9 +125,8 @@ def quiz_state(user, module, course):
     )
     recent = list(attempts.order_by("-number")[:5])
     latest = recent[0] if recent else None
-    if latest and not latest.is_submitted:
-        expired = latest.deadline and latest.deadline + SUBMISSION_GRACE < timezone.now()
-        state.open_attempt = None if expired else latest
+    if latest and latest.accepts_answers():
+        state.open_attempt = latest
     state.attempts = [attempt for attempt in recent if attempt.is_submitted]
     state.best = summary["best"]
     state.passed = bool(summary["passes"])
@@ -139,7 +138,9 @@ def quiz_state(user, module, course):
 def dashboard(user):
     """Enrolments with progress, and completions, for the "My learning" page."""
     enrolments = list(
-        Enrolment.objects.filter(user=user).select_related("course").order_by("due_date", "-enrolled_at")
+        Enrolment.objects.filter(user=user)
+        .select_related("course", "assignment_rule")
+        .order_by("due_date", "-enrolled_at")
     )
     codes = [enrolment.course_code for enrolment in enrolments]
     courses = {
@@ -148,37 +149,17 @@ def dashboard(user):
             course_code__in=codes, locale__language_code=settings.LANGUAGE_CODE
         )
     }
-    # Required modules of every enrolled course, in one query.
-    required = {}
-    modules = ModulePage.objects.live().filter(required_for_completion=True)
-    paths = [course.path for course in courses.values()]
-    if paths:
-        condition = Q()
-        for path in paths:
-            condition |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
-        for module in modules.filter(condition).order_by("path"):
-            required.setdefault(module.path[: -Page.steplen], []).append(module)
+    required = ModulePage.objects.required().by_course(courses.values())
     completions = {}
-    for completion in CourseCompletion.objects.filter(user=user, revoked_at__isnull=True).order_by(
-        "completed_at"
-    ):
+    for completion in CourseCompletion.objects.not_revoked().filter(user=user).order_by("completed_at"):
         completions[completion.course_code] = completion  # the latest wins
-    progress_rows = ModuleProgress.objects.filter(user=user, completed_at__isnull=False).values_list(
-        "module_key", "completed_at"
-    )
-    completed_at = dict(progress_rows)
+    counting = set(ModuleProgress.objects.counting().filter(user=user).values_list("module_key", flat=True))
     items = []
     for enrolment in enrolments:
         course = courses.get(enrolment.course_code)
-        course_modules = required.get(course.path, []) if course else []
+        course_modules = required.get(course, [])
         completion = completions.get(enrolment.course_code)
-        since = completion.completed_at if completion and completion.is_expired else None
-        done = [
-            m
-            for m in course_modules
-            if m.translation_key in completed_at
-            and (since is None or completed_at[m.translation_key] > since)
-        ]
+        done = [module for module in course_modules if module.translation_key in counting]
         current = completion if completion and not completion.is_expired else None
         items.append(
             {

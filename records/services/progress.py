@@ -36,9 +36,11 @@ def add_months(day, months):
 
 
 def latest_completion(user, course_code):
+    """The person's latest completion of the course that stands (valid or expired)."""
     return (
-        CourseCompletion.objects.filter(user=user, course_code=course_code, revoked_at__isnull=True)
-        .order_by("-completed_at")
+        CourseCompletion.objects.not_revoked()
+        .filter(user=user, course_code=course_code)
+        .newest_first()
         .first()
     )
 
@@ -54,10 +56,8 @@ def missing_prerequisites(user, course):
     if not prerequisites:
         return []
     done = set(
-        CourseCompletion.objects.filter(
-            user=user, course_code__in=[p.course_code for p in prerequisites], revoked_at__isnull=True
-        )
-        .exclude(valid_until__lt=timezone.localdate())
+        CourseCompletion.objects.valid_on(timezone.localdate())
+        .filter(user=user, course_code__in=[p.course_code for p in prerequisites])
         .values_list("course_code", flat=True)
     )
     return [p for p in prerequisites if p.course_code not in done]
@@ -156,13 +156,13 @@ def module_quiz_passed(user, module, now=None):
     refresh_course_completion(user, course, now)
 
 
-def completed_module_keys(user, course_code, keys):
-    """Modules completed since the person's previous completion of this course."""
-    since = latest_completion(user, course_code)
-    queryset = ModuleProgress.objects.filter(user=user, module_key__in=keys, completed_at__isnull=False)
-    if since is not None:
-        queryset = queryset.filter(completed_at__gt=since.completed_at)
-    return set(queryset.values_list("module_key", flat=True))
+def completed_module_keys(user, keys):
+    """Modules completed since the person's previous completion of their course."""
+    return set(
+        ModuleProgress.objects.counting()
+        .filter(user=user, module_key__in=keys)
+        .values_list("module_key", flat=True)
+    )
 
 
 def course_score(user, modules, since=None):
@@ -195,7 +195,7 @@ def refresh_course_completion(user, course, now=None):
         if current_completion(user, course.course_code):
             return None
         previous = latest_completion(user, course.course_code)
-        if completed_module_keys(user, course.course_code, keys) != keys:
+        if completed_module_keys(user, keys) != keys:
             return None
         canonical = course.canonical()
         completion = CourseCompletion.objects.create(

@@ -31,31 +31,29 @@ from django_tasks import task
 from people.lines import reporting_line_ids
 from people.models import User
 from records.models import CourseCompletion, Enrolment, ReminderLog
-from records.services.statuses import OPEN
 
 Kind = ReminderLog.Kind
 OVERDUE_REMINDERS = 4
-DUE_SOON_DAYS = 7
 EXPIRING_DAYS = 30
 
 
-def _open_enrolments():
-    return Enrolment.objects.filter(OPEN, user__is_active=True, due_date__isnull=False)
+def _enrolments():
+    # Leavers get no reminders.
+    return Enrolment.objects.filter(user__is_active=True)
 
 
 def due_reminders(today):
     """(kind, recipient id, enrolment id, completion id, key) of every reminder due today."""
-    open_enrolments = _open_enrolments()
-    for pk, user_id, due in open_enrolments.filter(
-        due_date__gt=today, due_date__lte=today + timedelta(days=DUE_SOON_DAYS)
-    ).values_list("pk", "user_id", "due_date"):
+    for pk, user_id, due in _enrolments().due_soon(today).values_list("pk", "user_id", "due_date"):
         yield Kind.DUE_SOON, user_id, pk, None, due.isoformat()
-    for pk, user_id, due in open_enrolments.filter(due_date=today).values_list("pk", "user_id", "due_date"):
+    for pk, user_id, due in (
+        _enrolments().open().filter(due_date=today).values_list("pk", "user_id", "due_date")
+    ):
         yield Kind.DUE_TODAY, user_id, pk, None, due.isoformat()
     overdue_since = today - timedelta(days=7 * OVERDUE_REMINDERS)
-    for pk, user_id, due in open_enrolments.filter(
-        due_date__lt=today, due_date__gt=overdue_since
-    ).values_list("pk", "user_id", "due_date"):
+    for pk, user_id, due in (
+        overdue_enrolments(today).filter(due_date__gt=overdue_since).values_list("pk", "user_id", "due_date")
+    ):
         week = (today - due).days // 7 + 1
         yield Kind.OVERDUE, user_id, pk, None, f"{due.isoformat()}:w{week}"
     yield from _expiring(today)
@@ -63,15 +61,11 @@ def due_reminders(today):
 
 
 def _expiring(today):
-    newer = CourseCompletion.objects.filter(
-        user=OuterRef("user"),
-        course_code=OuterRef("course_code"),
-        revoked_at__isnull=True,
-        completed_at__gt=OuterRef("completed_at"),
+    newer = CourseCompletion.objects.not_revoked().filter(
+        user=OuterRef("user"), course_code=OuterRef("course_code"), completed_at__gt=OuterRef("completed_at")
     )
-    expiring = CourseCompletion.objects.filter(
+    expiring = CourseCompletion.objects.not_revoked().filter(
         ~Exists(newer),
-        revoked_at__isnull=True,
         user__is_active=True,
         valid_until__gt=today,
         valid_until__lte=today + timedelta(days=EXPIRING_DAYS),
@@ -81,7 +75,7 @@ def _expiring(today):
 
 
 def overdue_enrolments(today):
-    return _open_enrolments().filter(due_date__lt=today)
+    return _enrolments().overdue(today)
 
 
 def managers_of_overdue(today):

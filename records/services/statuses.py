@@ -18,7 +18,7 @@ the certificate lapsed keeps its old due date, so reactivating the rule makes it
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 
 from records import signals
@@ -26,13 +26,6 @@ from records.models import CourseCompletion, Enrolment, ModuleProgress
 from records.models.sync import stamp_all, stamped_update, sync_stamp
 
 Status = Enrolment.Status
-
-# Enrolments with training still to do by their due date: not completed, or expired
-# under a recurring rule (which gave them a new due date). An expired enrolment from a
-# one-off assignment or a self-enrolment has nothing due: it stays "expired".
-OPEN = Q(status__in=[Status.NOT_STARTED, Status.IN_PROGRESS, Status.OVERDUE]) | Q(
-    status=Status.EXPIRED, assignment_rule__recurring=True, assignment_rule__active=True
-)
 
 
 def update_statuses(today=None):
@@ -49,7 +42,7 @@ def _mark_overdue(today, now):
         # The stamp is unique to this UPDATE, so it finds exactly the rows it made overdue.
         stamp = sync_stamp()
         count = (
-            Enrolment.objects.filter(OPEN, due_date__lt=today)
+            Enrolment.objects.overdue(today)
             .exclude(status=Status.OVERDUE)
             .update(status=Status.OVERDUE, status_changed_at=now, updated_at=stamp)
         )
@@ -61,9 +54,7 @@ def _mark_overdue(today, now):
 
 
 def _reopen_not_overdue(today, now):
-    not_overdue = Enrolment.objects.filter(
-        Q(due_date__isnull=True) | Q(due_date__gte=today), status=Status.OVERDUE
-    )
+    not_overdue = Enrolment.objects.filter(status=Status.OVERDUE).exclude(Enrolment.objects.overdue_q(today))
     started = Exists(
         ModuleProgress.objects.filter(user=OuterRef("user"), course_code=OuterRef("course_code"))
     )
@@ -73,11 +64,9 @@ def _reopen_not_overdue(today, now):
 
 
 def _mark_expired(today, now):
-    completions = CourseCompletion.objects.filter(
-        user=OuterRef("user"), course_code=OuterRef("course_code"), revoked_at__isnull=True
-    )
-    still_valid = completions.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
-    lapsed = completions.filter(valid_until__lt=today).order_by("-valid_until")
+    completions = CourseCompletion.objects.filter(user=OuterRef("user"), course_code=OuterRef("course_code"))
+    still_valid = completions.valid_on(today)
+    lapsed = completions.expired_on(today).order_by("-valid_until")
     expiring = Enrolment.objects.filter(Exists(lapsed), ~Exists(still_valid), status=Status.COMPLETED)
     recurring = list(
         expiring.filter(assignment_rule__recurring=True, assignment_rule__active=True)
@@ -98,7 +87,5 @@ def _touch_lapsed_completions(today):
     """A completion's status turns "expired" the day after its ``valid_until`` without the
     row changing; stamping it once then lets HR systems syncing by ``updated_at`` see it."""
     return stamped_update(
-        CourseCompletion.objects.filter(
-            revoked_at__isnull=True, valid_until__lt=today, updated_at__date__lte=F("valid_until")
-        )
+        CourseCompletion.objects.expired_on(today).filter(updated_at__date__lte=F("valid_until"))
     )

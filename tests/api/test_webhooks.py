@@ -509,9 +509,29 @@ def test_a_retry_is_scheduled_with_run_after_once(amira, complete, make_endpoint
     tasks.send_webhooks.call(endpoint.pk)
     assert len(scheduled()) == 1
     # The retry itself plans the next one.
-    sender.send_due(endpoint.pk, now=delivery.next_attempt_at)
+    tasks.send(endpoint.pk, now=delivery.next_attempt_at)
     delivery.refresh_from_db()
     assert len(scheduled()) == 2 and scheduled()[-1][0] == delivery.next_attempt_at
+
+
+def test_no_retry_is_scheduled_for_an_endpoint_switched_off(
+    amira, complete, make_endpoint, receiver, settings
+):
+    settings.TASKS = DUMMY_TASKS
+    receiver.default_status = 502
+    endpoint = make_endpoint(receiver.url)
+    complete(amira)
+    tasks.send_webhooks.call(endpoint.pk)
+    delivery = WebhookDelivery.objects.get()
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(active=False, next_run_at=None)
+    planned = len(tasks.send_webhooks.get_backend().results)
+
+    assert tasks.schedule_next_run(endpoint.pk, now=delivery.next_attempt_at - timedelta(minutes=1)) is None
+    assert len(tasks.send_webhooks.get_backend().results) == planned
+    # The same endpoint switched on plans its retry.
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(active=True)
+    assert tasks.schedule_next_run(endpoint.pk, now=delivery.next_attempt_at - timedelta(minutes=1))
+    assert len(tasks.send_webhooks.get_backend().results) == planned + 1
 
 
 def test_the_task_never_raises(monkeypatch, make_endpoint):

@@ -9,7 +9,7 @@ import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
-PASSWORD = "learn-demo-2026"  # the demo accounts' password (people/demo.py)
+PASSWORD = "learn-demo-2026"  # the demo accounts' password (demo/organisation.py)
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 

@@ -42,3 +42,9 @@ def test_a_project_helper_importing_an_app_breaks_the_contract(monkeypatch):
     builder = WithImport(settings.GRAPH_BUILDER, "elearning.permissions", "people.models")
     monkeypatch.setattr(settings, "GRAPH_BUILDER", builder)
     assert not contracts_kept()
+
+
+def test_an_app_importing_the_demo_loader_breaks_the_contract(monkeypatch):
+    builder = WithImport(settings.GRAPH_BUILDER, "api.views", "demo.organisation")
+    monkeypatch.setattr(settings, "GRAPH_BUILDER", builder)
+    assert not contracts_kept()

@@ -256,7 +256,7 @@ def _broken(request):
 
 
 urlpatterns = [path("broken/", _broken)]
-handler500 = "api.errors.server_error"
+handler500 = "elearning.errors.server_error"
 
 
 @pytest.mark.urls(__name__)

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
-from people.demo import DEFAULT_PASSWORD
+from demo.organisation import DEFAULT_PASSWORD
 from people.models import User
 from security.models import SecurityEvent
 from tests.factories import PASSWORD

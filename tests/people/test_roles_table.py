@@ -8,17 +8,8 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 import pytest
 
 from elearning.roles_table import ROLES
-from people.roles import ROLE_GROUPS, ensure_roles
+from people.roles import ROLE_GROUPS, ensure_roles, permissions_named
 from security.models import SecurityEvent
-
-
-def expected(table):
-    """{"app.model": ["view", "revoke_x"]} -> {"app.view_model", "app.revoke_x"}, read independently."""
-    result = set()
-    for model_label, actions in table.items():
-        app_label, model = model_label.split(".")
-        result |= {f"{app_label}.{a if '_' in a else f'{a}_{model}'}" for a in actions}
-    return result
 
 
 def held(rows):
@@ -32,14 +23,16 @@ def test_the_table_names_exactly_the_role_groups():
 @pytest.mark.parametrize("name", ROLE_GROUPS)
 def test_model_permissions_match_the_table(db, name):
     group = Group.objects.get(name=name)
-    assert held(group.permissions.select_related("content_type")) == expected(ROLES[name]["permissions"])
+    assert held(group.permissions.select_related("content_type")) == set(ROLES[name]["permissions"])
 
 
 @pytest.mark.parametrize("name", ROLE_GROUPS)
 def test_page_permissions_are_the_tables_on_the_root_page_only(db, name):
-    rows = GroupPagePermission.objects.filter(group__name=name).select_related("permission", "page")
+    rows = GroupPagePermission.objects.filter(group__name=name).select_related(
+        "permission__content_type", "page"
+    )
     assert {row.page for row in rows} <= {Page.get_first_root_node()}
-    assert {row.permission.codename for row in rows} == {f"{action}_page" for action in ROLES[name]["pages"]}
+    assert held(row.permission for row in rows) == set(ROLES[name]["pages"])
 
 
 @pytest.mark.parametrize("name", ROLE_GROUPS)
@@ -48,7 +41,19 @@ def test_collection_permissions_are_the_tables_on_the_root_collection_only(db, n
         "permission__content_type", "collection"
     )
     assert {row.collection for row in rows} <= {Collection.get_first_root_node()}
-    assert held(row.permission for row in rows) == expected(ROLES[name]["collections"])
+    assert held(row.permission for row in rows) == set(ROLES[name]["collections"])
+
+
+def test_a_name_in_the_table_that_finds_no_permission_is_an_error(db):
+    with pytest.raises(LookupError, match="quizzes.fly_attempt"):
+        permissions_named(["quizzes.view_attempt", "quizzes.fly_attempt"])
+
+
+def test_a_name_finds_its_permission_in_its_own_app_only(db):
+    (permission,) = permissions_named(["people.view_user"])
+    assert (permission.content_type.app_label, permission.codename) == ("people", "view_user")
+    with pytest.raises(LookupError):
+        permissions_named(["quizzes.view_user"])
 
 
 def test_nobody_but_superusers_may_change_groups_or_permissions(db):

@@ -81,6 +81,13 @@ def test_completion_by_country(hr_client, organisation):
     }
 
 
+def test_expired_one_off_enrolment_is_not_counted_overdue(hr_client, organisation, chen):
+    """Expired with an old due date (a one-off assignment whose completion lapsed): the
+    person sees "Expired", not overdue, and so does the overview."""
+    enrol(UserFactory(department=chen.department), "STORY-201", Enrolment.Status.EXPIRED, due=PAST)
+    assert rows(hr_client.get(URL))[("STORY-201", "Research")] == (2, 1, 50.0, 0)
+
+
 def test_people_without_a_department_are_grouped_as_not_recorded(hr_client, organisation):
     enrol(UserFactory(username="nodept"), "INF-101")
     assert ("INF-101", "Not recorded") in rows(hr_client.get(URL))

@@ -207,6 +207,18 @@ def test_overdue_only_filter(bruno_client, team):
     ]
 
 
+def test_expired_one_off_enrolment_is_not_overdue_in_the_filter(bruno_client, team):
+    """Its completion lapsed and nothing is due again: it shows "Expired", so the
+    Overdue only filter leaves it out (it once listed it, going by the old due date)."""
+    expired = enrol(team["dana"], "STORY-201", Enrolment.Status.EXPIRED, due=TODAY - timedelta(days=90))
+    assert not expired.is_overdue
+    statuses = {(row[0], row[4]): row[6] for row in csv_rows(bruno_client.get(URL, {"export": "csv"}))[1:]}
+    assert statuses[("Dana Scott", "STORY-201")] == "Expired"
+    listed = {(row.user.username, row.course_code) for row in rows(bruno_client.get(URL, {"overdue": "on"}))}
+    assert ("dana", "STORY-201") not in listed
+    assert listed == {("amira", "STORY-201"), ("finn", "INF-101")}
+
+
 def test_due_dates_are_shown_as_dates_and_no_filter_is_listed_until_used(bruno_client, team):
     from django.utils.formats import date_format
 

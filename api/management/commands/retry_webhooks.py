@@ -5,7 +5,7 @@ with ``db_worker`` running, retries are already scheduled tasks and this finds l
 
 from django.core.management.base import BaseCommand
 
-from api.webhooks import delivery
+from api.webhooks import delivery, tasks
 
 
 class Command(BaseCommand):
@@ -15,5 +15,5 @@ class Command(BaseCommand):
         sent = 0
         endpoint_ids = delivery.endpoints_with_due_deliveries()
         for endpoint_id in endpoint_ids:
-            sent += delivery.send_due(endpoint_id)
+            sent += tasks.send(endpoint_id)
         self.stdout.write(f"Endpoints with due deliveries: {len(endpoint_ids)}; delivered: {sent}")

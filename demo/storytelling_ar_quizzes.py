@@ -5,7 +5,7 @@ choice's (text, feedback), in the same order as the English quiz in storytelling
 The kind, points, settings and which choices are correct come from the English quiz, so the
 two cannot drift apart; a different number of questions or choices fails at import."""
 
-from courses.demo.storytelling_quizzes import QUIZZES as ENGLISH_QUIZZES
+from demo.storytelling_quizzes import QUIZZES as ENGLISH_QUIZZES
 
 TRUE = "صحيح"
 FALSE = "خطأ"

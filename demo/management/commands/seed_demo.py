@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from courses.demo import (
+from demo import (
     influencers,
     influencers_quizzes,
     storytelling,
@@ -26,16 +26,16 @@ from courses.demo import (
     storytelling_ar_quizzes,
     storytelling_quizzes,
 )
-from courses.demo.assignments import ensure_demo_assignments
-from courses.demo.history import ensure_demo_history
-from courses.demo.report import SeedReport
-from courses.demo.site import (
+from demo.assignments import ensure_demo_assignments
+from demo.history import ensure_demo_history
+from demo.organisation import DEFAULT_PASSWORD, ensure_demo_organisation
+from demo.report import SeedReport
+from demo.site import (
     ensure_course,
     ensure_course_translation,
     ensure_site_structure,
     ensure_translated_structure,
 )
-from people.demo import DEFAULT_PASSWORD, ensure_demo_organisation
 
 # Each course or translation with its modules' quizzes, by module slug.
 COURSES = (

@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 
 import pytest
 
-from courses.management.commands.seed_demo import site_base_url
+from demo.management.commands.seed_demo import site_base_url
 from people.models import User
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 storytelling_ar.py). Quotes are composite testimonies and case studies composite examples,
 and they say so: no real person is quoted."""
 
-from courses.demo.common import COMPOSITE_CONSENT
+from demo.common import COMPOSITE_CONSENT
 
 AUTHENTIC_VOICES = [
     (

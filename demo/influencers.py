@@ -1,10 +1,10 @@
 """Demo course INF-101, "Working with influencers", as data.
 
 Each module body is a list of (block_type, value) tuples in the shape of courses/blocks.py;
-courses/demo/site.py validates and publishes them. Quotes are composite testimonies and case
+demo/site.py validates and publishes them. Quotes are composite testimonies and case
 studies composite examples, and they say so: no real person is quoted."""
 
-from courses.demo.common import COMPOSITE_CONSENT
+from demo.common import COMPOSITE_CONSENT
 
 WHY_INFLUENCERS = [
     (

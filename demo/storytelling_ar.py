@@ -2,7 +2,7 @@
 page and its first two modules. Modules are matched to the English ones by slug; the
 translated pages keep the English slugs and the course code."""
 
-from courses.demo.common import COMPOSITE_CONSENT_AR
+from demo.common import COMPOSITE_CONSENT_AR
 
 AUTHENTIC_VOICES = [
     (

@@ -2,7 +2,7 @@
 
 QUIZZES maps a module slug to its quiz: "settings" are ModulePage quiz fields, and each
 question has a kind ("single", "multiple" or "true_false"), a prompt, points, an explanation
-and its choices as (text, is_correct, feedback). courses/demo/site.py checks every question
+and its choices as (text, is_correct, feedback). demo/site.py checks every question
 with the same rules as the admin and attaches the quiz to its module.
 
 Every question is answered by the module's own text. The optional toolkit module has no quiz:

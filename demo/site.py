@@ -6,7 +6,7 @@ run changes nothing: no new pages, no new revisions. Pages that already exist ar
 overwritten, so editors' changes survive a re-seed. New pages are published with a revision,
 so their history shows in the admin.
 
-Quizzes (courses/demo/*_quizzes.py) go in with a new module. A module that already exists
+Quizzes (demo/*_quizzes.py) go in with a new module. A module that already exists
 gets its demo quiz once, in one published revision, and only if it has never had questions;
 after that it is the editors' (see add_missing_quiz)."""
 
@@ -20,9 +20,9 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Site
 
 from courses.admin_forms import question_problems
-from courses.demo.covers import ensure_cover_image
-from courses.demo.report import SeedReport
 from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage, QuizChoice, QuizQuestion
+from demo.covers import ensure_cover_image
+from demo.report import SeedReport
 
 HOME_SLUG = "home"
 CATALOGUE_SLUG = "courses"
@@ -199,8 +199,8 @@ def publish_child(parent, page):
 
 
 def ensure_course(catalogue, data, report=None, quizzes=None):
-    """A course from its data (see courses/demo/influencers.py) with its modules, and their
-    quizzes by module slug (see courses/demo/influencers_quizzes.py)."""
+    """A course from its data (see demo/influencers.py) with its modules, and their
+    quizzes by module slug (see demo/influencers_quizzes.py)."""
     report = report if report is not None else SeedReport()
     code = data["course_code"]
     quizzes = quizzes or {}
@@ -419,8 +419,8 @@ def ensure_translated_structure(language_code, report=None):
 
 def ensure_course_translation(data, report=None, quizzes=None):
     """A course's translation and its translated modules, from a translation data module
-    (see courses/demo/storytelling_ar.py), with the modules' translated quizzes by slug (see
-    courses/demo/storytelling_ar_quizzes.py). The parents must already be translated
+    (see demo/storytelling_ar.py), with the modules' translated quizzes by slug (see
+    demo/storytelling_ar_quizzes.py). The parents must already be translated
     (ensure_translated_structure). Returns None if the English course is missing."""
     report = report if report is not None else SeedReport()
     quizzes = quizzes or {}

@@ -4,18 +4,20 @@ from django.core.management.base import CommandError
 from django.http import HttpRequest
 from django.test import Client
 
+from wagtail.models import Site
+
 import pytest
 
-from courses.models import CoursePage
+from courses.models import CourseCatalogue, CoursePage, HomePage
+from demo.organisation import DEFAULT_PASSWORD
+from demo.site import ensure_site_structure
 from people.models import User
-from tests.courses.test_seed_demo import _seed
+from tests.demo.test_seed_demo import _seed
 
 pytestmark = [pytest.mark.seed, pytest.mark.django_db]
 
 
 def test_seed_without_password_uses_the_default_and_prints_it(db):
-    from people.demo import DEFAULT_PASSWORD
-
     output = _seed()
     assert CoursePage.objects.live().count() >= 2
     assert DEFAULT_PASSWORD in output
@@ -31,11 +33,6 @@ def test_seed_refuses_a_weak_password_and_creates_nothing(db):
 
 
 def test_ensure_site_structure_builds_home_and_catalogue_once(db):
-    from wagtail.models import Site
-
-    from courses.demo.site import ensure_site_structure
-    from courses.models import CourseCatalogue, HomePage
-
     home, catalogue = ensure_site_structure()
     assert isinstance(home, HomePage) and isinstance(catalogue, CourseCatalogue)
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk

@@ -1,0 +1,109 @@
+"""The rules about learning records, each written once, in SQL, as QuerySet methods; the
+models (progress.py) say the same of one record in Python, and tests/records/
+test_rules_agree.py checks that both, and every report, feed and reminder built on them,
+agree. As in Wagtail's ``PageQuerySet``, ``x_q()`` is the condition (for ``Count(filter=)``
+and other expressions) and ``x()`` the filter."""
+
+from datetime import timedelta
+
+from django.db import models
+from django.db.models import BooleanField, Case, Exists, ExpressionWrapper, OuterRef, Q, Value, When
+from django.utils import timezone
+
+# "Due soon": the due date falls within this many days (the "due in a week" reminder).
+DUE_SOON_DAYS = 7
+
+
+def _day(on):
+    return on or timezone.localdate()
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def open_q(self):
+        """Training still to do by the due date: not completed, or expired under an active
+        recurring rule (which gave it a new due date). An expired one-off assignment or
+        self-enrolment has nothing due: it stays "expired" until the person retakes it."""
+        Status = self.model.Status
+        return Q(status__in=[Status.NOT_STARTED, Status.IN_PROGRESS, Status.OVERDUE]) | Q(
+            status=Status.EXPIRED, assignment_rule__recurring=True, assignment_rule__active=True
+        )
+
+    def open(self):
+        return self.filter(self.open_q())
+
+    def overdue_q(self, on=None):
+        """Open and its due date has passed. The stored "overdue" status is this rule as
+        the daily status update last found it (quizzes.services.statuses)."""
+        return self.open_q() & Q(due_date__lt=_day(on))
+
+    def overdue(self, on=None):
+        return self.filter(self.overdue_q(on))
+
+    def due_soon(self, on=None):
+        """Open and due within the next ``DUE_SOON_DAYS`` days (not today)."""
+        on = _day(on)
+        return self.open().filter(due_date__gt=on, due_date__lte=on + timedelta(days=DUE_SOON_DAYS))
+
+
+class CourseCompletionQuerySet(models.QuerySet):
+    """A completion is revoked (an HR correction), else expired once its ``valid_until``
+    has passed, else valid: its standing (``CourseCompletion.Standing``)."""
+
+    def not_revoked(self):
+        return self.filter(revoked_at__isnull=True)
+
+    def revoked(self):
+        return self.filter(revoked_at__isnull=False)
+
+    def valid_on(self, on=None):
+        return self.not_revoked().filter(Q(valid_until__isnull=True) | Q(valid_until__gte=_day(on)))
+
+    def expired_on(self, on=None):
+        return self.not_revoked().filter(valid_until__lt=_day(on))
+
+    def standing_expression(self, on=None):
+        Standing = self.model.Standing
+        return Case(
+            When(revoked_at__isnull=False, then=Value(Standing.REVOKED)),
+            When(valid_until__lt=_day(on), then=Value(Standing.EXPIRED)),
+            default=Value(Standing.VALID),
+            output_field=models.CharField(),
+        )
+
+    def standing(self, on=None):
+        """Each completion annotated with its ``standing`` on the day, in the same query."""
+        return self.annotate(standing=self.standing_expression(on))
+
+    def in_standing(self, standing, on=None):
+        Standing = self.model.Standing
+        if standing == Standing.REVOKED:
+            return self.revoked()
+        return self.expired_on(on) if standing == Standing.EXPIRED else self.valid_on(on)
+
+    def newest_first(self):
+        return self.order_by("-completed_at", "-pk")
+
+
+class ModuleProgressQuerySet(models.QuerySet):
+    def counts_q(self):
+        """Completed since the person's latest completion of the course that still stands
+        (revoked ones do not): what counts towards their next completion of it. While that
+        completion is valid the course is complete anyway; once it expires, the modules
+        must be completed again."""
+        # The model by its name in this app: progress.py imports this module for its managers.
+        completions = self.model._meta.apps.get_model(self.model._meta.app_label, "CourseCompletion")
+        later_completion = completions.objects.not_revoked().filter(
+            user=OuterRef("user"),
+            course_code=OuterRef("course_code"),
+            completed_at__gte=OuterRef("completed_at"),
+        )
+        return Q(completed_at__isnull=False) & ~Exists(later_completion)
+
+    def counting(self):
+        """The progress that counts towards the next completion (``counts_q``)."""
+        return self.filter(self.counts_q())
+
+    def with_counts(self):
+        """Each row annotated with ``counts`` (``counts_q``), for a page that also shows
+        modules started or completed before."""
+        return self.annotate(counts=ExpressionWrapper(self.counts_q(), output_field=BooleanField()))
