@@ -49,6 +49,9 @@ ADMIN = {
     # name                                                          anon  staff edit  rev   mgr   hr    super
     "people_roster_upload":                                           "L     L     D     D     D     200   200",
     "quizzes_reports:item_analysis":                                  "L     L     200   200   D     D     200",
+    # Completions and assignment rules were snippets of quizzes: old bookmarks lead to records.
+    "records_moved_assignmentrule":                                   "L     L     R     R     R     R     R",
+    "records_moved_coursecompletion":                                 "L     L     R     R     R     R     R",
     "quizzes_reports:item_analysis_results":                          "L     L     200   200   D     D     200",
     "security_log":                                                   "L     L     D     D     D     D     200",
     "security_log_results":                                           "L     L     D     D     D     D     200",

@@ -178,6 +178,13 @@ def test_hr_admin_sees_the_listing(hana_client, completion):
     assert revoke_url(completion) in content
 
 
+def test_old_bookmarks_from_when_completions_were_in_quizzes_lead_to_them(hana_client, completion):
+    old = hana_client.get(f"/admin/snippets/quizzes/coursecompletion/inspect/{completion.pk}/?q=x")
+    assert old.status_code == 301
+    assert old["Location"] == f"{BASE}inspect/{completion.pk}/?q=x"
+    assert hana_client.get(old["Location"]).status_code == 200
+
+
 def test_listing_offers_no_add_edit_copy_or_delete(hana_client, superuser_client, completion):
     for client in (hana_client, superuser_client):
         content = client.get(BASE).content.decode()
