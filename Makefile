@@ -47,9 +47,10 @@ test: install oidc-provider ## Run the test suite, browser tests aside (PostgreS
 e2e: install oidc-provider ## Run the browser journeys in Debian's chromium (apt-get install chromium); screenshots in test-artifacts/e2e/
 	$(BIN)/pytest tests/e2e
 
-lint: install ## Check style with ruff
+lint: install ## Check style with ruff, and that the apps depend one way (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install ## Reformat the code with ruff
 	$(BIN)/ruff check --fix .

@@ -4,9 +4,14 @@
 A model's content type is its app label and model name. Relabelling it, rather than letting
 ``post_migrate`` create a fresh one, keeps every row that points at it: its permissions (and
 so the groups and people that hold them), Wagtail's log entries, the reference index and the
-search index. Run it in the migration that moves the state, before ``post_migrate``."""
+search index. Run it in the migration that moves the state, before ``post_migrate``.
 
-from django.db import migrations
+A content type may already exist under the new label: created by a request served by the new
+code before ``migrate`` ran, or by ``post_migrate`` after a partial reversal. It is merged
+into the one being relabelled: whatever points at it is moved over (a permission that both
+have becomes one, keeping every group and person that held either), then it is deleted."""
+
+from django.db import IntegrityError, migrations, transaction
 
 
 def move_content_types(from_app, to_app, model_names):
@@ -15,22 +20,56 @@ def move_content_types(from_app, to_app, model_names):
     def relabel(source, target):
         def run(apps, schema_editor):
             ContentType = apps.get_model("contenttypes", "ContentType")
-            types = ContentType.objects.using(schema_editor.connection.alias)
+            using = schema_editor.connection.alias
+            types = ContentType.objects.using(using)
             for name in model_names:
-                if not types.filter(app_label=source, model=name).exists():
+                moving = types.filter(app_label=source, model=name).first()
+                if moving is None:
                     continue
-                if types.filter(app_label=target, model=name).exists():
-                    # Two content types for one model: merging them is not a rename, and
-                    # choosing which rows to keep is not this migration's call.
-                    raise RuntimeError(
-                        f"Both {source}.{name} and {target}.{name} content types exist: "
-                        f"delete the unused one, then migrate again."
-                    )
-                types.filter(app_label=source, model=name).update(app_label=target)
+                existing = types.filter(app_label=target, model=name).first()
+                if existing is not None:
+                    _merge(apps, using, keep=moving, drop=existing)
+                types.filter(pk=moving.pk).update(app_label=target)
 
         return run
 
     return migrations.RunPython(relabel(from_app, to_app), relabel(to_app, from_app))
+
+
+def _merge(apps, using, keep, drop):
+    """Everything pointing at content type ``drop`` points at ``keep``; ``drop`` goes."""
+    Permission = apps.get_model("auth", "Permission")
+    for permission in Permission.objects.using(using).filter(content_type=drop):
+        twin = Permission.objects.using(using).filter(content_type=keep, codename=permission.codename).first()
+        if twin is None:
+            Permission.objects.using(using).filter(pk=permission.pk).update(content_type=keep)
+        else:
+            _repoint(apps, using, Permission, permission.pk, twin.pk)
+            Permission.objects.using(using).filter(pk=permission.pk).delete()
+    _repoint(apps, using, apps.get_model("contenttypes", "ContentType"), drop.pk, keep.pk)
+    type(drop).objects.using(using).filter(pk=drop.pk).delete()
+
+
+def _repoint(apps, using, target, old_pk, new_pk):
+    """Rows of every model (many-to-many tables included) that point at ``target`` row
+    ``old_pk`` point at ``new_pk``; a row the database refuses as a repeat of one already
+    pointing there (a group holding both permissions) goes."""
+    for model in apps.get_models(include_auto_created=True):
+        rows = model._base_manager.using(using)
+        for field in model._meta.concrete_fields:
+            if not (field.many_to_one and field.related_model is target):
+                continue
+            pointing = rows.filter(**{field.attname: old_pk})
+            try:
+                with transaction.atomic(using=using):
+                    pointing.update(**{field.attname: new_pk})
+            except IntegrityError:
+                for pk in pointing.values_list("pk", flat=True):
+                    try:
+                        with transaction.atomic(using=using):
+                            rows.filter(pk=pk).update(**{field.attname: new_pk})
+                    except IntegrityError:
+                        rows.filter(pk=pk).delete()
 
 
 def rename_stored_strings(app_label, model_name, field, renames):

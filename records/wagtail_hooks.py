@@ -163,7 +163,10 @@ def _moved_snippet(request, *args):
 def register_moved_snippet_urls():
     """Completions and assignment rules were snippets of the quizzes app: old bookmarks
     still lead to them."""
-    return [re_path(r"^snippets/quizzes/(?:coursecompletion|assignmentrule)/", _moved_snippet)]
+    return [
+        re_path(f"^snippets/quizzes/{model}/", _moved_snippet, name=f"records_moved_{model}")
+        for model in ("coursecompletion", "assignmentrule")
+    ]
 
 
 @hooks.register(LEARNER_PAGE_CONTEXT)

@@ -6,6 +6,7 @@
 - eve: an editor (Editors group): writes content but cannot publish
 - rita: a reviewer (Reviewers group): approves and publishes
 - hana: an HR admin (HR admins group)
+- tom: an ordinary member of staff
 """
 
 from django.core.cache import cache
@@ -19,6 +20,7 @@ from tests.factories import (
     PASSWORD,
     DepartmentFactory,
     UserFactory,
+    add_quiz,
     heading,
     make_course,
     make_module,
@@ -26,15 +28,6 @@ from tests.factories import (
     paragraph,
     reflection,
 )
-
-
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "seed: runs the seed_demo command (slow-ish); deselect with -m 'not seed'"
-    )
-    config.addinivalue_line("markers", "subprocess: starts manage.py in a separate Python process")
-    # WhiteNoise warns that STATIC_ROOT is missing: tests never run collectstatic.
-    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -130,6 +123,12 @@ def module(course):
     )
 
 
+@pytest.fixture
+def quiz_module(module):
+    """``module`` with a published quiz: the three standard questions, pass mark 75 %."""
+    return add_quiz(module, pass_mark=75)
+
+
 # --- People --------------------------------------------------------------------------------
 
 
@@ -193,6 +192,11 @@ def hana(db):
 
 
 @pytest.fixture
+def tom(db):
+    return UserFactory(username="tom", email="tom@example.org", full_name="Tom Reyes", last_name="Reyes")
+
+
+@pytest.fixture
 def superuser(db):
     return UserFactory(
         username="root-admin", email="root-admin@example.org", is_staff=True, is_superuser=True
@@ -211,8 +215,18 @@ def amira_client(amira):
 
 
 @pytest.fixture
+def bruno_client(bruno):
+    return _client_for(bruno)
+
+
+@pytest.fixture
 def chen_client(chen):
     return _client_for(chen)
+
+
+@pytest.fixture
+def eve_client(eve):
+    return _client_for(eve)
 
 
 @pytest.fixture

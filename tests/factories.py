@@ -7,7 +7,7 @@ functions, because a page only exists once it is placed in the tree with
 
 import itertools
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from io import BytesIO
 
@@ -25,8 +25,10 @@ import factory
 from factory.django import DjangoModelFactory
 from PIL import Image as PILImage
 
-from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage
+from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage, QuizChoice, QuizQuestion
 from people.models import Department, User
+from quizzes.services import attempts
+from records.services import progress
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test accounts only
 
@@ -158,6 +160,133 @@ def make_module(course, body=None, *, publish_revision=False, live=True, **field
     return publish(module) if publish_revision else module
 
 
+# A module body using every block type once (tests/courses/test_module_blocks.py reads it back).
+VIDEO_URL = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
+CONSENT_NOTE = "Signed form CN-4471 in the consent register"
+
+
+def every_block_body(image, document):
+    return [
+        {
+            "type": "heading",
+            "id": "b-heading",
+            "value": {"text": "Why people trust influencers", "level": "h2"},
+        },
+        {"type": "heading", "id": "b-subheading", "value": {"text": "Speaking plainly", "level": "h3"}},
+        {
+            "type": "paragraph",
+            "id": "b-paragraph",
+            "value": "<p>Audiences tire of an <b>official institutional voice</b>.</p>",
+        },
+        {
+            "type": "image",
+            "id": "b-image",
+            "value": {
+                "image": image.pk,
+                "alt_text": "Two activists filming an Instagram Story",
+                "caption": "Filming on a phone at a march",
+                "credit": "Photo: press office",
+            },
+        },
+        {
+            "type": "video",
+            "id": "b-video",
+            "value": {
+                "title": "An influencer explains why she speaks up",
+                "url": VIDEO_URL,
+                "duration": "2:30",
+                "transcript": "<p>I started posting about rights because my followers asked me to.</p>",
+            },
+        },
+        {
+            "type": "quote",
+            "id": "b-quote",
+            "value": {
+                "quote": "When they shared our story, people in my town finally listened.",
+                "speaker": "Community organiser",
+                "role": "Partner organisation",
+                "consent": True,
+                "consent_note": CONSENT_NOTE,
+            },
+        },
+        {
+            "type": "case_study",
+            "id": "b-case",
+            "value": {
+                "title": "A partnership that reached new audiences",
+                "context": "<p>A campaign needed to reach people aged 16 to 34.</p>",
+                "what_happened": "<p>Three creators made Stories in their own words.</p>",
+                "what_we_learned": "<p>Creative freedom made the content feel authentic.</p>",
+            },
+        },
+        {
+            "type": "do_dont",
+            "id": "b-dodont",
+            "value": {
+                "title": "Briefing an influencer",
+                "dos": ["Share the key facts and let them use their own voice"],
+                "donts": ["Send a script to read word for word"],
+            },
+        },
+        {
+            "type": "checklist",
+            "id": "b-checklist",
+            "value": {
+                "title": "Before you publish",
+                "items": ["Consent is recorded", "Captions are added", "Sources are checked"],
+            },
+        },
+        {
+            "type": "key_takeaways",
+            "id": "b-takeaways",
+            "value": {
+                "title": "Key takeaways",
+                "items": ["Authentic voices reach further than official statements"],
+            },
+        },
+        {
+            "type": "content_note",
+            "id": "b-note",
+            "value": {
+                "note": "This section quotes abusive messages sent to an activist.",
+                "content": [
+                    {
+                        "type": "paragraph",
+                        "id": "b-note-para",
+                        "value": "<p>The messages arrived within an hour of the post.</p>",
+                    }
+                ],
+            },
+        },
+        {
+            "type": "reflection",
+            "id": "b-reflection",
+            "value": {
+                "prompt": "Whose voice told the story in your last campaign?",
+                "guidance": "A few sentences are enough.",
+            },
+        },
+        {
+            "type": "download",
+            "id": "b-download",
+            "value": {
+                "document": document.pk,
+                "title": "Influencer briefing template",
+                "description": "A one-page template to share with creators.",
+            },
+        },
+        {
+            "type": "callout",
+            "id": "b-callout",
+            "value": {
+                "tone": "tip",
+                "title": "Ask about formats",
+                "body": "<p>Ask the influencer which format their audience prefers.</p>",
+            },
+        },
+    ]
+
+
 def make_translation(page, language_code, *, publish_revision=True):
     """A translation of ``page`` (and of its parents where they are missing)."""
     locale = Locale.objects.get(language_code=language_code)
@@ -170,8 +299,6 @@ def make_translation(page, language_code, *, publish_revision=True):
 
 def question(prompt, choices, kind="single", points=1, explanation=""):
     """``choices``: (text, is_correct) or (text, is_correct, feedback) tuples."""
-    from courses.models import QuizChoice, QuizQuestion
-
     return QuizQuestion(
         kind=kind,
         prompt=prompt,
@@ -211,6 +338,28 @@ def add_quiz(module, questions=None, **settings):
     return publish(module)
 
 
+def add_question(module, prompt, choices, kind="single", order=0):
+    """A question saved straight onto ``module`` (no new revision); ``choices``: (text, is_correct)
+    pairs. Returns the question and its choices by text."""
+    question = QuizQuestion.objects.create(module=module, prompt=prompt, kind=kind, sort_order=order)
+    by_text = {
+        text: QuizChoice.objects.create(question=question, text=text, is_correct=correct, sort_order=i)
+        for i, (text, correct) in enumerate(choices)
+    }
+    return question, by_text
+
+
+def take_quiz(user, module, course, picks=None, *, passing=True, now=None):
+    """One attempt through the real services, submitted; returns it. ``picks`` maps questions
+    to the choices picked; without it, every answer is right (or, ``passing=False``, wrong)."""
+    attempt = progress.start_quiz(user, module, course, now=now)
+    if picks is not None:
+        answers = {question.pk: sorted(choice.pk for choice in chosen) for question, chosen in picks.items()}
+    else:
+        answers = correct_answers(attempt) if passing else wrong_answers(attempt)
+    return attempts.submit_attempt(attempt.pk, user, answers, now=now)
+
+
 def correct_answers(attempt):
     return {q["id"]: [c["id"] for c in q["choices"] if c["is_correct"]] for q in attempt.questions}
 
@@ -222,11 +371,12 @@ def wrong_answers(attempt):
 # --- Learning records ------------------------------------------------------------------------
 # Made directly (not by taking the course), for tests that need a record in a given state.
 # ``course=`` fills the code and title from the page; without it, ``course_code`` is enough.
+# Likewise ``module=`` for the records of one module.
 
 
-class EnrolmentFactory(DjangoModelFactory):
+class _CourseRecordFactory(DjangoModelFactory):
     class Meta:
-        model = "records.Enrolment"
+        abstract = True
 
     user = factory.SubFactory(UserFactory)
     course = None
@@ -234,28 +384,58 @@ class EnrolmentFactory(DjangoModelFactory):
     course_title = factory.LazyAttribute(lambda o: o.course.title if o.course else f"Course {o.course_code}")
 
 
-class CourseCompletionFactory(DjangoModelFactory):
-    """``CourseCompletionFactory(days_ago=3, revoked=True)`` for a revoked one three days old."""
+class _ModuleRecordFactory(DjangoModelFactory):
+    class Meta:
+        abstract = True
+
+    user = factory.SubFactory(UserFactory)
+    module = None
+    module_title = factory.LazyAttribute(lambda o: o.module.title if o.module else "A module")
+
+
+class EnrolmentFactory(_CourseRecordFactory):
+    class Meta:
+        model = "records.Enrolment"
+
+
+def _midnight(day):
+    return timezone.make_aware(datetime.combine(day, datetime.min.time()))
+
+
+class CourseCompletionFactory(_CourseRecordFactory):
+    """``CourseCompletionFactory(days_ago=3, revoked=True)`` for a revoked one three days old;
+    ``completed_on=date(...)`` for one completed at midnight that day."""
 
     class Meta:
         model = "records.CourseCompletion"
 
     class Params:
         days_ago = 1
+        completed_on = None
         revoked = factory.Trait(
             revoked_at=factory.LazyFunction(timezone.now), revoked_reason="Entered by mistake"
         )
 
-    user = factory.SubFactory(UserFactory)
-    course = None
-    course_code = factory.LazyAttribute(lambda o: o.course.course_code if o.course else "INF-101")
-    course_title = factory.LazyAttribute(lambda o: o.course.title if o.course else f"Course {o.course_code}")
     course_language = factory.LazyAttribute(lambda o: o.course.locale.language_code if o.course else "en")
-    completed_at = factory.LazyAttribute(lambda o: timezone.now() - timedelta(days=o.days_ago))
+    completed_at = factory.LazyAttribute(
+        lambda o: _midnight(o.completed_on) if o.completed_on else timezone.now() - timedelta(days=o.days_ago)
+    )
     score = Decimal("87.50")
 
 
-class AttemptFactory(DjangoModelFactory):
+class ModuleProgressFactory(_ModuleRecordFactory):
+    """A module started (``read_at``/``completed_at`` for further along)."""
+
+    class Meta:
+        model = "records.ModuleProgress"
+
+    module_key = factory.LazyAttribute(lambda o: o.module.translation_key if o.module else uuid.uuid4())
+    course_code = factory.LazyAttribute(
+        lambda o: o.module.get_parent().specific.course_code if o.module else "INF-101"
+    )
+
+
+class AttemptFactory(_ModuleRecordFactory):
     """An attempt at ``module`` with ``standard_questions``-shaped snapshot; pass ``submitted=True``
     with ``passed=`` for a scored one."""
 
@@ -270,13 +450,30 @@ class AttemptFactory(DjangoModelFactory):
             passed=True,
         )
 
-    user = factory.SubFactory(UserFactory)
-    module = None
     module_key = factory.LazyAttribute(lambda o: o.module.translation_key if o.module else uuid.uuid4())
-    module_title = factory.LazyAttribute(lambda o: o.module.title if o.module else "A module")
     course_code = "INF-101"
     number = factory.Sequence(lambda n: n + 1)
     pass_mark = 70
     feedback_policy = "after_each"
     questions = factory.LazyFunction(list)
     max_score = 1
+
+
+class ReflectionAnswerFactory(_ModuleRecordFactory):
+    class Meta:
+        model = "records.ReflectionAnswer"
+
+    block_id = "reflect-1"
+    prompt = "What did you learn?"
+    answer = "Plenty."
+
+
+class AssignmentRuleFactory(DjangoModelFactory):
+    """A rule assigning ``course`` (required: the rule copies its code and title) to
+    everyone, due 30 days after the assignment."""
+
+    class Meta:
+        model = "records.AssignmentRule"
+
+    target = "everyone"
+    due_days = 30

@@ -1,28 +1,4 @@
-"""Completions and enrolments made directly, for the API tests that need many of them."""
-
-from datetime import timedelta
-from decimal import Decimal
-
-from django.utils import timezone
-
-from records.models import CourseCompletion, Enrolment
-
-
-def completion(user, code="INF-101", days_ago=1, **fields):
-    fields = {
-        "course_code": code,
-        "course_title": f"Course {code}",
-        "course_language": "en",
-        "completed_at": timezone.now() - timedelta(days=days_ago),
-        "score": Decimal("87.50"),
-        **fields,
-    }
-    return CourseCompletion.objects.create(user=user, **fields)
-
-
-def enrolment(user, code="INF-101", **fields):
-    fields = {"course_code": code, "course_title": f"Course {code}", **fields}
-    return Enrolment.objects.create(user=user, **fields)
+"""Reading a feed to its end, for the API tests that page through many rows."""
 
 
 def sync_all(api, url, **params):

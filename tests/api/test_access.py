@@ -14,7 +14,8 @@ import pytest
 from api import scopes
 from api.models import ApiClient
 from tests.api.conftest import KeyedClient
-from tests.api.records import completion, enrolment
+from tests.factories import CourseCompletionFactory, EnrolmentFactory
+from tests.responses import streamed
 
 COMPLETIONS = "/api/v1/completions/"
 COURSES = "/api/v1/courses/"
@@ -36,8 +37,8 @@ endpoints = pytest.mark.parametrize(("path", "scope"), ENDPOINTS, ids=[path for 
 def records(amira, chen):
     """A completion and an enrolment each for amira (Communications) and chen (Research)."""
     for person in (amira, chen):
-        completion(person)
-        enrolment(person)
+        CourseCompletionFactory(user=person)
+        EnrolmentFactory(user=person)
 
 
 @pytest.fixture
@@ -197,7 +198,7 @@ def test_departments_limit_the_feeds_too(make_api_client, records, amira, commun
         rows = regional.get(path).json()["results"]
         assert {row["employee_id"] for row in rows} == {amira.employee_id}
     for path in ("/api/v1/completions/export/", "/api/v1/enrolments/export/"):
-        body = b"".join(regional.get(path).streaming_content).decode()
+        body = streamed(regional.get(path)).decode()
         assert amira.employee_id in body
         assert "Chen" not in body
 

@@ -7,8 +7,8 @@ from django.utils import timezone
 import pytest
 
 from records.services import progress
-from tests.api.records import completion, sync_all
-from tests.factories import DepartmentFactory, UserFactory
+from tests.api.records import sync_all
+from tests.factories import CourseCompletionFactory, DepartmentFactory, UserFactory
 
 URL = "/api/v1/completions/"
 
@@ -39,7 +39,7 @@ def ids(rows):
 
 
 def test_a_completion_as_hr_sees_it(hr_api, amira):
-    record = completion(amira, valid_until=date(2030, 1, 31))
+    record = CourseCompletionFactory(user=amira, valid_until=date(2030, 1, 31))
     [row] = hr_api.get(URL).json()["results"]
     assert set(row) == FIELDS
     assert row["id"] == record.pk
@@ -58,9 +58,9 @@ def test_a_completion_as_hr_sees_it(hr_api, amira):
 
 
 def test_statuses_valid_expired_revoked(hr_api, amira, chen, bruno):
-    valid = completion(amira)
-    expired = completion(chen, valid_until=timezone.localdate() - timedelta(days=1))
-    revoked = completion(bruno)
+    valid = CourseCompletionFactory(user=amira)
+    expired = CourseCompletionFactory(user=chen, valid_until=timezone.localdate() - timedelta(days=1))
+    revoked = CourseCompletionFactory(user=bruno)
     progress.revoke_completion(revoked, None, "Shared account.")
     rows = {row["id"]: row for row in hr_api.get(URL).json()["results"]}
     assert rows[valid.pk]["status"] == "valid"
@@ -73,8 +73,8 @@ def test_statuses_valid_expired_revoked(hr_api, amira, chen, bruno):
 
 
 def test_filters(hr_api, amira, chen):
-    research = completion(chen, code="STO-101", days_ago=10)
-    recent = completion(amira, days_ago=1)
+    research = CourseCompletionFactory(user=chen, course_code="STO-101", days_ago=10)
+    recent = CourseCompletionFactory(user=amira, days_ago=1)
     assert ids(hr_api.get(URL, {"course_code": "STO-101"}).json()["results"]) == [research.pk]
     assert ids(hr_api.get(URL, {"employee_id": amira.employee_id}).json()["results"]) == [recent.pk]
     assert ids(hr_api.get(URL, {"department": "Research"}).json()["results"]) == [research.pk]
@@ -97,7 +97,7 @@ def test_filters(hr_api, amira, chen):
     ],
 )
 def test_bad_parameters_are_400_with_the_field_named(hr_api, amira, params, field):
-    completion(amira)
+    CourseCompletionFactory(user=amira)
     response = hr_api.get(URL, params)
     assert response.status_code == 400
     error = response.json()["error"]
@@ -107,7 +107,7 @@ def test_bad_parameters_are_400_with_the_field_named(hr_api, amira, params, fiel
 
 def test_pages_follow_updated_at_then_id_without_gaps_or_repeats(hr_api):
     people = UserFactory.create_batch(7)
-    made = [completion(person) for person in people]
+    made = [CourseCompletionFactory(user=person) for person in people]
     rows = sync_all(hr_api, URL, page_size=3)
     assert ids(rows) == [record.pk for record in made]
 
@@ -131,15 +131,15 @@ def test_rows_stamped_together_page_exactly(hr_api, course, module):
 
 
 def test_incremental_sync_picks_up_new_completions_and_revocations(hr_api, amira, chen):
-    first = completion(amira)
-    second = completion(chen)
+    first = CourseCompletionFactory(user=amira)
+    second = CourseCompletionFactory(user=chen)
     rows = sync_all(hr_api, URL)
     assert ids(rows) == [first.pk, second.pk]
     since = rows[-1]["updated_at"]
     assert sync_all(hr_api, URL, updated_since=since) == []
 
     progress.revoke_completion(first, None, "Duplicate record.")
-    third = completion(amira, code="STO-101")
+    third = CourseCompletionFactory(user=amira, course_code="STO-101")
     rows = sync_all(hr_api, URL, updated_since=since)
     # The revocation is a tombstone: the same record again, now revoked.
     assert ids(rows) == [first.pk, third.pk]
@@ -149,7 +149,7 @@ def test_incremental_sync_picks_up_new_completions_and_revocations(hr_api, amira
 
 def test_a_row_changed_mid_sync_is_read_again_after_the_cursor(hr_api):
     people = UserFactory.create_batch(4)
-    made = [completion(person) for person in people]
+    made = [CourseCompletionFactory(user=person) for person in people]
     body = hr_api.get(URL, {"page_size": 2}).json()
     assert ids(body["results"]) == [made[0].pk, made[1].pk]
     progress.revoke_completion(made[0], None, "Entered by mistake.")
@@ -163,7 +163,7 @@ def test_the_daily_update_moves_a_lapsed_completion_into_the_next_sync(hr_api, a
     from records.services.statuses import update_statuses
 
     today = timezone.localdate()
-    record = completion(amira, valid_until=today - timedelta(days=1))
+    record = CourseCompletionFactory(user=amira, valid_until=today - timedelta(days=1))
     # Last written while it was still valid; yesterday was its last day.
     CourseCompletion.objects.filter(pk=record.pk).update(updated_at=timezone.now() - timedelta(days=2))
     since = sync_all(hr_api, URL)[-1]["updated_at"]
@@ -176,8 +176,8 @@ def test_the_daily_update_moves_a_lapsed_completion_into_the_next_sync(hr_api, a
 
 
 def test_a_client_limited_to_departments_sees_only_their_staff(make_api_client, amira, chen):
-    completion(amira)
-    theirs = completion(chen)
+    CourseCompletionFactory(user=amira)
+    theirs = CourseCompletionFactory(user=chen)
     _client, api = make_api_client(departments=[chen.department])
     assert ids(sync_all(api, URL)) == [theirs.pk]
 
@@ -185,7 +185,7 @@ def test_a_client_limited_to_departments_sees_only_their_staff(make_api_client, 
 def test_queries_per_page_do_not_grow_with_page_size_or_depth(hr_api, django_assert_max_num_queries):
     departments = [DepartmentFactory() for _ in range(3)]
     for index in range(40):
-        completion(UserFactory(department=departments[index % 3]))
+        CourseCompletionFactory(user=UserFactory(department=departments[index % 3]))
     # Authentication (key lookup, last use) plus the page itself: the same at any size.
     with django_assert_max_num_queries(4):
         small = hr_api.get(URL, {"page_size": 2})
@@ -205,6 +205,6 @@ def test_queries_per_page_do_not_grow_with_page_size_or_depth(hr_api, django_ass
     ],
 )
 def test_times_with_odd_offsets_are_answered_not_crashed(hr_api, amira, value, status):
-    completion(amira)
+    CourseCompletionFactory(user=amira)
     response = hr_api.get(URL, {"completed_before": value})
     assert response.status_code == status

@@ -7,8 +7,8 @@ from django.utils import timezone
 from records.models import Enrolment
 from records.services import progress
 from records.services.statuses import update_statuses
-from tests.api.records import enrolment, sync_all
-from tests.factories import make_module
+from tests.api.records import sync_all
+from tests.factories import AssignmentRuleFactory, EnrolmentFactory, UserFactory, make_module
 
 URL = "/api/v1/enrolments/"
 FIELDS = {
@@ -56,8 +56,8 @@ def test_progress_moves_updated_at_so_incremental_sync_sees_it(hr_api, amira, co
 
 
 def test_overdue_arrives_through_the_sync_and_the_status_filter(hr_api, amira, chen):
-    late = enrolment(amira, due_date=date(2026, 1, 10))
-    enrolment(chen, due_date=date(2026, 12, 31))
+    late = EnrolmentFactory(user=amira, due_date=date(2026, 1, 10))
+    EnrolmentFactory(user=chen, due_date=date(2026, 12, 31))
     since = sync_all(hr_api, URL)[-1]["updated_at"]
     update_statuses(date(2026, 1, 11))
     [row] = sync_all(hr_api, URL, updated_since=since)
@@ -67,21 +67,20 @@ def test_overdue_arrives_through_the_sync_and_the_status_filter(hr_api, amira, c
 
 
 def test_filters_by_person_course_and_department(hr_api, amira, chen):
-    mine = enrolment(amira, code="STO-101")
-    theirs = enrolment(chen)
+    mine = EnrolmentFactory(user=amira, course_code="STO-101")
+    theirs = EnrolmentFactory(user=chen)
     assert [r["id"] for r in sync_all(hr_api, URL, employee_id=amira.employee_id)] == [mine.pk]
     assert [r["id"] for r in sync_all(hr_api, URL, course_code="INF-101")] == [theirs.pk]
     assert [r["id"] for r in sync_all(hr_api, URL, department="Research")] == [theirs.pk]
 
 
 def test_assignment_due_dates_move_updated_at(hr_api, amira, course):
-    from records.models import AssignmentRule
     from records.services.assignments import apply_rule
 
     self_enrolled = progress.enrol(amira, course)
     assert self_enrolled.due_date is None
     since = sync_all(hr_api, URL)[-1]["updated_at"]
-    rule = AssignmentRule.objects.create(course=course, target=AssignmentRule.Target.EVERYONE, due_days=30)
+    rule = AssignmentRuleFactory(course=course, due_days=30)
     apply_rule(rule, timezone.localdate())
     rows = sync_all(hr_api, URL, updated_since=since)
     mine = next(row for row in rows if row["id"] == self_enrolled.pk)
@@ -90,8 +89,6 @@ def test_assignment_due_dates_move_updated_at(hr_api, amira, course):
 
 
 def test_queries_stay_constant_with_progress(hr_api, course, module, django_assert_max_num_queries):
-    from tests.factories import UserFactory
-
     for person in UserFactory.create_batch(12):
         progress.enrol(person, course)
         progress.record_activity(person, module, course)

@@ -1,8 +1,5 @@
 """CSV exports of the feeds: same filters, streamed in keyset chunks, formula-safe."""
 
-import csv
-import io
-
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
@@ -10,18 +7,18 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from api import exports
-from tests.api.records import completion, enrolment
-from tests.factories import UserFactory
+from tests.factories import CourseCompletionFactory, EnrolmentFactory, UserFactory
+from tests.responses import csv_dicts
 
 
 def read_csv(response):
     assert isinstance(response, StreamingHttpResponse)
-    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    return csv_dicts(response)
 
 
 def test_completions_export_has_the_feed_columns_and_filters(hr_api, amira, chen):
-    completion(amira)
-    completion(chen, code="STO-101")
+    CourseCompletionFactory(user=amira)
+    CourseCompletionFactory(user=chen, course_code="STO-101")
     response = hr_api.get("/api/v1/completions/export/", {"course_code": "STO-101"})
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -34,7 +31,7 @@ def test_completions_export_has_the_feed_columns_and_filters(hr_api, amira, chen
 
 
 def test_enrolments_export_includes_progress(hr_api, amira):
-    enrolment(amira)
+    EnrolmentFactory(user=amira)
     rows = read_csv(hr_api.get("/api/v1/enrolments/export/"))
     assert rows[0]["progress"] == "0"
     assert rows[0]["email"] == amira.email
@@ -42,19 +39,19 @@ def test_enrolments_export_includes_progress(hr_api, amira):
 
 def test_spreadsheet_formulas_are_neutralised(hr_api):
     person = UserFactory(full_name='=HYPERLINK("http://evil.example","click")')
-    completion(person)
+    CourseCompletionFactory(user=person)
     [row] = read_csv(hr_api.get("/api/v1/completions/export/"))
     assert row["name"] == '\'=HYPERLINK("http://evil.example","click")'
 
 
 def test_export_asks_for_csv_whatever_accept_says(hr_api, amira):
-    completion(amira)
+    CourseCompletionFactory(user=amira)
     response = hr_api.get("/api/v1/completions/export/", HTTP_ACCEPT="text/csv")
     assert response.status_code == 200
 
 
 def test_export_needs_the_scope(make_api_client, amira):
-    completion(amira)
+    CourseCompletionFactory(user=amira)
     _client, api = make_api_client(["enrolments:read"])
     response = api.get("/api/v1/completions/export/")
     assert response.status_code == 403
@@ -65,7 +62,7 @@ def test_export_reads_in_chunks_by_keyset(hr_api, monkeypatch):
     """Each chunk is its own bounded query, so neither the database nor Python ever holds
     the whole export: 7 rows in chunks of 3 take 3 row queries."""
     for person in UserFactory.create_batch(7):
-        completion(person)
+        CourseCompletionFactory(user=person)
     monkeypatch.setattr(exports, "EXPORT_CHUNK_SIZE", 3)
     monkeypatch.setattr(exports.chunked, "__defaults__", (3,))
     response = hr_api.get("/api/v1/completions/export/")

@@ -13,8 +13,7 @@ from api.rows import COMPLETION_COLUMNS, ENROLMENT_COLUMNS, completion_rows, enr
 from api.serializers import CompletionSerializer, EnrolmentSerializer
 from records.models import CourseCompletion, Enrolment
 from records.services import progress
-from tests.api.records import completion, enrolment
-from tests.factories import UserFactory
+from tests.factories import CourseCompletionFactory, EnrolmentFactory, UserFactory
 
 
 def as_json(data):
@@ -23,10 +22,12 @@ def as_json(data):
 
 def test_completion_rows_say_what_the_serializer_says(amira, chen):
     nobody = UserFactory(department=None, employee_id=None)
-    completion(amira)
-    completion(chen, valid_until=timezone.localdate() - timedelta(days=1), score=Decimal("66.67"))
-    completion(nobody, score=None)
-    progress.revoke_completion(completion(amira, code="STO-101"), None, "Mistake.")
+    CourseCompletionFactory(user=amira)
+    CourseCompletionFactory(
+        user=chen, valid_until=timezone.localdate() - timedelta(days=1), score=Decimal("66.67")
+    )
+    CourseCompletionFactory(user=nobody, score=None)
+    progress.revoke_completion(CourseCompletionFactory(user=amira, course_code="STO-101"), None, "Mistake.")
     queryset = CourseCompletion.objects.order_by("updated_at", "id")
     fast = as_json(completion_rows(queryset))
     slow = as_json(CompletionSerializer(queryset.select_related("user__department"), many=True).data)
@@ -38,7 +39,7 @@ def test_completion_rows_say_what_the_serializer_says(amira, chen):
 def test_enrolment_rows_say_what_the_serializer_says(amira, chen, course, module):
     progress.enrol(amira, course)
     progress.mark_module_read(amira, module, course)
-    enrolment(chen, due_date=timezone.localdate())
+    EnrolmentFactory(user=chen, due_date=timezone.localdate())
     queryset = Enrolment.objects.order_by("updated_at", "id")
     from api.records import progress_by_enrolment
 

@@ -4,21 +4,18 @@ it, no quiz answers or reflections anywhere, and no server error whatever the in
 
 import json
 
-from django.core.signals import request_finished, request_started
-from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
-
-import hypothesis
 import pytest
-import schemathesis
 
-from quizzes.services import attempts
-from records.models import ReflectionAnswer
 from records.services import progress
-from tests.api.records import completion, enrolment
-from tests.factories import add_quiz, correct_answers, wrong_answers
-
-SCHEMA_URL = "/api/v1/schema/?format=json"
+from tests.api.fuzzing import SCHEMA_URL, check_cases, every_operation
+from tests.factories import (
+    CourseCompletionFactory,
+    EnrolmentFactory,
+    ReflectionAnswerFactory,
+    add_quiz,
+    take_quiz,
+)
+from tests.responses import streamed
 
 
 @pytest.fixture
@@ -62,19 +59,8 @@ def history(amira, course, module):
     """Amira wrote a reflection, failed the quiz, passed it, and so completed the course."""
     module = add_quiz(module)
     progress.enrol(amira, course)
-    ReflectionAnswer.objects.create(
-        user=amira,
-        module=module,
-        module_title=module.title,
-        block_id="reflect-1",
-        prompt="What worries you?",
-        answer="SECRET-REFLECTION",
-    )
-    first = progress.start_quiz(amira, module, course)
-    attempts.submit_attempt(first.pk, amira, wrong_answers(first))
-    second = progress.start_quiz(amira, module, course)
-    attempts.submit_attempt(second.pk, amira, correct_answers(second))
-    return first, second
+    ReflectionAnswerFactory(user=amira, module=module, prompt="What worries you?", answer="SECRET-REFLECTION")
+    return take_quiz(amira, module, course, passing=False), take_quiz(amira, module, course)
 
 
 def every_response(api, amira):
@@ -98,8 +84,8 @@ def test_every_field_of_every_response_is_described(openapi):
 
 
 def test_responses_carry_only_the_fields_the_schema_lists(openapi, hr_api, amira, chen, history):
-    enrolment(chen, code="STO-101")
-    completion(chen, code="STO-101")
+    EnrolmentFactory(user=chen, course_code="STO-101")
+    CourseCompletionFactory(user=chen, course_code="STO-101")
     for path, response in every_response(hr_api, amira).items():
         assert response.status_code == 200, (path, response.content)
         body = response.json()
@@ -120,7 +106,7 @@ def test_no_quiz_answers_or_reflections_anywhere(hr_api, amira, history):
             assert secret not in text, f"{path} reveals {secret!r}"
         assert '"answers"' not in text and '"is_correct"' not in text, path
     for url in ("/api/v1/completions/export/", "/api/v1/enrolments/export/"):
-        text = b"".join(hr_api.get(url).streaming_content).decode()
+        text = streamed(hr_api.get(url)).decode()
         assert not any(secret in text for secret in secrets), url
 
 
@@ -131,34 +117,6 @@ def test_the_docs_load_nothing_from_another_host(client):
     assert "//unpkg" not in html and "jsdelivr" not in html
 
 
-def _operations():
-    loaded = schemathesis.openapi.from_wsgi(SCHEMA_URL, get_wsgi_application())
-    return [result.ok() for result in loaded.get_all_operations()]
-
-
-OPERATIONS = _operations()
-
-
-@pytest.fixture
-def _connections_kept():
-    """Schemathesis calls the WSGI application directly, whose request signals would close
-    the test's database connection mid-transaction (Django's test client disconnects them
-    the same way)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
-
-
-@pytest.fixture
-def api_key(make_api_client, amira, chen, course, module, _connections_kept):
-    """Some data to serve, and a key with every scope."""
-    completion(amira)
-    enrolment(chen)
-    return make_api_client()[1].key
-
-
 def _without_cursor(case):
     """A cursor is opaque: any string is schema-valid but only the server's own are
     accepted (tested above), so generated ones are left out."""
@@ -167,20 +125,8 @@ def _without_cursor(case):
     return case
 
 
-@pytest.mark.parametrize("operation", OPERATIONS, ids=[operation.label for operation in OPERATIONS])
+@every_operation
 def test_no_server_errors_whatever_the_input(operation, api_key):
     """Schemathesis generates requests from the schema and checks each answer against it:
     no 5xx, documented status codes and content types, bodies matching their schemas."""
-
-    @hypothesis.given(case=operation.as_strategy().map(_without_cursor))
-    @hypothesis.settings(
-        max_examples=30,
-        deadline=None,
-        derandomize=True,
-        database=None,
-        suppress_health_check=list(hypothesis.HealthCheck),
-    )
-    def check(case):
-        case.call_and_validate(headers={"Authorization": f"Bearer {api_key}"})
-
-    check()
+    check_cases(operation.as_strategy().map(_without_cursor), api_key)

@@ -6,8 +6,7 @@ import pytest
 
 from records.models import CourseCompletion, Enrolment
 from records.models.sync import one_stamp, stamp_all, sync_stamp
-from tests.api.records import completion
-from tests.factories import UserFactory
+from tests.factories import CourseCompletionFactory, UserFactory
 
 
 def test_stamps_always_move_forward():
@@ -33,7 +32,7 @@ def test_a_stamp_outside_a_transaction_is_refused():
 
 
 def test_every_save_takes_a_new_stamp(amira):
-    record = completion(amira)
+    record = CourseCompletionFactory(user=amira)
     first = record.updated_at
     record.revoked_reason = "x"
     record.save()
@@ -54,7 +53,7 @@ def test_a_bulk_write_shares_one_stamp():
 
 
 def test_one_stamp_is_shared_by_every_write_of_the_block(amira, django_assert_num_queries):
-    before = completion(amira).updated_at
+    before = CourseCompletionFactory(user=amira).updated_at
     rows = [Enrolment(user=p, course_code="INF-101", course_title="t") for p in UserFactory.create_batch(2)]
     with transaction.atomic(), one_stamp() as stamp:
         with django_assert_num_queries(0):  # the clock was taken on entering the block

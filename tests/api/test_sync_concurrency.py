@@ -11,8 +11,7 @@ import pytest
 
 from records.models import CourseCompletion
 from records.services import progress
-from tests.api.records import completion
-from tests.factories import UserFactory
+from tests.factories import CourseCompletionFactory, UserFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -61,19 +60,19 @@ def test_a_slow_transaction_cannot_commit_behind_the_reader(hr_api):
     """A writes and holds its transaction open; B writes after A; the reader syncs in
     between. With plain timestamps B commits first, the reader moves past B's time, and
     A's row (stamped earlier) is never read."""
-    early = completion(UserFactory())
+    early = CourseCompletionFactory(user=UserFactory())
     a_person, b_person = UserFactory(), UserFactory()
     a_wrote, a_may_commit = threading.Event(), threading.Event()
     b_done = threading.Event()
 
     def slow_writer():
         with transaction.atomic():
-            completion(a_person)
+            CourseCompletionFactory(user=a_person)
             a_wrote.set()
             a_may_commit.wait(10)
 
     def fast_writer():
-        completion(b_person)
+        CourseCompletionFactory(user=b_person)
         b_done.set()
 
     a = _in_thread(slow_writer)
@@ -101,7 +100,7 @@ def test_sync_under_concurrent_completions_and_revocations(hr_api):
         try:
             for _ in range(20):
                 if rng.random() < 0.6:
-                    completion(rng.choice(people), code=f"C-{rng.randrange(1000)}")
+                    CourseCompletionFactory(user=rng.choice(people), course_code=f"C-{rng.randrange(1000)}")
                 else:
                     live = list(CourseCompletion.objects.filter(revoked_at__isnull=True)[:20])
                     if live:

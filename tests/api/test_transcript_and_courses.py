@@ -1,14 +1,19 @@
 """GET /api/v1/learners/<employee_id>/transcript/ and GET /api/v1/courses/."""
 
 from records.services import progress
-from tests.api.records import completion, enrolment
-from tests.factories import make_module, make_translation
+from tests.factories import (
+    CourseCompletionFactory,
+    EnrolmentFactory,
+    make_course,
+    make_module,
+    make_translation,
+)
 
 
 def test_a_transcript_has_every_enrolment_and_completion(hr_api, amira, course, module):
     progress.enrol(amira, course)
     progress.mark_module_read(amira, module, course)
-    old = completion(amira, code="STO-101", days_ago=400)
+    old = CourseCompletionFactory(user=amira, course_code="STO-101", days_ago=400)
     progress.revoke_completion(old, None, "Wrong person.")
     body = hr_api.get(f"/api/v1/learners/{amira.employee_id}/transcript/").json()
     assert body["employee_id"] == amira.employee_id
@@ -23,7 +28,7 @@ def test_a_transcript_has_every_enrolment_and_completion(hr_api, amira, course, 
 
 
 def test_a_leaver_keeps_their_transcript(hr_api, amira):
-    completion(amira)
+    CourseCompletionFactory(user=amira)
     amira.is_active = False
     amira.save()
     body = hr_api.get(f"/api/v1/learners/{amira.employee_id}/transcript/").json()
@@ -33,8 +38,8 @@ def test_a_leaver_keeps_their_transcript(hr_api, amira):
 
 def test_transcript_queries_do_not_grow_with_records(hr_api, amira, django_assert_max_num_queries):
     for index in range(15):
-        enrolment(amira, code=f"C-{index}")
-        completion(amira, code=f"C-{index}")
+        EnrolmentFactory(user=amira, course_code=f"C-{index}")
+        CourseCompletionFactory(user=amira, course_code=f"C-{index}")
     with django_assert_max_num_queries(9):
         response = hr_api.get(f"/api/v1/learners/{amira.employee_id}/transcript/")
     assert len(response.json()["completions"]) == 15
@@ -55,8 +60,6 @@ def test_the_catalogue_lists_each_course_once_with_its_languages(hr_api, course,
 
 
 def test_catalogue_queries_do_not_grow_with_courses(hr_api, catalogue, django_assert_max_num_queries):
-    from tests.factories import make_course
-
     for _ in range(6):
         make_module(make_course(catalogue))
     with django_assert_max_num_queries(8):

@@ -63,13 +63,6 @@ def dns(monkeypatch):
 
 
 @pytest.fixture
-def receiver():
-    receiver = Receiver().start()
-    yield receiver
-    receiver.stop()
-
-
-@pytest.fixture
 def send(amira, module, course, django_capture_on_commit_callbacks):
     """send(url): an endpoint for ``url`` (saved without validation, as if the rules changed
     since), Amira completes the course, and the one delivery's attempt is returned."""

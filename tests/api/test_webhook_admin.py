@@ -11,26 +11,14 @@ from api.models import Event, WebhookDelivery, WebhookEndpoint
 from api.webhooks import delivery as sender
 from people.roles import HR_ADMINS
 from records.services import progress
-from tests.api.receiver import Receiver
 from tests.conftest import _client_for
+from tests.responses import assert_refused
 
 ENDPOINTS = "/admin/snippets/api/webhookendpoint/"
 DELIVERIES = "/admin/snippets/api/webhookdelivery/"
 State = WebhookDelivery.State
 
-
-@pytest.fixture(autouse=True)
-def _local_http(settings):
-    # The test receiver listens on 127.0.0.1: loopback is allowed explicitly here.
-    settings.WEBHOOKS_ALLOW_LOCAL_HTTP = True
-    settings.WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]
-
-
-@pytest.fixture
-def receiver():
-    receiver = Receiver().start()
-    yield receiver
-    receiver.stop()
+pytestmark = pytest.mark.usefixtures("local_receivers")
 
 
 @pytest.fixture
@@ -52,13 +40,6 @@ def failed_delivery(amira, module, course, endpoint, receiver, django_capture_on
         progress.mark_module_read(amira, module, course)
     receiver.response_body = b'{"received": true}'
     return WebhookDelivery.objects.get()
-
-
-def assert_refused(response, url):
-    """A 403, or Wagtail's redirect to the dashboard or sign-in: never the page itself."""
-    assert response.status_code in (302, 403)
-    if response.status_code == 302:
-        assert not response["Location"].startswith(url)
 
 
 def endpoint_form(api_client, **overrides):

@@ -33,31 +33,24 @@ from api.serializers import CompletionSerializer, EnrolmentSerializer
 from api.webhooks import delivery as sender
 from api.webhooks import events, tasks
 from people.roles import HR_ADMINS
-from quizzes.services import attempts as attempt_service
 from records import signals
 from records.models import CourseCompletion, Enrolment
 from records.services import progress
 from records.services.statuses import update_statuses
-from tests.api.receiver import Receiver, closed_port_url
-from tests.factories import DepartmentFactory, UserFactory, add_quiz, correct_answers
+from tests.api.receiver import closed_port_url
+from tests.factories import (
+    CourseCompletionFactory,
+    DepartmentFactory,
+    EnrolmentFactory,
+    UserFactory,
+    add_quiz,
+    take_quiz,
+)
 
 State = WebhookDelivery.State
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
-
-@pytest.fixture(autouse=True)
-def _local_http(settings):
-    """The receiver is plain http on 127.0.0.1, as with ``make run``: loopback is allowed
-    here explicitly (tests/api/test_webhook_addresses.py shows it refused otherwise)."""
-    settings.WEBHOOKS_ALLOW_LOCAL_HTTP = True
-    settings.WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]
-
-
-@pytest.fixture
-def receiver():
-    receiver = Receiver().start()
-    yield receiver
-    receiver.stop()
+pytestmark = pytest.mark.usefixtures("local_receivers")
 
 
 @pytest.fixture
@@ -144,8 +137,7 @@ def test_the_payload_carries_the_api_fields_and_nothing_else(
     quiz_module = add_quiz(module)
     endpoint = make_endpoint(receiver.url)
     with django_capture_on_commit_callbacks(execute=True):
-        attempt = progress.start_quiz(amira, quiz_module, course)
-        attempt_service.submit_attempt(attempt.pk, amira, correct_answers(attempt))
+        take_quiz(amira, quiz_module, course)
 
     [request] = receiver.requests
     payload = verify(endpoint, request)
@@ -204,13 +196,7 @@ def test_only_endpoints_that_may_read_the_event_get_it(amira, chen, communicatio
 def overdue_batch(course, due_date, departments, per_department):
     for department in departments:
         for _ in range(per_department):
-            Enrolment.objects.create(
-                user=UserFactory(department=department),
-                course=course,
-                course_code=course.course_code,
-                course_title=course.title,
-                due_date=due_date,
-            )
+            EnrolmentFactory(user__department=department, course=course, due_date=due_date)
 
 
 def test_overdue_enrolments_are_recorded_in_constant_queries(
@@ -601,9 +587,7 @@ def test_a_webhook_bug_does_not_undo_the_completion(amira, complete, make_endpoi
 
 
 def test_no_endpoint_costs_one_query(amira, course, module, django_assert_num_queries):
-    completion = CourseCompletion.objects.create(
-        user=amira, course_code="X-1", course_title="X", course_language="en", completed_at=timezone.now()
-    )
+    completion = CourseCompletionFactory(user=amira, course_code="X-1")
     with django_assert_num_queries(1):
         events.record(
             Event.COMPLETION_CREATED,

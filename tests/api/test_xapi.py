@@ -18,11 +18,13 @@ from ralph.models.xapi.concepts.verbs.scorm_profile import CompletedVerb
 
 from api import scopes, xapi
 from quizzes.models import Attempt, SelectedChoice
-from quizzes.services import attempts as attempt_service
 from records.models import CourseCompletion
 from records.services import progress
-from tests.api.records import completion
-from tests.factories import UserFactory, add_quiz, correct_answers, wrong_answers
+from tests.factories import (
+    CourseCompletionFactory,
+    UserFactory,
+    take_quiz,
+)
 
 URL = "/api/v1/xapi/statements/"
 ADL = "http://adlnet.gov/expapi/verbs/"
@@ -34,17 +36,6 @@ CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through"
 def _no_settle_time(settings):
     """Statements show at once; the one test of the settle time sets it back."""
     settings.XAPI_SETTLE_SECONDS = 0
-
-
-@pytest.fixture
-def quiz_module(module):
-    return add_quiz(module, pass_mark=75)
-
-
-def take_quiz(user, module, course, passing=True):
-    attempt = progress.start_quiz(user, module, course)
-    answers = correct_answers(attempt) if passing else wrong_answers(attempt)
-    return attempt_service.submit_attempt(attempt.pk, user, answers)
 
 
 def empty_values(value):
@@ -167,7 +158,7 @@ def test_every_kind_of_statement_validates_against_ralph(hr_api, amira, course, 
 
 
 def test_partial_scores_scale(hr_api, amira):
-    completion(amira, score=Decimal("87.50"))
+    CourseCompletionFactory(user=amira, score=Decimal("87.50"))
     [statement] = hr_api.get(URL).json()["statements"]
     validate(statement)
     assert statement["result"]["score"] == {"scaled": 0.875, "raw": 87.5, "min": 0, "max": 100}
@@ -181,7 +172,7 @@ def test_statement_ids_are_stable_and_unique(hr_api, story):
 
 
 def test_a_course_without_quizzes_has_no_score(hr_api, amira):
-    completion(amira, score=None, course_language="ar", course_title="العمل مع المؤثرين")
+    CourseCompletionFactory(user=amira, score=None, course_language="ar", course_title="العمل مع المؤثرين")
     [statement] = hr_api.get(URL).json()["statements"]
     validate(statement)
     assert statement["result"] == {"success": True, "completion": True}
@@ -262,8 +253,8 @@ def test_no_answers_choices_or_reflections(hr_api, amira, course, quiz_module, s
 
 
 def test_people_without_an_employee_id_are_left_out(hr_api, amira, chen):
-    completion(amira)
-    completion(chen)
+    CourseCompletionFactory(user=amira)
+    CourseCompletionFactory(user=chen)
     chen.employee_id = None
     chen.save()
     statements = hr_api.get(URL).json()["statements"]
@@ -271,7 +262,7 @@ def test_people_without_an_employee_id_are_left_out(hr_api, amira, chen):
 
 
 def test_the_xapi_scope_is_required(make_api_client, amira):
-    completion(amira)
+    CourseCompletionFactory(user=amira)
     _client, api = make_api_client([scopes.COMPLETIONS])
     response = api.get(URL)
     assert response.status_code == 403
@@ -289,8 +280,8 @@ def test_a_key_is_required_and_the_feed_is_read_only(client, hr_api):
 def test_a_client_limited_to_departments_sees_only_their_people(
     make_api_client, amira, chen, communications, course, quiz_module
 ):
-    completion(amira)
-    completion(chen)
+    CourseCompletionFactory(user=amira)
+    CourseCompletionFactory(user=chen)
     take_quiz(chen, quiz_module, course, passing=False)
     _client, api = make_api_client([scopes.XAPI], departments=[communications])
     statements, _responses = read_all(api, limit=1)
@@ -301,7 +292,7 @@ def test_a_client_limited_to_departments_sees_only_their_people(
 def make_history(people, course, quiz_module):
     """Completions (some revoked) and quiz results, interleaved; returns how many statements."""
     for number, person in enumerate(people):
-        record = completion(person, code=f"C-{number % 3}", days_ago=number)
+        record = CourseCompletionFactory(user=person, course_code=f"C-{number % 3}", days_ago=number)
         take_quiz(person, quiz_module, course, passing=number % 2 == 0)
         if number % 3 == 0:
             progress.revoke_completion(record, None, "Recorded for the wrong person.")
@@ -327,8 +318,8 @@ def test_paging_with_more_misses_nothing_and_repeats_nothing(hr_api, course, qui
 
 
 def test_more_is_a_relative_link_keeping_the_parameters(hr_api, amira, chen):
-    completion(amira)
-    completion(chen)
+    CourseCompletionFactory(user=amira)
+    CourseCompletionFactory(user=chen)
     since = (timezone.now() - timedelta(days=1)).isoformat()
     body = hr_api.get(URL, {"limit": 1, "since": since}).json()
     more = urlsplit(body["more"])
@@ -355,7 +346,7 @@ def test_ties_on_time_page_exactly(hr_api, course, quiz_module):
 
 
 def test_incremental_runs_from_the_consistent_through_header(hr_api, amira, chen, bruno, course, quiz_module):
-    first = completion(amira)
+    first = CourseCompletionFactory(user=amira)
     statements, responses = read_all(hr_api, limit=1)
     assert verbs(statements) == ["completed"]
     mark = responses[0][CONSISTENT_THROUGH]
@@ -364,7 +355,7 @@ def test_incremental_runs_from_the_consistent_through_header(hr_api, amira, chen
 
     # The revocation arrives as a voiding statement; the completion is not sent again.
     progress.revoke_completion(first, bruno, "Wrong person.")
-    second = completion(chen)
+    second = CourseCompletionFactory(user=chen)
     take_quiz(chen, quiz_module, course)
     statements, responses = read_all(hr_api, since=mark, limit=1)
     assert verbs(statements) == ["voided", "completed", "passed"]
@@ -376,12 +367,12 @@ def test_incremental_runs_from_the_consistent_through_header(hr_api, amira, chen
 def test_writes_during_a_run_wait_for_the_next_run(hr_api, amira, chen, bruno, course, quiz_module):
     """A run ends where its first page said it would, whatever is written meanwhile; the next
     run, from that point, reads the new statements once each."""
-    first = completion(amira)
-    completion(bruno)
+    first = CourseCompletionFactory(user=amira)
+    CourseCompletionFactory(user=bruno)
     page = hr_api.get(URL, {"limit": 1})
     mark = page[CONSISTENT_THROUGH]
     progress.revoke_completion(first, None, "Wrong person.")
-    completion(chen)
+    CourseCompletionFactory(user=chen)
     take_quiz(chen, quiz_module, course)
     rest = []
     response = hr_api.get(page.json()["more"])
@@ -397,18 +388,18 @@ def test_writes_during_a_run_wait_for_the_next_run(hr_api, amira, chen, bruno, c
 
 def test_a_backdated_completion_is_still_delivered(hr_api, amira, chen):
     """``since`` counts from when a record arrived here, not from when it says it happened."""
-    completion(amira)
+    CourseCompletionFactory(user=amira)
     mark = hr_api.get(URL)[CONSISTENT_THROUGH]
-    completion(chen, days_ago=400)
+    CourseCompletionFactory(user=chen, days_ago=400)
     [statement] = read_all(hr_api, since=mark)[0]
     assert statement["actor"]["account"]["name"] == chen.employee_id
     assert datetime.fromisoformat(statement["timestamp"]) < datetime.fromisoformat(mark)
 
 
 def test_since_is_exclusive_and_accepts_usual_spellings(hr_api, amira, chen):
-    completion(amira)
+    CourseCompletionFactory(user=amira)
     created = CourseCompletion.objects.get().created_at
-    completion(chen)
+    CourseCompletionFactory(user=chen)
     utc = created.astimezone(UTC)
     for since in (
         utc.isoformat(),
@@ -425,7 +416,7 @@ def test_the_settle_time_holds_back_the_newest_statements(
     hr_api, amira, course, quiz_module, settings, monkeypatch
 ):
     settings.XAPI_SETTLE_SECONDS = 60
-    completion(amira)
+    CourseCompletionFactory(user=amira)
     response = hr_api.get(URL)
     assert response.json()["statements"] == []
     through = datetime.fromisoformat(response[CONSISTENT_THROUGH])
@@ -470,8 +461,8 @@ def test_every_bad_parameter_is_reported_at_once(hr_api):
 
 
 def test_limit_bounds(hr_api, amira, chen):
-    completion(amira)
-    completion(chen)
+    CourseCompletionFactory(user=amira)
+    CourseCompletionFactory(user=chen)
     assert len(hr_api.get(URL, {"limit": 1}).json()["statements"]) == 1
     assert len(hr_api.get(URL, {"limit": 1000}).json()["statements"]) == 2
     # xAPI's limit=0: as many as the server allows.
@@ -522,6 +513,6 @@ def test_the_schema_describes_every_field(hr_api, story):
 
 
 def test_times_at_the_edges_of_the_calendar(hr_api, amira):
-    completion(amira)
+    CourseCompletionFactory(user=amira)
     assert len(hr_api.get(URL, {"since": "0001-01-01T00:00:00Z"}).json()["statements"]) == 1
     assert hr_api.get(URL, {"since": "9999-12-31T23:59:59Z"}).json()["statements"] == []

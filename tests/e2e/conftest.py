@@ -32,10 +32,6 @@ from tests.e2e.browser import ARTIFACTS, CHROMIUM, Browsing
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "e2e: a browser journey (tests/e2e, run with make e2e)")
-
-
 def pytest_collection_modifyitems(config, items):
     # Beside ordinary database tests, the browser tests would lose the serialized database
     # (see above) and hold everything else up: they run in a process of their own.

@@ -12,9 +12,7 @@ from tests.htmlutils import elements
 def page_search_forms(client):
     html = client.get("/admin/").content.decode()
     return [
-        form
-        for form in elements(html, "form", role="search")
-        if "/admin/pages/" in form.attrs.get("action", "")
+        form for form in elements(html, "form", role="search") if "/admin/pages/" in form.get("action", "")
     ]
 
 
@@ -26,5 +24,5 @@ def test_roles_without_pages_get_no_page_search(site_tree, group):
 def test_editors_keep_the_page_search_and_it_answers(site_tree):
     client = _client_for(UserFactory(groups=[EDITORS]))
     [form] = page_search_forms(client)
-    response = client.get(form.attrs["action"], {"q": "Courses"})
+    response = client.get(form["action"], {"q": "Courses"})
     assert response.status_code == 200

@@ -28,11 +28,18 @@ from api import scopes
 from api.models import ApiClient, WebhookDelivery, WebhookEndpoint
 from elearning.roles_table import ROLES as ROLE_TABLE
 from people.roles import EDITORS, HR_ADMINS, MANAGERS, REVIEWERS
-from records.models import AssignmentRule, CourseCompletion
+from records.models import CourseCompletion
 from records.services import progress
 from security.log import Action, record
 from tests.api.conftest import KeyedClient
-from tests.factories import DepartmentFactory, UserFactory, make_document, make_image, make_module
+from tests.factories import (
+    AssignmentRuleFactory,
+    DepartmentFactory,
+    UserFactory,
+    make_document,
+    make_image,
+    make_module,
+)
 
 ROLES = ("anonymous", "staff", "editor", "reviewer", "manager", "hr", "superuser")
 OUR_APPS = ("people", "courses", "quizzes", "records", "api", "security", "elearning", "signin", "mfa")
@@ -42,6 +49,9 @@ ADMIN = {
     # name                                                          anon  staff edit  rev   mgr   hr    super
     "people_roster_upload":                                           "L     L     D     D     D     200   200",
     "quizzes_reports:item_analysis":                                  "L     L     200   200   D     D     200",
+    # Completions and assignment rules were snippets of quizzes: old bookmarks lead to records.
+    "records_moved_assignmentrule":                                   "L     L     R     R     R     R     R",
+    "records_moved_coursecompletion":                                 "L     L     R     R     R     R     R",
     "quizzes_reports:item_analysis_results":                          "L     L     200   200   D     D     200",
     "security_log":                                                   "L     L     D     D     D     D     200",
     "security_log_results":                                           "L     L     D     D     D     D     200",
@@ -422,7 +432,7 @@ def objects(db, site_tree):
         department=department,
         learner=learner,
         completion=CourseCompletion.objects.get(user=learner),
-        rule=AssignmentRule.objects.create(course=course, target="everyone"),
+        rule=AssignmentRuleFactory(course=course),
         api_client=api_client,
         api_key=key,
         endpoint=endpoint,

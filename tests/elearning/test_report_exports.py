@@ -1,7 +1,6 @@
 """Every admin report's CSV and XLSX export and its table headings, pinned cell by cell, so
 that how a report declares its columns can change without changing a file anyone downloads."""
 
-import csv
 import io
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -9,15 +8,22 @@ from decimal import Decimal
 from django.db import connection
 
 import pytest
-from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
 from people.models import Department
 from records.models import Enrolment
 from security.models import SecurityEvent
 from tests.conftest import _client_for
-from tests.factories import AttemptFactory, CourseCompletionFactory, EnrolmentFactory, UserFactory
-from tests.quizzes.test_item_analysis import add_question, take_quiz
+from tests.factories import (
+    AttemptFactory,
+    CourseCompletionFactory,
+    EnrolmentFactory,
+    UserFactory,
+    add_question,
+    take_quiz,
+)
+from tests.htmlutils import soup
+from tests.responses import csv_rows, streamed
 
 WHEN = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
@@ -32,19 +38,19 @@ def score(text):
 def csv_export(client, url, params=None):
     response = client.get(url, {**(params or {}), "export": "csv"})
     assert response.status_code == 200
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    return csv_rows(response)
 
 
 def xlsx_export(client, url, params=None):
     response = client.get(url, {**(params or {}), "export": "xlsx"})
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=False).active
+    sheet = load_workbook(io.BytesIO(streamed(response)), read_only=False).active
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
 def table_headings(client, url, params=None):
-    soup = BeautifulSoup(client.get(url, params or {}).content, "html.parser")
-    return [th.get_text(" ", strip=True) for th in soup.select("table.listing thead th")]
+    page = soup(client.get(url, params or {}))
+    return [th.get_text(" ", strip=True) for th in page.select("table.listing thead th")]
 
 
 # --- Team completion -----------------------------------------------------------------------

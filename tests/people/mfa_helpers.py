@@ -7,6 +7,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from security.models import SecurityEvent
+from tests.htmlutils import texts
 
 
 def code_for(device, steps_ahead=0):
@@ -52,8 +53,8 @@ def enrol_authenticator(client, user):
 
 
 def shown_recovery_codes(client):
-    html = client.get("/accounts/security/recovery-codes/").content.decode()
-    return re.findall(r"<code>([a-z2-7]{4}-[a-z2-7]{4})</code>", html)
+    codes = texts(client.get("/accounts/security/recovery-codes/"), "code")
+    return [code for code in codes if re.fullmatch(r"[a-z2-7]{4}-[a-z2-7]{4}", code)]
 
 
 def events(action, user):

@@ -7,6 +7,7 @@ from django.urls import reverse
 import pytest
 
 from people.models import User
+from tests.htmlutils import elements
 
 URL_NAME = "people_roster_upload"
 HEADER = (
@@ -63,7 +64,7 @@ def test_every_error_is_shown_with_its_line(hana_client):
 
     html = response.content.decode()
     assert "Nothing was saved" in html
-    assert html.count('class="roster-error"') == 2
+    assert len([row for row in elements(html) if row.get("class") == ["roster-error"]]) == 2
     assert "<td>2</td>" in html and "invalid email &quot;bad-email&quot;" in html
     assert "<td>3</td>" in html and "unknown manager &quot;NOPE&quot;" in html
     assert not User.objects.filter(employee_id__in=["E1", "E2"]).exists()

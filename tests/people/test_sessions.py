@@ -33,13 +33,6 @@ def _expired_events():
     return SecurityEvent.objects.filter(action=SecurityEvent.Action.SESSION_EXPIRED)
 
 
-@pytest.fixture
-def eve_client(eve):
-    client = Client()
-    client.force_login(eve)
-    return client
-
-
 def test_signing_in_stamps_the_session(client, eve, password):
     client.post("/admin/login/", {"username": "eve", "password": password})
     session = client.session

@@ -14,12 +14,6 @@ from tests.factories import UserFactory
 NEW_PASSWORD = "an-attacker-chosen-passphrase-42"
 
 
-@pytest.fixture
-def tom(db):
-    """An ordinary member of staff."""
-    return UserFactory(username="tom", email="tom@example.org", full_name="Tom Reyes", last_name="Reyes")
-
-
 def role_group_ids():
     return [str(pk) for pk in Group.objects.filter(name__in=ROLE_GROUPS).values_list("pk", flat=True)]
 

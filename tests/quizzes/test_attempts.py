@@ -16,11 +16,6 @@ from records.services import progress
 from tests.factories import add_quiz, correct_answers, question, wrong_answers
 
 
-@pytest.fixture
-def quiz_module(module):
-    return add_quiz(module, pass_mark=75)
-
-
 def test_attempt_snapshot_holds_questions_and_choices_as_served(amira, course, quiz_module):
     attempt = progress.start_quiz(amira, quiz_module, course)
     assert [q["prompt"] for q in attempt.questions] == [q.prompt for q in quiz_module.quiz_questions.all()]

@@ -1,7 +1,6 @@
 """The quiz item analysis report (/admin/reports/quiz-items/): per question, how many
 answered, the share who got it right, and the wrong choice picked most often."""
 
-import csv
 import io
 from datetime import timedelta
 
@@ -12,36 +11,14 @@ from django.utils import timezone
 import pytest
 from openpyxl import load_workbook
 
-from courses.models import QuizChoice, QuizQuestion
 from elearning.exports import neutralise_formula
 from quizzes.services.attempts import submit_attempt
 from records.services.progress import start_quiz
 from tests.conftest import _client_for
-from tests.factories import UserFactory, make_course, make_module
+from tests.factories import UserFactory, add_question, make_course, make_module, take_quiz
+from tests.responses import assert_refused, csv_rows, streamed
 
 URL = "/admin/reports/quiz-items/"
-
-
-def add_question(module, prompt, choices, kind="single", order=0):
-    """``choices``: (text, is_correct) pairs. Returns the question and its choices by text."""
-    question = QuizQuestion.objects.create(module=module, prompt=prompt, kind=kind, sort_order=order)
-    by_text = {
-        text: QuizChoice.objects.create(question=question, text=text, is_correct=correct, sort_order=i)
-        for i, (text, correct) in enumerate(choices)
-    }
-    return question, by_text
-
-
-def take_quiz(user, module, course, picks, now=None):
-    """One attempt through the real services; ``picks`` maps question to chosen choices."""
-    attempt = start_quiz(user, module, course, now=now)
-    answers = {question.pk: sorted(choice.pk for choice in chosen) for question, chosen in picks.items()}
-    return submit_attempt(attempt.pk, user, answers, now=now)
-
-
-@pytest.fixture
-def eve_client(eve):
-    return _client_for(eve)
 
 
 @pytest.fixture
@@ -202,10 +179,6 @@ def test_results_fragment_for_filtering_without_reload(eve_client, other_course_
 # --- Exports -------------------------------------------------------------------------------
 
 
-def csv_rows(response):
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
-
-
 def test_csv_export(eve_client, answered):
     response = eve_client.get(URL, {"export": "csv"})
     assert response.status_code == 200
@@ -281,7 +254,7 @@ def test_xlsx_export_is_a_workbook(eve_client, answered):
     assert response.status_code == 200
     assert "quiz-item-analysis-" in response["Content-Disposition"]
     assert response["Content-Disposition"].endswith('.xlsx"')
-    content = b"".join(response.streaming_content)
+    content = streamed(response)
     assert content[:4] == b"PK\x03\x04"
     sheet = load_workbook(io.BytesIO(content)).active
     values = list(sheet.values)
@@ -294,7 +267,7 @@ def test_xlsx_export_is_a_workbook(eve_client, answered):
 def test_xlsx_export_keeps_formulas_as_text(eve_client, formula_question):
     """Wagtail writes text that looks like a formula as a string cell, never a formula;
     the text itself is kept exactly."""
-    content = b"".join(eve_client.get(URL, {"export": "xlsx"}).streaming_content)
+    content = streamed(eve_client.get(URL, {"export": "xlsx"}))
     sheet = load_workbook(io.BytesIO(content)).active
     cell = sheet.cell(row=2, column=3)
     assert cell.value == '=HYPERLINK("http://evil.example","Click")'
@@ -314,25 +287,16 @@ def test_superuser_can_see_the_report(superuser_client, answered):
     assert superuser_client.get(URL).status_code == 200
 
 
-def assert_refused(response):
-    """Wagtail answers a refused admin request with 403, or a redirect to the dashboard
-    (or sign-in) with a message; never with the report or its file."""
-    assert response.status_code in (302, 403)
-    if response.status_code == 302:
-        assert not response["Location"].startswith(URL)
-    assert "Content-Disposition" not in response
-
-
 def test_manager_is_refused(bruno, answered):
     client = _client_for(bruno)
     for params in ({}, {"export": "csv"}, {"export": "xlsx"}):
-        assert_refused(client.get(URL, params))
-    assert_refused(client.get(URL + "results/"))
+        assert_refused(client.get(URL, params), URL)
+    assert_refused(client.get(URL + "results/"), URL)
 
 
 def test_staff_member_without_admin_access_is_kept_out(amira_client, answered):
-    assert_refused(amira_client.get(URL))
-    assert_refused(amira_client.get(URL, {"export": "csv"}))
+    assert_refused(amira_client.get(URL), URL)
+    assert_refused(amira_client.get(URL, {"export": "csv"}), URL)
 
 
 def test_anonymous_visitor_is_sent_to_sign_in(client, db):

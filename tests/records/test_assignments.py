@@ -10,16 +10,10 @@ import pytest
 from people.lines import reporting_line_ids
 from records.models import AssignmentRule, Enrolment
 from records.services.assignments import apply_all_rules, apply_rule
-from tests.factories import DepartmentFactory, UserFactory
+from tests.factories import AssignmentRuleFactory, DepartmentFactory, EnrolmentFactory, UserFactory
 
 TODAY = date(2026, 3, 2)
 Target = AssignmentRule.Target
-
-
-def make_rule(course, **fields):
-    fields.setdefault("target", Target.EVERYONE)
-    fields.setdefault("due_days", 30)
-    return AssignmentRule.objects.create(course=course, **fields)
 
 
 def enrolled(course):
@@ -29,7 +23,7 @@ def enrolled(course):
 
 
 def test_rule_copies_the_course_code_and_keeps_it_when_the_page_goes(course):
-    rule = make_rule(course)
+    rule = AssignmentRuleFactory(course=course)
     assert rule.course_code == "INF-101"
     course.delete()
     rule.refresh_from_db()
@@ -38,7 +32,9 @@ def test_rule_copies_the_course_code_and_keeps_it_when_the_page_goes(course):
 
 
 def test_department_rule_enrols_the_department_with_a_due_date(course, amira, bruno, chen):
-    rule = make_rule(course, target=Target.DEPARTMENT, department=amira.department, due_days=14)
+    rule = AssignmentRuleFactory(
+        course=course, target=Target.DEPARTMENT, department=amira.department, due_days=14
+    )
     assert apply_rule(rule, TODAY) == 2
     assert enrolled(course) == {"amira", "bruno"}
     enrolment = Enrolment.objects.get(user=amira)
@@ -53,7 +49,7 @@ def test_country_rule_ignores_case(course, db):
     UserFactory(username="lucia", country="Spain")
     UserFactory(username="pablo", country="  SPAIN ".strip().lower())
     UserFactory(username="jean", country="France")
-    apply_rule(make_rule(course, target=Target.COUNTRY, country="spain "), TODAY)
+    apply_rule(AssignmentRuleFactory(course=course, target=Target.COUNTRY, country="spain "), TODAY)
     assert enrolled(course) == {"lucia", "pablo"}
 
 
@@ -63,7 +59,10 @@ def test_reporting_line_rule_reaches_three_levels_down(course, db):
     lead = UserFactory(username="lead", manager=head)
     UserFactory(username="member", manager=lead)
     UserFactory(username="outsider")
-    assert apply_rule(make_rule(course, target=Target.REPORTING_LINE, manager=boss), TODAY) == 3
+    assert (
+        apply_rule(AssignmentRuleFactory(course=course, target=Target.REPORTING_LINE, manager=boss), TODAY)
+        == 3
+    )
     assert enrolled(course) == {"head", "lead", "member"}
 
 
@@ -77,7 +76,7 @@ def test_reporting_line_survives_a_loop_in_the_data(db):
 
 def test_everyone_rule_skips_inactive_people(course, amira, chen):
     UserFactory(username="leaver", is_active=False)
-    apply_rule(make_rule(course), TODAY)
+    apply_rule(AssignmentRuleFactory(course=course), TODAY)
     assert enrolled(course) == {"amira", "bruno", "chen"}
 
 
@@ -85,7 +84,7 @@ def test_due_date_counts_from_the_start_date_when_the_rule_says_so(course, db):
     UserFactory(username="joiner", start_date=date(2026, 2, 20))
     UserFactory(username="undated", start_date=None)
     UserFactory(username="veteran", start_date=date(2015, 1, 5))
-    rule = make_rule(course, due_from=AssignmentRule.DueFrom.START_DATE, due_days=10)
+    rule = AssignmentRuleFactory(course=course, due_from=AssignmentRule.DueFrom.START_DATE, due_days=10)
     apply_rule(rule, TODAY)
     dues = dict(Enrolment.objects.values_list("user__username", "due_date"))
     # Without a start date, or when start + N has already passed, the assignment date counts.
@@ -97,22 +96,11 @@ def test_due_date_counts_from_the_start_date_when_the_rule_says_so(course, db):
 
 
 def test_existing_enrolments_are_untouched_except_a_missing_due_date(course, amira, chen):
-    dated = Enrolment.objects.create(
-        user=amira,
-        course=course,
-        course_code=course.course_code,
-        course_title=course.title,
-        status=Enrolment.Status.IN_PROGRESS,
-        due_date=date(2026, 6, 1),
+    dated = EnrolmentFactory(
+        user=amira, course=course, status=Enrolment.Status.IN_PROGRESS, due_date=date(2026, 6, 1)
     )
-    undated = Enrolment.objects.create(
-        user=chen,
-        course=course,
-        course_code=course.course_code,
-        course_title=course.title,
-        status=Enrolment.Status.IN_PROGRESS,
-    )
-    apply_rule(make_rule(course, due_days=7), TODAY)
+    undated = EnrolmentFactory(user=chen, course=course, status=Enrolment.Status.IN_PROGRESS)
+    apply_rule(AssignmentRuleFactory(course=course, due_days=7), TODAY)
     dated.refresh_from_db()
     undated.refresh_from_db()
     assert (dated.source, dated.status, dated.due_date) == ("self", "in_progress", date(2026, 6, 1))
@@ -125,15 +113,15 @@ def test_existing_enrolments_are_untouched_except_a_missing_due_date(course, ami
 
 def test_start_date_rule_dates_an_undated_self_enrolment(course, db):
     person = UserFactory(username="selfie", start_date=date(2026, 2, 15))
-    Enrolment.objects.create(
-        user=person, course=course, course_code=course.course_code, course_title=course.title
+    EnrolmentFactory(user=person, course=course)
+    apply_rule(
+        AssignmentRuleFactory(course=course, due_from=AssignmentRule.DueFrom.START_DATE, due_days=31), TODAY
     )
-    apply_rule(make_rule(course, due_from=AssignmentRule.DueFrom.START_DATE, due_days=31), TODAY)
     assert Enrolment.objects.get(user=person).due_date == date(2026, 3, 18)
 
 
 def test_new_joiner_is_picked_up_when_the_rules_are_applied_again(course, communications, amira):
-    make_rule(course, target=Target.DEPARTMENT, department=communications)
+    AssignmentRuleFactory(course=course, target=Target.DEPARTMENT, department=communications)
     apply_all_rules(TODAY)
     joiner = UserFactory(username="joiner", department=communications)
     mover = UserFactory(username="mover", department=DepartmentFactory(name="Legal"))
@@ -146,7 +134,7 @@ def test_new_joiner_is_picked_up_when_the_rules_are_applied_again(course, commun
 
 
 def test_deactivating_a_rule_keeps_its_enrolments(course, amira):
-    rule = make_rule(course)
+    rule = AssignmentRuleFactory(course=course)
     apply_all_rules(TODAY)
     rule.active = False
     rule.save()
@@ -169,8 +157,10 @@ def _cost(course, people):
     people, half of whom enrolled themselves without a due date."""
     country = f"Land {people}"
     AssignmentRule.objects.update(active=False)
-    make_rule(course, target=Target.COUNTRY, country=country)
-    make_rule(course, target=Target.COUNTRY, country=country, due_from=AssignmentRule.DueFrom.START_DATE)
+    AssignmentRuleFactory(course=course, target=Target.COUNTRY, country=country)
+    AssignmentRuleFactory(
+        course=course, target=Target.COUNTRY, country=country, due_from=AssignmentRule.DueFrom.START_DATE
+    )
     staff = [UserFactory(country=country, start_date=date(2026, 1, 5)) for _ in range(people)]
     Enrolment.objects.bulk_create(
         Enrolment(user=person, course=course, course_code=course.course_code, course_title=course.title)
@@ -189,7 +179,7 @@ def test_apply_all_rules_costs_the_same_for_10_or_100_people(course):
 def test_roster_import_signal_applies_the_rules(course, communications):
     from people.signals import roster_imported
 
-    make_rule(course, target=Target.DEPARTMENT, department=communications)
+    AssignmentRuleFactory(course=course, target=Target.DEPARTMENT, department=communications)
     joiner = UserFactory(username="joiner", department=communications)
     roster_imported.send(sender=None, created=[joiner], updated=[], deactivated=[])
     assert Enrolment.objects.filter(user=joiner, course_code=course.course_code).exists()
@@ -200,7 +190,7 @@ def test_hr_admin_manages_rules_in_the_admin(client, course, communications):
 
     from people.roles import HR_ADMINS
 
-    make_rule(course, target=Target.DEPARTMENT, department=communications)
+    AssignmentRuleFactory(course=course, target=Target.DEPARTMENT, department=communications)
     client.force_login(UserFactory(username="hilda", groups=[HR_ADMINS]))
     listing = client.get(reverse("wagtailsnippets_records_assignmentrule:list"))
     assert listing.status_code == 200

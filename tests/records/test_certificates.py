@@ -12,26 +12,24 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+import factory
 import pytest
 
 from records import certificate_views, certificates
 from records.certificates import build_certificate_pdf, certificate_lines, normalise_code, runs, visual
-from records.models import CourseCompletion
-from tests.factories import UserFactory
-from tests.htmlutils import elements, main_html, texts
+from tests.factories import CourseCompletionFactory, UserFactory
+from tests.htmlutils import elements, main_html, text_of, texts
 
 CODE = "ABCDEFGHJKLMNPQRSTUV"
 
 
-def make_completion(user, course=None, **fields):
-    fields.setdefault("certificate_id", CODE)
-    fields.setdefault("course_code", course.course_code if course else "INF-101")
-    fields.setdefault("course_title", course.title if course else "Working with influencers")
-    fields.setdefault("course_language", "en")
-    fields.setdefault("completed_at", timezone.make_aware(datetime.datetime(2026, 3, 5, 10, 30)))
-    fields.setdefault("score", Decimal("92.50"))
-    fields.setdefault("valid_until", timezone.localdate() + datetime.timedelta(days=365))
-    return CourseCompletion.objects.create(user=user, course=course, **fields)
+class CertifiedCompletionFactory(CourseCompletionFactory):
+    """A completion whose certificate the tests read: a known code, date and score."""
+
+    certificate_id = CODE
+    completed_at = timezone.make_aware(datetime.datetime(2026, 3, 5, 10, 30))
+    score = Decimal("92.50")
+    valid_until = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=365))
 
 
 def pdf_url(code=CODE):
@@ -44,7 +42,7 @@ def verify_url(code=CODE):
 
 @pytest.fixture
 def completion(amira, course):
-    return make_completion(amira, course)
+    return CertifiedCompletionFactory(user=amira, course=course)
 
 
 # --- The PDF --------------------------------------------------------------------------------
@@ -96,7 +94,7 @@ def test_certificate_text_in_order(completion):
 
 
 def test_certificate_without_expiry_or_score(amira, course):
-    completion = make_completion(amira, course, valid_until=None, score=None)
+    completion = CertifiedCompletionFactory(user=amira, course=course, valid_until=None, score=None)
     said = [text for _, text in certificate_lines(completion, "http://testserver/x/")]
     assert "Does not expire" in said
     assert not any(text.startswith("Score") for text in said)
@@ -104,7 +102,7 @@ def test_certificate_without_expiry_or_score(amira, course):
 
 
 def test_whole_number_score_has_no_decimals(amira, course):
-    completion = make_completion(amira, course, score=Decimal("100.00"))
+    completion = CertifiedCompletionFactory(user=amira, course=course, score=Decimal("100.00"))
     assert "Score: 100%" in dict(certificate_lines(completion, "http://testserver/x/")).values()
 
 
@@ -189,19 +187,21 @@ def test_revoked_certificate_is_404_for_others(chen_client, completion, superuse
 
 
 def test_expired_certificate_still_downloads(amira_client, amira, course):
-    make_completion(amira, course, valid_until=datetime.date(2020, 1, 1))
+    CertifiedCompletionFactory(user=amira, course=course, valid_until=datetime.date(2020, 1, 1))
     assert amira_client.get(pdf_url()).status_code == 200
 
 
 def test_no_pdf_when_the_course_gives_no_certificate(amira_client, amira, course):
     course.certificate_enabled = False
     course.save()
-    make_completion(amira, course)
+    CertifiedCompletionFactory(user=amira, course=course)
     assert amira_client.get(pdf_url()).status_code == 404
 
 
 def test_pdf_when_the_course_page_is_gone(amira_client, amira):
-    make_completion(amira, None, course_title="A retired course", course_code="OLD-001")
+    CertifiedCompletionFactory(
+        user=amira, course=None, course_title="A retired course", course_code="OLD-001"
+    )
     response = amira_client.get(pdf_url())
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
@@ -229,7 +229,7 @@ def test_pdf_is_only_answered_to_get(amira_client, completion):
 def test_a_name_in_any_script_renders_a_pdf(amira_client, amira, course, name):
     amira.full_name = name
     amira.save()
-    make_completion(amira, course, course_title=f"{name} – العمل مع المؤثرين")
+    CertifiedCompletionFactory(user=amira, course=course, course_title=f"{name} – العمل مع المؤثرين")
 
     response = amira_client.get(pdf_url())
 
@@ -258,7 +258,9 @@ def test_arabic_is_joined_and_put_in_visual_order():
 def test_very_long_name_and_title_still_fit(amira, course):
     amira.full_name = ("Amira " + "Haddad-" * 30)[:200]  # the field's maximum
     amira.save()
-    completion = make_completion(amira, course, course_title=("Storytelling " * 20)[:255])
+    completion = CertifiedCompletionFactory(
+        user=amira, course=course, course_title=("Storytelling " * 20)[:255]
+    )
     assert build_certificate_pdf(completion, "http://testserver/x/").startswith(b"%PDF")
 
 
@@ -317,7 +319,7 @@ def test_check_page_tells_nothing_more(client, amira, completion):
 
 
 def main_html_text(html):
-    return " ".join(element.text for element in elements(html, "main"))
+    return " ".join(text_of(element) for element in elements(html, "main"))
 
 
 def test_check_page_is_not_indexed(client, completion):
@@ -365,7 +367,7 @@ def test_revoked_certificate_says_revoked_but_not_why(client, completion, superu
 
 
 def test_expired_certificate_says_expired(client, amira, course):
-    make_completion(amira, course, valid_until=datetime.date(2025, 3, 31))
+    CertifiedCompletionFactory(user=amira, course=course, valid_until=datetime.date(2025, 3, 31))
     response = client.get(verify_url())
 
     assert response.status_code == 200
@@ -377,7 +379,7 @@ def test_expired_certificate_says_expired(client, amira, course):
 
 
 def test_certificate_without_expiry_says_so(client, amira, course):
-    make_completion(amira, course, valid_until=None)
+    CertifiedCompletionFactory(user=amira, course=course, valid_until=None)
     html = main_html(client.get(verify_url()))
     details = dict(zip(texts(html, "dt"), texts(html, "dd"), strict=True))
     assert details["Valid until"] == "Does not expire"
@@ -420,9 +422,11 @@ def test_check_page_offers_no_download_once_revoked(amira_client, completion):
 
 
 def test_check_page_query_count_is_small_and_constant(client, django_assert_num_queries, amira, course):
-    make_completion(amira, course)
+    CertifiedCompletionFactory(user=amira, course=course)
     for number in range(5):
-        make_completion(UserFactory(), course, certificate_id=f"OTHERCODE{number:011d}")
+        CertifiedCompletionFactory(
+            user=UserFactory(), course=course, certificate_id=f"OTHERCODE{number:011d}"
+        )
 
     # One query: the completion with its holder.
     with django_assert_num_queries(1):

@@ -11,7 +11,15 @@ from courses.models import CoursePrerequisite
 from quizzes.services import attempts as attempt_service
 from records.models import CourseCompletion, Enrolment, ModuleProgress
 from records.services import progress
-from tests.factories import add_quiz, correct_answers, make_course, make_module, wrong_answers
+from tests.factories import (
+    CourseCompletionFactory,
+    add_quiz,
+    correct_answers,
+    make_course,
+    make_module,
+    take_quiz,
+    wrong_answers,
+)
 
 
 @pytest.fixture
@@ -21,11 +29,6 @@ def two_modules(course, module):
     reading = make_module(course, title="Reading only")
     make_module(course, title="Further reading", required_for_completion=False)
     return quiz_module, reading
-
-
-def _pass(user, module, course):
-    attempt = progress.start_quiz(user, module, course)
-    return attempt_service.submit_attempt(attempt.pk, user, correct_answers(attempt))
 
 
 def test_opening_a_module_starts_progress_and_the_enrolment(amira, amira_client, course, two_modules):
@@ -45,7 +48,7 @@ def test_marking_a_module_with_a_quiz_read_does_not_complete_it(amira, course, t
 
 def test_passing_the_quiz_completes_the_module(amira, course, two_modules):
     quiz_module, _reading = two_modules
-    _pass(amira, quiz_module, course)
+    take_quiz(amira, quiz_module, course)
     assert ModuleProgress.objects.get(user=amira, module_key=quiz_module.translation_key).completed_at
 
 
@@ -59,7 +62,7 @@ def test_failing_the_quiz_leaves_the_module_incomplete(amira, course, two_module
 def test_course_completes_when_every_required_module_is_complete(amira, course, two_modules):
     quiz_module, reading = two_modules
     progress.enrol(amira, course)
-    _pass(amira, quiz_module, course)
+    take_quiz(amira, quiz_module, course)
     assert not CourseCompletion.objects.exists()
     progress.mark_module_read(amira, reading, course)
     completion = CourseCompletion.objects.get(user=amira)
@@ -79,7 +82,7 @@ def test_course_score_is_the_average_of_the_best_passing_attempts(amira, course,
     multiple = next(q for q in attempt.questions if q["kind"] == "multiple")
     answers[multiple["id"]] = []  # 2 of 4 points: 50 %, a pass
     attempt_service.submit_attempt(attempt.pk, amira, answers)
-    _pass(amira, second, course)
+    take_quiz(amira, second, course)
     assert CourseCompletion.objects.get(user=amira).score == Decimal("75.00")
 
 
@@ -99,10 +102,10 @@ def test_add_months_clamps_to_the_end_of_the_month():
 
 def test_completing_again_does_not_create_a_second_completion(amira, course, two_modules):
     quiz_module, reading = two_modules
-    _pass(amira, quiz_module, course)
+    take_quiz(amira, quiz_module, course)
     progress.mark_module_read(amira, reading, course)
     progress.mark_module_read(amira, reading, course)
-    _pass(amira, quiz_module, course)
+    take_quiz(amira, quiz_module, course)
     assert CourseCompletion.objects.filter(user=amira).count() == 1
 
 
@@ -123,7 +126,7 @@ def test_retaking_after_expiry_creates_a_new_completion(amira, catalogue):
 
 def test_retake_is_refused_while_the_completion_is_valid(amira, course, two_modules):
     quiz_module, reading = two_modules
-    _pass(amira, quiz_module, course)
+    take_quiz(amira, quiz_module, course)
     progress.mark_module_read(amira, reading, course)
     assert progress.current_completion(amira, course.course_code)
     with pytest.raises(ValueError):
@@ -132,7 +135,7 @@ def test_retake_is_refused_while_the_completion_is_valid(amira, course, two_modu
 
 def test_revocation_is_kept_and_requires_the_course_again(amira, superuser, course, two_modules):
     quiz_module, reading = two_modules
-    _pass(amira, quiz_module, course)
+    take_quiz(amira, quiz_module, course)
     progress.mark_module_read(amira, reading, course)
     completion = CourseCompletion.objects.get(user=amira)
     progress.revoke_completion(completion, superuser, "Completed on a shared account")
@@ -142,23 +145,21 @@ def test_revocation_is_kept_and_requires_the_course_again(amira, superuser, cour
     assert not ModuleProgress.objects.filter(user=amira, completed_at__isnull=False).exists()
     assert Enrolment.objects.get(user=amira).status == Enrolment.Status.IN_PROGRESS
     # Completing the course again creates a new completion beside the revoked one.
-    _pass(amira, quiz_module, course)
+    take_quiz(amira, quiz_module, course)
     progress.mark_module_read(amira, reading, course)
     assert CourseCompletion.objects.filter(user=amira).count() == 2
 
 
 def test_revocation_needs_a_reason(amira, superuser, course, two_modules):
     _quiz_module, reading = two_modules
-    completion = CourseCompletion.objects.create(
-        user=amira, course_code="INF-101", course_title="x", course_language="en", completed_at=timezone.now()
-    )
+    completion = CourseCompletionFactory(user=amira)
     with pytest.raises(ValueError):
         progress.revoke_completion(completion, superuser, "  ")
 
 
 def test_deleting_the_course_pages_keeps_completions_and_attempts(amira, course, two_modules):
     quiz_module, reading = two_modules
-    attempt = _pass(amira, quiz_module, course)
+    attempt = take_quiz(amira, quiz_module, course)
     progress.mark_module_read(amira, reading, course)
     course.delete()
     completion = CourseCompletion.objects.get(user=amira)
@@ -169,7 +170,7 @@ def test_deleting_the_course_pages_keeps_completions_and_attempts(amira, course,
 
 def test_unpublishing_a_module_keeps_progress(amira, course, two_modules):
     quiz_module, _reading = two_modules
-    _pass(amira, quiz_module, course)
+    take_quiz(amira, quiz_module, course)
     quiz_module.unpublish()
     assert ModuleProgress.objects.get(user=amira).completed_at
 
@@ -190,7 +191,7 @@ def test_a_module_read_in_another_language_counts_for_the_course(amira, course, 
     quiz_module, reading = two_modules
     arabic_reading = make_translation(reading, "ar")
     arabic_course = arabic_reading.get_parent().specific
-    _pass(amira, quiz_module, course)
+    take_quiz(amira, quiz_module, course)
     progress.mark_module_read(amira, arabic_reading, arabic_course)
     completion = CourseCompletion.objects.get(user=amira)
     assert completion.course_language == "ar" and completion.course_code == "INF-101"
@@ -217,8 +218,8 @@ def test_reopening_a_module_writes_nothing(amira, amira_client, course, module, 
 
 def test_a_retake_after_revocation_has_the_full_attempt_limit(amira, superuser, course, module):
     limited = add_quiz(module, attempt_limit=1)
-    _pass(amira, limited, course)
+    take_quiz(amira, limited, course)
     progress.revoke_completion(CourseCompletion.objects.get(user=amira), superuser, "Shared account")
-    attempt = _pass(amira, limited, course)
+    attempt = take_quiz(amira, limited, course)
     assert (attempt.cycle, attempt.number, attempt.passed) == (2, 1, True)
     assert CourseCompletion.objects.filter(user=amira, revoked_at__isnull=True).count() == 1

@@ -1,30 +1,22 @@
 """Reminder emails: each one once, in the person's language, and managers' digests
 limited to their own reporting line."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from io import StringIO
 
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
-from django.utils import timezone
 
 import pytest
 
-from records.models import CourseCompletion, Enrolment, ReminderLog
+from records.models import Enrolment, ReminderLog
 from records.services.reminders import queue_reminders
-from tests.factories import UserFactory
+from tests.factories import AssignmentRuleFactory, CourseCompletionFactory, EnrolmentFactory, UserFactory
 from tests.threads import race
 
 DUE = date(2026, 3, 31)
 Kind = ReminderLog.Kind
-
-
-def enrol(user, course, **fields):
-    fields.setdefault("due_date", DUE)
-    return Enrolment.objects.create(
-        user=user, course=course, course_code=course.course_code, course_title=course.title, **fields
-    )
 
 
 def run(day):
@@ -36,7 +28,7 @@ def sent_to(address):
 
 
 def test_due_soon_due_today_and_overdue_each_go_once(course, chen):
-    enrol(chen, course)
+    EnrolmentFactory(user=chen, course=course, due_date=DUE)
     for day in (DUE - timedelta(days=7), DUE - timedelta(days=7), DUE - timedelta(days=6)):
         run(day)
     assert [m.subject for m in mail.outbox] == [f"Reminder: “{course.title}” is due soon"]
@@ -51,7 +43,7 @@ def test_due_soon_due_today_and_overdue_each_go_once(course, chen):
 
 
 def test_overdue_reminders_are_weekly_and_stop_after_four(course, chen):
-    enrol(chen, course)
+    EnrolmentFactory(user=chen, course=course, due_date=DUE)
     for offset in range(1, 60):
         run(DUE + timedelta(days=offset))
     overdue = ReminderLog.objects.filter(kind=Kind.OVERDUE).order_by("created_at")
@@ -59,29 +51,23 @@ def test_overdue_reminders_are_weekly_and_stop_after_four(course, chen):
 
 
 def test_completed_and_leavers_get_no_reminders(course, chen):
-    enrol(chen, course, status=Enrolment.Status.COMPLETED)
+    EnrolmentFactory(user=chen, course=course, due_date=DUE, status=Enrolment.Status.COMPLETED)
     leaver = UserFactory(username="leaver", is_active=False)
-    enrol(leaver, course)
+    EnrolmentFactory(user=leaver, course=course, due_date=DUE)
     run(DUE)
     run(DUE + timedelta(days=1))
     assert mail.outbox == []
 
 
 def test_expired_one_off_assignment_gets_no_overdue_reminders(course, amira, bruno):
-    enrol(amira, course, status=Enrolment.Status.EXPIRED, due_date=DUE)
+    EnrolmentFactory(user=amira, course=course, status=Enrolment.Status.EXPIRED, due_date=DUE)
     run(DUE + timedelta(days=1))
     assert mail.outbox == []
 
 
 def test_certificate_expiry_reminder_a_month_before(course, chen):
-    CourseCompletion.objects.create(
-        user=chen,
-        course=course,
-        course_code=course.course_code,
-        course_title=course.title,
-        course_language="en",
-        completed_at=timezone.make_aware(datetime(2025, 6, 1)),
-        valid_until=date(2026, 6, 1),
+    CourseCompletionFactory(
+        user=chen, course=course, completed_on=date(2025, 6, 1), valid_until=date(2026, 6, 1)
     )
     run(date(2026, 4, 30))
     assert mail.outbox == []
@@ -93,7 +79,7 @@ def test_certificate_expiry_reminder_a_month_before(course, chen):
 
 def test_reminder_is_rendered_in_the_persons_language(course, db):
     lucia = UserFactory(username="lucia", email="lucia@example.org", preferred_language="es")
-    enrol(lucia, course)
+    EnrolmentFactory(user=lucia, course=course, due_date=DUE)
     run(DUE)
     (message,) = sent_to("lucia@example.org")
     assert message.subject == f"«{course.title}» vence hoy"
@@ -108,8 +94,8 @@ def test_manager_digest_lists_only_their_own_line(course, amira, bruno, chen):
     dana = UserFactory(username="dana", email="dana@example.org")
     chen.manager = dana
     chen.save()
-    enrol(amira, course)
-    enrol(chen, course)
+    EnrolmentFactory(user=amira, course=course, due_date=DUE)
+    EnrolmentFactory(user=chen, course=course, due_date=DUE)
     run(DUE + timedelta(days=1))
     run(DUE + timedelta(days=2))  # same ISO week: no second digest
     (bruno_digest,) = [m for m in sent_to("bruno@example.org") if "team" in m.subject]
@@ -123,9 +109,7 @@ def test_manager_digest_lists_only_their_own_line(course, amira, bruno, chen):
 
 
 def test_daily_learning_command_applies_updates_and_reminds(course, chen):
-    from records.models import AssignmentRule
-
-    AssignmentRule.objects.create(course=course, target="everyone", due_days=0)
+    AssignmentRuleFactory(course=course, due_days=0)
     call_command("daily_learning", "--date", DUE.isoformat(), stdout=StringIO())
     assert Enrolment.objects.get(user=chen).due_date == DUE
     assert [m.subject for m in sent_to("chen@example.org")] == [f"“{course.title}” is due today"]
@@ -136,8 +120,8 @@ def test_daily_learning_command_applies_updates_and_reminds(course, chen):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers")
 def test_concurrent_runs_send_each_reminder_once(course, chen, amira):
-    enrol(chen, course)
-    enrol(amira, course)
+    EnrolmentFactory(user=chen, course=course, due_date=DUE)
+    EnrolmentFactory(user=amira, course=course, due_date=DUE)
     _results, errors = race(lambda: queue_reminders(DUE), threads=6)
     assert not errors
     assert sorted(m.to[0] for m in mail.outbox) == sorted([chen.email, amira.email])

@@ -1,7 +1,6 @@
 """Course completions in the admin for HR admins: a read-only listing, and revocation
 with a reason that keeps the completion on record. Nobody deletes a completion."""
 
-import csv
 import io
 
 from django.db import connection
@@ -15,8 +14,10 @@ from openpyxl import load_workbook
 
 from records.models import CourseCompletion, Enrolment, ModuleProgress
 from records.services import progress
+from tests.adminforms import field_names
 from tests.conftest import _client_for
 from tests.factories import UserFactory
+from tests.responses import assert_refused, csv_dicts, csv_rows, streamed
 
 BASE = "/admin/snippets/records/coursecompletion/"
 REASON = "Completed on a shared account; HR ticket 4521."
@@ -33,13 +34,6 @@ def completion(amira, module, course):
     amira.save()
     progress.mark_module_read(amira, module, course)
     return CourseCompletion.objects.get(user=amira, course_code="INF-101")
-
-
-def assert_refused(response, url):
-    """A 403, or Wagtail's redirect to the dashboard or sign-in: never the page itself."""
-    assert response.status_code in (302, 403)
-    if response.status_code == 302:
-        assert not response["Location"].startswith(url)
 
 
 def assert_unchanged(completion):
@@ -129,9 +123,7 @@ def test_get_shows_the_form_and_changes_nothing(hana_client, completion):
     response = hana_client.get(revoke_url(completion))
     assert response.status_code == 200
     content = response.content.decode()
-    assert 'name="reason"' in content
-    assert 'method="post"' in content
-    assert "csrfmiddlewaretoken" in content
+    assert {"reason", "csrfmiddlewaretoken"} <= field_names(response, revoke_url(completion))
     assert "INF-101" in content
     assert_unchanged(completion)
 
@@ -184,6 +176,13 @@ def test_hr_admin_sees_the_listing(hana_client, completion):
         assert text in content
     assert f"{BASE}inspect/{completion.pk}/" in content
     assert revoke_url(completion) in content
+
+
+def test_old_bookmarks_from_when_completions_were_in_quizzes_lead_to_them(hana_client, completion):
+    old = hana_client.get(f"/admin/snippets/quizzes/coursecompletion/inspect/{completion.pk}/?q=x")
+    assert old.status_code == 301
+    assert old["Location"] == f"{BASE}inspect/{completion.pk}/?q=x"
+    assert hana_client.get(old["Location"]).status_code == 200
 
 
 def test_listing_offers_no_add_edit_copy_or_delete(hana_client, superuser_client, completion):
@@ -270,7 +269,7 @@ def test_csv_export(hana_client, completions):
     response = hana_client.get(BASE, {"export": "csv"})
     assert response.status_code == 200
     assert 'filename="course-completions-' in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_dicts(response)
     by_name = {row["Name"]: row for row in rows}
     assert by_name["Amira Haddad"]["Employee ID"] == "E-4242"
     assert by_name["Amira Haddad"]["Course code"] == "INF-101"
@@ -283,16 +282,14 @@ def test_csv_export(hana_client, completions):
 def test_csv_export_neutralises_formulas(hana_client, completion, amira):
     amira.full_name = '=HYPERLINK("http://evil.example")'
     amira.save()
-    rows = list(
-        csv.reader(io.StringIO(b"".join(hana_client.get(BASE, {"export": "csv"}).streaming_content).decode()))
-    )
+    rows = csv_rows(hana_client.get(BASE, {"export": "csv"}))
     assert rows[1][0] == '\'=HYPERLINK("http://evil.example")'
 
 
 def test_xlsx_export(hana_client, completions):
     response = hana_client.get(BASE, {"export": "xlsx"})
     assert response.status_code == 200
-    content = b"".join(response.streaming_content)
+    content = streamed(response)
     assert content[:4] == b"PK\x03\x04"
     values = list(load_workbook(io.BytesIO(content)).active.values)
     assert values[0][:3] == ("Name", "Employee ID", "Email")

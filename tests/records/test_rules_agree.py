@@ -7,8 +7,6 @@ Each state is built as the daily status update leaves it (``update_statuses`` ru
 except where a state says it is seen before today's run. People report to bruno, so an
 overdue one puts them in his weekly digest."""
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -17,13 +15,21 @@ from django.utils import timezone
 import pytest
 
 from api.models import ApiClient
-from records.models import AssignmentRule, CourseCompletion, Enrolment, ModuleProgress, ReminderLog
+from records.models import CourseCompletion, Enrolment, ReminderLog
 from records.services import progress
 from records.services.reminders import due_reminders
 from records.services.statuses import update_statuses
 from tests.api.conftest import KeyedClient
 from tests.conftest import _client_for
-from tests.factories import CourseCompletionFactory, EnrolmentFactory, UserFactory, make_module
+from tests.factories import (
+    AssignmentRuleFactory,
+    CourseCompletionFactory,
+    EnrolmentFactory,
+    ModuleProgressFactory,
+    UserFactory,
+    make_module,
+)
+from tests.responses import csv_rows
 
 Status = Enrolment.Status
 Standing = CourseCompletion.Standing
@@ -41,13 +47,8 @@ def days(n):
 
 def _modules_done(person, course, modules, count, days_ago):
     for module in modules[:count]:
-        ModuleProgress.objects.create(
-            user=person,
-            module=module,
-            module_key=module.translation_key,
-            module_title=module.title,
-            course_code=course.course_code,
-            completed_at=timezone.now() - timedelta(days=days_ago),
+        ModuleProgressFactory(
+            user=person, module=module, completed_at=timezone.now() - timedelta(days=days_ago)
         )
 
 
@@ -68,7 +69,7 @@ def _completed(person, course, modules, *, completed_days_ago, valid_until, **en
 
 
 def _recurring_rule(course, due_days):
-    return AssignmentRule.objects.create(course=course, target="everyone", due_days=due_days, recurring=True)
+    return AssignmentRuleFactory(course=course, due_days=due_days, recurring=True)
 
 
 def not_started(person, course, modules, hr):
@@ -218,9 +219,7 @@ def model_view(enrolment, completion):
 
 def team_report_view(client, person, course):
     url = "/admin/reports/team-completion/"
-    exported = list(
-        csv.reader(io.StringIO(b"".join(client.get(url, {"export": "csv"}).streaming_content).decode()))
-    )
+    exported = csv_rows(client.get(url, {"export": "csv"}))
     labels = [row[6] for row in exported[1:] if row[1] == person.employee_id and row[4] == course.course_code]
     listed = [
         row for row in client.get(url, {"overdue": "on"}).context["object_list"] if row.user_id == person.pk

@@ -1,6 +1,6 @@
 """The daily status update: overdue and expired, by time travel (``today`` passed in)."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,32 +8,20 @@ from django.utils import timezone
 
 import pytest
 
-from records.models import AssignmentRule, CourseCompletion, Enrolment, ModuleProgress
+from records.models import CourseCompletion, Enrolment
 from records.services import progress
 from records.services.statuses import update_statuses
-from tests.factories import UserFactory
+from tests.factories import (
+    AssignmentRuleFactory,
+    CourseCompletionFactory,
+    EnrolmentFactory,
+    ModuleProgressFactory,
+    UserFactory,
+)
 
 Status = Enrolment.Status
 DUE = date(2026, 3, 31)
-
-
-def enrol(user, course, **fields):
-    fields.setdefault("due_date", DUE)
-    return Enrolment.objects.create(
-        user=user, course=course, course_code=course.course_code, course_title=course.title, **fields
-    )
-
-
-def complete(user, course, valid_until, completed_on=date(2025, 3, 1)):
-    return CourseCompletion.objects.create(
-        user=user,
-        course=course,
-        course_code=course.course_code,
-        course_title=course.title,
-        course_language="en",
-        completed_at=timezone.make_aware(datetime.combine(completed_on, datetime.min.time())),
-        valid_until=valid_until,
-    )
+COMPLETED_ON = date(2025, 3, 1)
 
 
 def status_of(enrolment):
@@ -42,7 +30,7 @@ def status_of(enrolment):
 
 
 def test_enrolment_becomes_overdue_the_day_after_its_due_date(course, amira):
-    enrolment = enrol(amira, course, status=Status.IN_PROGRESS)
+    enrolment = EnrolmentFactory(user=amira, course=course, due_date=DUE, status=Status.IN_PROGRESS)
     update_statuses(DUE)
     assert status_of(enrolment) == Status.IN_PROGRESS
     before = enrolment.status_changed_at
@@ -53,7 +41,7 @@ def test_enrolment_becomes_overdue_the_day_after_its_due_date(course, amira):
 
 
 def test_update_is_idempotent(course, amira):
-    enrolment = enrol(amira, course)
+    enrolment = EnrolmentFactory(user=amira, course=course, due_date=DUE)
     update_statuses(DUE + timedelta(days=3))
     changed_at = Enrolment.objects.get(pk=enrolment.pk).status_changed_at
     assert update_statuses(DUE + timedelta(days=3)) == {
@@ -66,23 +54,17 @@ def test_update_is_idempotent(course, amira):
 
 
 def test_completed_and_undated_enrolments_never_become_overdue(course, amira, chen):
-    done = enrol(amira, course, status=Status.COMPLETED)
-    undated = enrol(chen, course, due_date=None)
+    done = EnrolmentFactory(user=amira, course=course, due_date=DUE, status=Status.COMPLETED)
+    undated = EnrolmentFactory(user=chen, course=course, due_date=None)
     update_statuses(DUE + timedelta(days=30))
     assert status_of(done) == Status.COMPLETED
     assert status_of(undated) == Status.NOT_STARTED
 
 
 def test_overdue_enrolment_with_a_later_due_date_is_no_longer_overdue(course, amira, chen, module):
-    started = enrol(amira, course)
-    untouched = enrol(chen, course)
-    ModuleProgress.objects.create(
-        user=amira,
-        module=module,
-        module_key=module.translation_key,
-        module_title="m",
-        course_code=course.course_code,
-    )
+    started = EnrolmentFactory(user=amira, course=course, due_date=DUE)
+    untouched = EnrolmentFactory(user=chen, course=course, due_date=DUE)
+    ModuleProgressFactory(user=amira, module=module)
     update_statuses(DUE + timedelta(days=1))
     Enrolment.objects.update(due_date=DUE + timedelta(days=30))
     update_statuses(DUE + timedelta(days=2))
@@ -91,7 +73,7 @@ def test_overdue_enrolment_with_a_later_due_date_is_no_longer_overdue(course, am
 
 
 def test_completion_still_marks_an_overdue_enrolment_completed(course, amira, module):
-    enrolment = enrol(amira, course, due_date=timezone.localdate() - timedelta(days=1))
+    enrolment = EnrolmentFactory(user=amira, course=course, due_date=timezone.localdate() - timedelta(days=1))
     update_statuses()
     assert status_of(enrolment) == Status.OVERDUE
     progress.mark_module_read(amira, module, course)
@@ -100,8 +82,10 @@ def test_completion_still_marks_an_overdue_enrolment_completed(course, amira, mo
 
 
 def test_completed_enrolment_expires_when_its_completion_does(course, amira):
-    enrolment = enrol(amira, course, status=Status.COMPLETED)
-    complete(amira, course, valid_until=date(2026, 3, 1))
+    enrolment = EnrolmentFactory(user=amira, course=course, due_date=DUE, status=Status.COMPLETED)
+    CourseCompletionFactory(
+        user=amira, course=course, valid_until=date(2026, 3, 1), completed_on=COMPLETED_ON
+    )
     update_statuses(date(2026, 3, 1))
     assert status_of(enrolment) == Status.COMPLETED
     assert update_statuses(date(2026, 3, 2))["expired"] == 1
@@ -111,17 +95,25 @@ def test_completed_enrolment_expires_when_its_completion_does(course, amira):
 
 
 def test_a_newer_valid_completion_keeps_the_enrolment_completed(course, amira):
-    enrolment = enrol(amira, course, status=Status.COMPLETED)
-    complete(amira, course, valid_until=date(2025, 1, 1), completed_on=date(2024, 1, 1))
-    complete(amira, course, valid_until=date(2027, 1, 1), completed_on=date(2026, 1, 1))
+    enrolment = EnrolmentFactory(user=amira, course=course, due_date=DUE, status=Status.COMPLETED)
+    CourseCompletionFactory(
+        user=amira, course=course, valid_until=date(2025, 1, 1), completed_on=date(2024, 1, 1)
+    )
+    CourseCompletionFactory(
+        user=amira, course=course, valid_until=date(2027, 1, 1), completed_on=date(2026, 1, 1)
+    )
     update_statuses(date(2026, 3, 2))
     assert status_of(enrolment) == Status.COMPLETED
 
 
 def test_recurring_rule_makes_the_course_due_again_after_expiry(course, amira):
-    rule = AssignmentRule.objects.create(course=course, target="everyone", due_days=14, recurring=True)
-    enrolment = enrol(amira, course, status=Status.COMPLETED, assignment_rule=rule)
-    complete(amira, course, valid_until=date(2026, 3, 1))
+    rule = AssignmentRuleFactory(course=course, due_days=14, recurring=True)
+    enrolment = EnrolmentFactory(
+        user=amira, course=course, due_date=DUE, status=Status.COMPLETED, assignment_rule=rule
+    )
+    CourseCompletionFactory(
+        user=amira, course=course, valid_until=date(2026, 3, 1), completed_on=COMPLETED_ON
+    )
     update_statuses(date(2026, 3, 2))
     enrolment.refresh_from_db()
     assert (enrolment.status, enrolment.due_date) == (Status.EXPIRED, date(2026, 3, 15))
@@ -132,8 +124,12 @@ def test_recurring_rule_makes_the_course_due_again_after_expiry(course, amira):
 
 
 def test_expired_one_off_assignment_never_becomes_overdue(course, amira):
-    enrolment = enrol(amira, course, status=Status.COMPLETED, due_date=date(2025, 2, 1))
-    complete(amira, course, valid_until=date(2026, 3, 1))
+    enrolment = EnrolmentFactory(
+        user=amira, course=course, status=Status.COMPLETED, due_date=date(2025, 2, 1)
+    )
+    CourseCompletionFactory(
+        user=amira, course=course, valid_until=date(2026, 3, 1), completed_on=COMPLETED_ON
+    )
     update_statuses(date(2026, 3, 2))
     update_statuses(date(2026, 3, 3))
     assert status_of(enrolment) == Status.EXPIRED
@@ -141,8 +137,13 @@ def test_expired_one_off_assignment_never_becomes_overdue(course, amira):
 
 
 def test_retake_after_expiry_is_in_progress(course, amira):
-    enrolment = enrol(amira, course, status=Status.COMPLETED)
-    complete(amira, course, valid_until=timezone.localdate() - timedelta(days=1))
+    enrolment = EnrolmentFactory(user=amira, course=course, due_date=DUE, status=Status.COMPLETED)
+    CourseCompletionFactory(
+        user=amira,
+        course=course,
+        valid_until=timezone.localdate() - timedelta(days=1),
+        completed_on=COMPLETED_ON,
+    )
     update_statuses()
     assert status_of(enrolment) == Status.EXPIRED
     progress.retake(amira, course)
@@ -152,10 +153,12 @@ def test_retake_after_expiry_is_in_progress(course, amira):
 def _cost(course, people):
     staff = [UserFactory() for _ in range(people)]
     for person in staff[::2]:
-        enrol(person, course, status=Status.IN_PROGRESS)
+        EnrolmentFactory(user=person, course=course, due_date=DUE, status=Status.IN_PROGRESS)
     for person in staff[1::2]:
-        enrol(person, course, status=Status.COMPLETED)
-        complete(person, course, valid_until=date(2026, 3, 1))
+        EnrolmentFactory(user=person, course=course, due_date=DUE, status=Status.COMPLETED)
+        CourseCompletionFactory(
+            user=person, course=course, valid_until=date(2026, 3, 1), completed_on=COMPLETED_ON
+        )
     with CaptureQueriesContext(connection) as queries:
         changed = update_statuses(date(2026, 4, 10))
     assert changed["overdue"] == changed["expired"] == people // 2

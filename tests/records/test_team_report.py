@@ -19,29 +19,12 @@ from people.models import Department, User
 from people.roles import HR_ADMINS, MANAGERS
 from records.models import CourseCompletion, Enrolment
 from tests.conftest import _client_for
-from tests.factories import UserFactory
+from tests.factories import CourseCompletionFactory, EnrolmentFactory, UserFactory
+from tests.responses import assert_refused, csv_rows, streamed
 
 URL = "/admin/reports/team-completion/"
 TODAY = timezone.localdate()
-
-
-def enrol(user, code="INF-101", status=Enrolment.Status.NOT_STARTED, due=None, title=None):
-    return Enrolment.objects.create(
-        user=user, course_code=code, course_title=title or f"Course {code}", status=status, due_date=due
-    )
-
-
-def complete(user, code="INF-101", score="80.00", days_ago=1, revoked=False):
-    return CourseCompletion.objects.create(
-        user=user,
-        course_code=code,
-        course_title=f"Course {code}",
-        course_language="en",
-        completed_at=timezone.now() - timedelta(days=days_ago),
-        score=Decimal(score),
-        revoked_at=timezone.now() if revoked else None,
-        revoked_reason="Entered by mistake" if revoked else "",
-    )
+Status = Enrolment.Status
 
 
 @pytest.fixture
@@ -63,20 +46,17 @@ def team(bruno, amira, chen):
     amira.country = "Jordan"
     amira.save()
 
-    enrol(amira, "INF-101", Enrolment.Status.COMPLETED, due=TODAY - timedelta(days=3))
-    complete(amira, "INF-101", "60.00", days_ago=30)
-    complete(amira, "INF-101", "80.00", days_ago=2)
-    complete(amira, "INF-101", "99.00", days_ago=1, revoked=True)
-    enrol(amira, "STORY-201", Enrolment.Status.IN_PROGRESS, due=TODAY - timedelta(days=1))
-    enrol(dana, "INF-101", Enrolment.Status.IN_PROGRESS, due=TODAY + timedelta(days=7))
-    enrol(finn, "INF-101", due=TODAY - timedelta(days=10))
-    enrol(chen, "INF-101", due=TODAY - timedelta(days=10))
+    EnrolmentFactory(user=amira, status=Status.COMPLETED, due_date=TODAY - timedelta(days=3))
+    CourseCompletionFactory(user=amira, score=Decimal("60.00"), days_ago=30)
+    CourseCompletionFactory(user=amira, score=Decimal("80.00"), days_ago=2)
+    CourseCompletionFactory(user=amira, score=Decimal("99.00"), days_ago=1, revoked=True)
+    EnrolmentFactory(
+        user=amira, course_code="STORY-201", status=Status.IN_PROGRESS, due_date=TODAY - timedelta(days=1)
+    )
+    EnrolmentFactory(user=dana, status=Status.IN_PROGRESS, due_date=TODAY + timedelta(days=7))
+    EnrolmentFactory(user=finn, due_date=TODAY - timedelta(days=10))
+    EnrolmentFactory(user=chen, due_date=TODAY - timedelta(days=10))
     return {"amira": amira, "dana": dana, "finn": finn, "maya": maya, "chen": chen}
-
-
-@pytest.fixture
-def bruno_client(bruno):
-    return _client_for(bruno)
 
 
 def rows(response):
@@ -85,10 +65,6 @@ def rows(response):
 
 def people(response):
     return sorted({row.user.username for row in rows(response)})
-
-
-def csv_rows(response):
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
 
 
 # --- Scope ---------------------------------------------------------------------------------
@@ -129,7 +105,7 @@ def test_filters_outside_the_line_find_nothing(bruno_client, team):
 @pytest.mark.parametrize("export", ["csv", "xlsx"])
 def test_exports_are_scoped_to_the_line(bruno_client, team, export):
     response = bruno_client.get(URL, {"export": export, "user": team["chen"].pk})
-    content = b"".join(response.streaming_content)
+    content = streamed(response)
     if export == "csv":
         names = {row[0] for row in csv.reader(io.StringIO(content.decode()))}
     else:
@@ -153,23 +129,16 @@ def test_leavers_are_left_out(bruno_client, team):
     assert people(bruno_client.get(URL)) == ["amira", "dana"]
 
 
-def assert_refused(response):
-    assert response.status_code in (302, 403)
-    if response.status_code == 302:
-        assert not response["Location"].startswith(URL)
-    assert "Content-Disposition" not in response
-
-
 def test_staff_without_a_role_is_refused(team):
     for user in (team["chen"], UserFactory(username="walt", is_staff=True)):
         client = _client_for(user)
         for params in ({}, {"export": "csv"}, {"export": "xlsx"}):
-            assert_refused(client.get(URL, params))
-        assert_refused(client.get(URL + "results/"))
+            assert_refused(client.get(URL, params), URL)
+        assert_refused(client.get(URL + "results/"), URL)
 
 
 def test_editor_is_refused(eve, team):
-    assert_refused(_client_for(eve).get(URL))
+    assert_refused(_client_for(eve).get(URL), URL)
 
 
 def test_reports_menu_shows_the_report_only_to_those_allowed(bruno, eve, team):
@@ -210,7 +179,9 @@ def test_overdue_only_filter(bruno_client, team):
 def test_expired_one_off_enrolment_is_not_overdue_in_the_filter(bruno_client, team):
     """Its completion lapsed and nothing is due again: it shows "Expired", so the
     Overdue only filter leaves it out (it once listed it, going by the old due date)."""
-    expired = enrol(team["dana"], "STORY-201", Enrolment.Status.EXPIRED, due=TODAY - timedelta(days=90))
+    expired = EnrolmentFactory(
+        user=team["dana"], course_code="STORY-201", status=Status.EXPIRED, due_date=TODAY - timedelta(days=90)
+    )
     assert not expired.is_overdue
     statuses = {(row[0], row[4]): row[6] for row in csv_rows(bruno_client.get(URL, {"export": "csv"}))[1:]}
     assert statuses[("Dana Scott", "STORY-201")] == "Expired"
@@ -299,7 +270,7 @@ def test_csv_export_neutralises_formulas(bruno, bruno_client):
         manager=bruno,
         country="@SUM(A1)",
     )
-    enrol(mallory, "INF-101", title="+1+2")
+    EnrolmentFactory(user=mallory, course_title="+1+2")
     row = csv_rows(bruno_client.get(URL, {"export": "csv"}))[1]
     assert row[0] == '\'=HYPERLINK("http://evil.example","Click")'
     assert row[3] == "'@SUM(A1)"
@@ -310,7 +281,7 @@ def test_xlsx_export_is_a_workbook(bruno_client, team):
     response = bruno_client.get(URL, {"export": "xlsx"})
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('.xlsx"')
-    content = b"".join(response.streaming_content)
+    content = streamed(response)
     assert content[:4] == b"PK\x03\x04"
     values = list(load_workbook(io.BytesIO(content)).active.values)
     assert values[0][:2] == ("Person", "Employee ID")
@@ -339,23 +310,20 @@ def build_team(manager, size, courses, prefix):
     users.append(deeper)
     codes = [f"{prefix.upper()}-{c}" for c in range(courses)]
     Enrolment.objects.bulk_create(
-        Enrolment(
+        EnrolmentFactory.build(
             user=user,
             course_code=code,
-            course_title=f"Course {code}",
-            status=Enrolment.Status.COMPLETED if n % 2 else Enrolment.Status.IN_PROGRESS,
+            status=Status.COMPLETED if n % 2 else Status.IN_PROGRESS,
             due_date=TODAY - timedelta(days=n % 3),
         )
         for n, user in enumerate(users)
         for code in codes
     )
     CourseCompletion.objects.bulk_create(
-        CourseCompletion(
+        CourseCompletionFactory.build(
             user=user,
             course_code=code,
-            course_title=f"Course {code}",
-            course_language="en",
-            completed_at=timezone.now(),
+            days_ago=0,
             score=Decimal("75.00"),
             certificate_id=f"{prefix}{n}{code}".replace("-", "")[:32],
         )

@@ -2,8 +2,6 @@
 attempt summary per module and completions; never the answers. Managers only for people
 in their line (404 otherwise), HR admins for everyone."""
 
-import csv
-import io
 from decimal import Decimal
 
 from django.db import connection
@@ -12,20 +10,21 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from people.roles import HR_ADMINS, MANAGERS
-from records.models import Enrolment, ReflectionAnswer
+from records.models import Enrolment
 from tests.conftest import _client_for
-from tests.factories import UserFactory
-from tests.quizzes.test_item_analysis import add_question, take_quiz
-from tests.records.test_team_report import complete, enrol
+from tests.factories import (
+    CourseCompletionFactory,
+    EnrolmentFactory,
+    ReflectionAnswerFactory,
+    UserFactory,
+    add_question,
+    take_quiz,
+)
+from tests.responses import body_of, csv_rows
 
 
 def url(user, suffix=""):
     return f"/admin/reports/transcript/{user.pk}/{suffix}"
-
-
-@pytest.fixture
-def bruno_client(bruno):
-    return _client_for(bruno)
 
 
 @pytest.fixture
@@ -43,7 +42,7 @@ def amira_record(amira, module, course):
         course_code="INF-101",
         defaults={"course_title": "Working with influencers", "status": Enrolment.Status.COMPLETED},
     )
-    complete(amira, "INF-101", "50.00", days_ago=5, revoked=True)
+    CourseCompletionFactory(user=amira, score=Decimal("50.00"), days_ago=5, revoked=True)
     return question
 
 
@@ -66,7 +65,7 @@ def test_indirect_report_is_reachable(bruno_client, amira):
 
 @pytest.mark.parametrize("suffix", ["", "results/", "?export=csv", "?export=xlsx"])
 def test_someone_outside_the_line_is_not_found(bruno_client, chen, suffix):
-    enrol(chen, "INF-101")
+    EnrolmentFactory(user=chen)
     response = bruno_client.get(url(chen, suffix))
     assert response.status_code == 404
     assert "Content-Disposition" not in response
@@ -85,7 +84,7 @@ def test_unknown_person_is_not_found(bruno_client, bruno):
 
 
 def test_hr_admin_sees_anyone(chen):
-    enrol(chen, "STORY-201")
+    EnrolmentFactory(user=chen, course_code="STORY-201")
     hannah = UserFactory(username="hannah", groups=[HR_ADMINS])
     response = _client_for(hannah).get(url(chen))
     assert response.status_code == 200
@@ -99,17 +98,16 @@ def test_staff_without_a_role_is_refused(amira_client, chen):
 
 
 def test_transcript_never_shows_answers_or_reflections(bruno_client, amira, amira_record, module, course):
-    ReflectionAnswer.objects.create(
+    ReflectionAnswerFactory(
         user=amira,
         module=module,
-        module_title=module.title,
         block_id="reflect-voice",
         prompt="Whose voice told the story?",
         answer="My private thought about the campaign",
     )
     for suffix in ("", "results/", "?export=csv"):
         response = bruno_client.get(url(amira, suffix))
-        content = (b"".join(response.streaming_content) if response.streaming else response.content).decode()
+        content = body_of(response).decode()
         assert "The people affected by it" not in content
         assert "The press office of headquarters" not in content
         assert "Whose voice makes a campaign feel authentic?" not in content
@@ -120,31 +118,25 @@ def test_csv_export(bruno_client, amira, amira_record):
     response = bruno_client.get(url(amira), {"export": "csv"})
     assert response.status_code == 200
     assert f'filename="transcript-{amira.employee_id.lower()}-' in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_rows(response)
     assert rows[0][:4] == ["Record", "Course code", "Title", "Status"]
     assert [row[0] for row in rows[1:]] == ["Course", "Module quiz", "Completion", "Completion"]
 
 
 def test_csv_export_neutralises_formulas(bruno, bruno_client):
     mallory = UserFactory(username="mallory", manager=bruno)
-    enrol(mallory, "INF-101", title="=cmd|' /C calc'!A0")
-    rows = list(
-        csv.reader(
-            io.StringIO(
-                b"".join(bruno_client.get(url(mallory), {"export": "csv"}).streaming_content).decode()
-            )
-        )
-    )
+    EnrolmentFactory(user=mallory, course_title="=cmd|' /C calc'!A0")
+    rows = csv_rows(bruno_client.get(url(mallory), {"export": "csv"}))
     assert rows[1][2] == "'=cmd|' /C calc'!A0"
 
 
 def test_query_count_does_not_grow_with_records(bruno_client, amira, django_assert_max_num_queries):
-    enrol(amira, "A-1")
+    EnrolmentFactory(user=amira, course_code="A-1")
     bruno_client.get(url(amira))
     with CaptureQueriesContext(connection) as small:
         bruno_client.get(url(amira))
     for n in range(30):
-        enrol(amira, f"B-{n}")
-        complete(amira, f"B-{n}")
+        EnrolmentFactory(user=amira, course_code=f"B-{n}")
+        CourseCompletionFactory(user=amira, course_code=f"B-{n}")
     with django_assert_max_num_queries(len(small)):
         bruno_client.get(url(amira))

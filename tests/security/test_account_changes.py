@@ -3,22 +3,14 @@ before -> after, whichever way they were made, and never a password."""
 
 from django.contrib.auth.models import Group, Permission
 
-import pytest
-
 from people.roles import EDITORS, REVIEWERS
 from security.account_changes import collect_changes
 from security.models import SecurityEvent
 from tests.adminforms import form_data
 from tests.conftest import _client_for
-from tests.factories import UserFactory
 
 Action = SecurityEvent.Action
 NEW_PASSWORD = "a-long-new-passphrase-for-tom"
-
-
-@pytest.fixture
-def tom(db):
-    return UserFactory(username="tom", email="tom@example.org", full_name="Tom Reyes", last_name="Reyes")
 
 
 def events(action, **filters):

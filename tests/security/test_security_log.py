@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from security.models import SecurityEvent
+from tests.responses import streamed
 
 Action = SecurityEvent.Action
 
@@ -69,7 +70,7 @@ def test_log_is_filtered_and_exported_and_the_export_is_logged(superuser_client,
         reverse("security_log"), {"action": Action.SIGN_IN_FAILED, "export": "csv"}
     )
     assert response.status_code == 200
-    body = b"".join(response.streaming_content).decode()
+    body = streamed(response).decode()
     assert "amira" in body
     export = SecurityEvent.objects.get(action=Action.REPORT_EXPORTED)
     assert export.actor == superuser
