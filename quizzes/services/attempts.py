@@ -140,7 +140,8 @@ def submit_attempt(attempt_id, user, answers, now=None):
     progress, the course completion and its certificate, the enrolment, the webhook
     deliveries) commit together or not at all, so a failure leaves the attempt unsubmitted
     and submitting again does it all. A repeated submission (double click, back button,
-    replay) finds it already scored and returns it unchanged."""
+    replay) finds it already scored and returns it unchanged (a passed one is announced
+    again, ``repeated=True``, for the receivers to repair what an old failure left)."""
     now = now or timezone.now()
     with transaction.atomic():
         attempt = (
@@ -150,6 +151,10 @@ def submit_attempt(attempt_id, user, answers, now=None):
         )
         attempt.user = user  # already loaded: receivers of attempt_submitted need not fetch it
         if attempt.is_submitted:
+            if attempt.passed:
+                # Records written before submission was one transaction may lack what the
+                # pass leads to; the receivers check and finish it, repeating nothing.
+                attempt_submitted.send(sender=Attempt, attempt=attempt, repeated=True)
             return attempt
         attempt.late = not attempt.accepts_answers(now)
         results, earned, available = score_attempt(attempt.questions, answers)

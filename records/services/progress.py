@@ -155,6 +155,18 @@ def module_quiz_passed(user, module, now=None):
     return refresh_course_completion(user, course, now, progress_changed=newly_completed)
 
 
+def pass_still_unrecorded(attempt):
+    """Whether a passed attempt may still owe its module or course completion: the course
+    is not complete in the attempt's cycle (a later cycle starts afresh, and an old pass
+    must not count in it). One query."""
+    return Enrolment.objects.filter(
+        user_id=attempt.user_id,
+        course_code=attempt.course_code,
+        cycle=attempt.cycle,
+        completed_at__isnull=True,
+    ).exists()
+
+
 def _complete_module(user, module, course, now):
     """Whether the module is newly complete. One UPDATE when its progress was recorded
     (starting the attempt records it), as it normally was."""

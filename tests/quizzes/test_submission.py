@@ -139,3 +139,48 @@ def test_a_failure_after_scoring_leaves_nothing_half_done_and_resubmitting_repai
     assert Enrolment.objects.get(user=amira).status == Enrolment.Status.COMPLETED
     assert WebhookDelivery.objects.get().endpoint == endpoint
     assert len(callbacks) == 1  # the webhook's sending, once the submission commits
+
+
+@pytest.fixture
+def half_recorded(amira, started, course):
+    """What the old, several-transaction submission could leave: the attempt passed, its
+    module never completed, no course completion."""
+    attempt = attempt_service.submit_attempt(started.pk, amira, correct_answers(started))
+    CourseCompletion.objects.filter(user=amira).delete()
+    ModuleProgress.objects.filter(user=amira).update(completed_at=None)
+    Enrolment.objects.filter(user=amira).update(status=Enrolment.Status.IN_PROGRESS, completed_at=None)
+    return attempt
+
+
+def test_submitting_a_half_recorded_pass_again_repairs_it(amira, half_recorded):
+    attempt = attempt_service.submit_attempt(half_recorded.pk, amira, {})
+
+    assert attempt.score == half_recorded.score  # scored once: the repeat changes nothing of it
+    assert ModuleProgress.objects.get(user=amira).completed_at == attempt.submitted_at
+    assert CourseCompletion.objects.get(user=amira).completed_at == attempt.submitted_at
+    assert Enrolment.objects.get(user=amira).status == Enrolment.Status.COMPLETED
+
+
+def test_submitting_a_pass_of_an_earlier_cycle_again_counts_nothing_in_the_new_one(
+    amira, course, half_recorded
+):
+    progress.reset_course_progress(amira, course.course_code)  # a retake: cycle 2 starts
+
+    attempt_service.submit_attempt(half_recorded.pk, amira, {})
+
+    assert ModuleProgress.objects.get(user=amira).completed_at is None
+    assert not CourseCompletion.objects.exists()
+
+
+def test_a_repeated_submission_of_a_recorded_pass_writes_nothing(
+    amira, started, django_assert_max_num_queries
+):
+    """4 queries: the savepoint and its release, the attempt, and the check that its course
+    is already complete in its cycle."""
+    attempt_service.submit_attempt(started.pk, amira, correct_answers(started))
+    completion = CourseCompletion.objects.get(user=amira)
+
+    with django_assert_max_num_queries(4):
+        attempt_service.submit_attempt(started.pk, amira, correct_answers(started))
+
+    assert CourseCompletion.objects.get() == completion
