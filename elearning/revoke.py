@@ -88,14 +88,15 @@ class RevokeView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
         return redirect(self.get_success_url())
 
     def revoke(self, form):
-        """Revokes ``self.object`` (inside the view's transaction) and returns it."""
-        raise NotImplementedError
+        """Revokes ``self.object`` (inside the view's transaction) and returns it. Every
+        subclass defines it (RevokeClientView, RevokeCompletionView)."""
+        raise NotImplementedError(f"{type(self).__name__} must say how to revoke one record.")
 
     def get_log_data(self, form):
         return None
 
     def get_success_message(self, record):
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must say what revoking did.")
 
     def form_valid(self, form):
         try:
