@@ -1,15 +1,15 @@
 """The feeds' rows read as plain values, for speed: building model instances and running
-DRF's serializers cost about four times the query itself on a 1,000-row page (bench/).
+DRF's serializers cost about four times the query itself on a 1,000-row page (bench/), and
+Django's per-value conversions about as much again (so the values come through driver.py).
 The serializers (serializers.py) still describe these fields for the schema and serve the
 transcript and webhooks; tests/api/test_rows.py pins both to the same output."""
 
 from collections import namedtuple
+from operator import itemgetter
 
-from records.models import CourseCompletion
+from django.db.models import BooleanField, ExpressionWrapper, Q
 
-from . import records
-
-Standing = CourseCompletion.Standing
+from . import driver, records
 
 PERSON = [
     ("employee_id", "user__employee_id"),
@@ -18,7 +18,7 @@ PERSON = [
     ("department", "user__department__name"),
 ]
 
-COMPLETION_COLUMNS = [
+COMPLETION_COLUMNS = [  # (field, column); a field without a column is computed in the query
     ("id", "id"),
     *PERSON,
     ("course_code", "course_code"),
@@ -63,11 +63,12 @@ def _sources(columns, *extra):
 def completion_rows(queryset, today=None):
     """Dicts with the completion feed's fields, in their order; the standing is read in
     the same query (``CourseCompletionQuerySet.standing``)."""
-    rows = []
-    for values in queryset.values(*_sources(COMPLETION_COLUMNS), status=queryset.standing_expression(today)):
-        values["passed"] = values["status"] != Standing.REVOKED
-        rows.append(_renamed(values, COMPLETION_COLUMNS))
-    return rows
+    page = queryset.values(
+        *_sources(COMPLETION_COLUMNS),
+        status=queryset.standing_expression(today),
+        passed=ExpressionWrapper(Q(revoked_at__isnull=True), output_field=BooleanField()),
+    )
+    return _shaped(*driver.tuples(page), COMPLETION_COLUMNS)
 
 
 _ProgressKey = namedtuple("_ProgressKey", "pk user_id course_code status completed_at")
@@ -75,16 +76,19 @@ _ProgressKey = namedtuple("_ProgressKey", "pk user_id course_code status complet
 
 def enrolment_rows(queryset):
     """Dicts with the enrolment feed's fields, in their order; progress in three queries."""
-    values = list(queryset.values(*_sources(ENROLMENT_COLUMNS, "user_id")))
-    progress = records.progress_by_enrolment(
-        _ProgressKey(v["id"], v["user_id"], v["course_code"], v["status"], v["completed_at"]) for v in values
+    names, values = driver.tuples(queryset.values(*_sources(ENROLMENT_COLUMNS, "user_id")))
+    key = itemgetter(
+        *(names.index(name) for name in ("id", "user_id", "course_code", "status", "completed_at"))
     )
-    rows = []
-    for row in values:
-        row["progress"] = progress.get(row["id"], 0)
-        rows.append(_renamed(row, ENROLMENT_COLUMNS))
-    return rows
+    keys = [_ProgressKey(*key(row)) for row in values]
+    progress = records.progress_by_enrolment(keys)
+    with_progress = [(*row, progress.get(k.pk, 0)) for row, k in zip(values, keys, strict=True)]
+    return _shaped([*names, "progress"], with_progress, ENROLMENT_COLUMNS)
 
 
-def _renamed(values, columns):
-    return {name: values[source or name] for name, source in columns}
+def _shaped(names, values, columns):
+    """Each tuple (whose columns are ``names``) as a dict of the feed's fields, in the
+    feed's order."""
+    pick = itemgetter(*(names.index(source or name) for name, source in columns))
+    keys = fields(columns)
+    return [dict(zip(keys, pick(row), strict=True)) for row in values]

@@ -1,6 +1,7 @@
-"""Times the HR API's completion feed (issue 5, Performance) on 10,000 staff and a million
-completions, through the real stack (Django's test client, bearer key, middleware, DRF),
-against the same rows read with raw SQL and encoded with orjson.
+"""Times the HR API's completion feed (issues 5 and 16) on 10,000 staff and a million
+completions, through the real stack (the WSGI application as gunicorn calls it, bearer key,
+middleware, DRF), against the floor: the same SQL on one open driver connection (psycopg 3,
+or sqlite3), the same rows and JSON, encoded with orjson.
 
     .venv/bin/python -m bench.api [--database sqlite|postgres] [--completions 1000000] \\
         [--staff 10000] [--runs 15] [--database-url postgres://postgres@127.0.0.1:5432/bench_api] \\
@@ -24,16 +25,23 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from bench.run import prepare_postgres
 
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/bench_api"
 PAGE_SIZE = 1000
+SYNC_PAGE_SIZES = (1000, 2000, 5000)
 LIST_URL = "/api/v1/completions/"
 EXPORT_URL = "/api/v1/completions/export/"
 TARGET_RAW_RATIO = 1.5
 TARGET_DEPTH_RATIO = 1.2
+TARGET_SYNC_RATIO = 1.3
+# How the API's requests use the database connection: Django's CONN_MAX_AGE = 0 (a new
+# connection per request, the default before issue 16) or a connection kept between requests
+# with a health check at the start of each (elearning/settings/database.py).
+NEW_CONNECTION = {"CONN_MAX_AGE": 0, "CONN_HEALTH_CHECKS": False}
+KEPT_CONNECTION = {"CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True}
 
 # The same columns the API returns, with the same joins (user, department).
 RAW_SELECT = (
@@ -205,13 +213,140 @@ def _migrated():
     return "people_user" in connection.introspection.table_names()
 
 
+class Wsgi:
+    """Requests through the WSGI application, as gunicorn makes them. Django's test Client
+    disconnects ``close_old_connections`` from the request signals, so there the connection
+    settings (``CONN_MAX_AGE``, health checks) would not act as they do in production."""
+
+    def __init__(self, key):
+        from django.core.wsgi import get_wsgi_application
+
+        self.app = get_wsgi_application()
+        self.key = key
+
+    def _call(self, path, params):
+        path, _, query = path.partition("?")
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": urlencode(params) if params else query,
+            "SERVER_NAME": "testserver",
+            "SERVER_PORT": "80",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "HTTP_HOST": "testserver",
+            "HTTP_AUTHORIZATION": f"Bearer {self.key}",
+            "REMOTE_ADDR": "127.0.0.1",
+            "wsgi.version": (1, 0),
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": sys.stderr,
+            "wsgi.multithread": False,
+            "wsgi.multiprocess": True,
+            "wsgi.run_once": False,
+        }
+        started = []
+        body = self.app(environ, lambda status, headers, exc_info=None: started.append(status))
+        return int(started[0].split()[0]), body
+
+    def get(self, path, params=None):
+        status, body = self._call(path, params)
+        try:
+            content = b"".join(body)
+        finally:
+            body.close()  # fires request_finished, as a WSGI server does
+        assert status == 200, (status, content[:500])
+        return content
+
+    def stream(self, path, params=None):
+        status, body = self._call(path, params)
+        try:
+            assert status == 200, status
+            yield from body
+        finally:
+            body.close()
+
+
+class Floor:
+    """The least work that gives the API's page (issue 16): the API's own SQL, as Django
+    sends it, on one connection opened once (psycopg 3 in UTC with its compiled loaders, or
+    sqlite3 without converters), the tuples shaped into the feed's dicts by hand, orjson."""
+
+    def __init__(self, where, vendor, orjson):
+        self.vendor, self.orjson = vendor, orjson
+        if vendor == "postgresql":
+            import psycopg
+
+            self.conn = psycopg.connect(where, autocommit=True, cursor_factory=psycopg.ClientCursor)
+            self.conn.execute("SET TIME ZONE 'UTC'")
+        else:
+            import sqlite3
+
+            self.conn = sqlite3.connect(where)
+
+    def rows(self, sql, params):
+        if self.vendor == "sqlite":
+            sql = sql.replace("%s", "?")
+        return self.conn.execute(sql, params).fetchall()
+
+    def page(self, sql, params, size, url):
+        """(JSON bytes, the next position or None)."""
+        from rest_framework.utils.urls import replace_query_param
+
+        from api.pagination import encode_cursor
+
+        rows = self.rows(sql, params)
+        sqlite = self.vendor == "sqlite"
+        results = []
+        for row in rows[:size]:
+            (pk, employee_id, email, full_name, department, code, title, language, completed_at, score,
+             certificate, valid_until, revoked_at, reason, created_at, updated_at, status) = row  # fmt: skip
+            if sqlite:  # ISO text in UTC: only the separator and the zone differ from the JSON
+                completed_at, created_at, updated_at = (
+                    f"{value[:10]}T{value[11:]}Z" for value in (completed_at, created_at, updated_at)
+                )
+                revoked_at = revoked_at and f"{revoked_at[:10]}T{revoked_at[11:]}Z"
+                score = None if score is None else float(score)
+            results.append(
+                {
+                    "id": pk,
+                    "employee_id": employee_id,
+                    "email": email,
+                    "name": full_name,
+                    "department": department,
+                    "course_code": code,
+                    "course_title": title,
+                    "course_language": language,
+                    "completed_at": completed_at,
+                    "score": score,
+                    "passed": status != "revoked",
+                    "certificate_id": certificate,
+                    "valid_until": valid_until,
+                    "status": status,
+                    "revoked_at": revoked_at,
+                    "revoked_reason": reason,
+                    "created_at": created_at,
+                    "updated_at": updated_at,
+                }
+            )
+        next_link = last = None
+        if len(rows) > size:
+            stamp = rows[size - 1][15]
+            if sqlite:
+                stamp = datetime.datetime.fromisoformat(stamp).replace(tzinfo=datetime.UTC)
+            last = (stamp, rows[size - 1][0])
+            next_link = replace_query_param(url, "cursor", encode_cursor(*last))
+        body = self.orjson.dumps(
+            {"next": next_link, "results": results}, default=float, option=self.orjson.OPT_UTC_Z
+        )
+        return body, last
+
+
 class Bench:
     """The measures, in the order of the report; ``self.results`` collects the figures.
     Each measure runs against the API and, where it has one, the raw SQL + orjson floor."""
 
     def __init__(self, args, where):
         from django.db import connection
-        from django.test import Client
         from django.utils import timezone
 
         import orjson
@@ -230,7 +365,8 @@ class Bench:
         self.api_client, key = ApiClient.objects.create_key(
             name="Bench HR system", scopes=["completions:read"]
         )
-        self.http = Client(HTTP_AUTHORIZATION=f"Bearer {key}")
+        self.http = Wsgi(key)
+        self.floor = Floor(where, connection.vendor, orjson)
         self.today = timezone.localdate()
         self.results = {}
         print(
@@ -240,16 +376,25 @@ class Bench:
 
     # -- the ways of answering: the API and raw SQL ------------------------------------------
 
-    def get(self, path, params=None, http=None):
-        response = (http or self.http).get(path, params)
-        assert response.status_code == 200, (response.status_code, response.content[:500])
-        return response
+    def use(self, connection_settings):
+        """Closes the connection and changes how requests keep it (NEW_/KEPT_CONNECTION)."""
+        self.connection.close()
+        self.connection.settings_dict.update(connection_settings)
 
     def api_page(self, cursor=None, size=PAGE_SIZE, http=None):
         params = {"page_size": size}
         if cursor:
             params["cursor"] = cursor
-        return lambda: self.get(LIST_URL, params, http).content
+        return lambda: (http or self.http).get(LIST_URL, params)
+
+    def floor_page(self, position=None, size=PAGE_SIZE):
+        from api.rows import COMPLETION_COLUMNS
+
+        query = self.api_query(self.api_client, position, size)
+        sources = [source for _name, source in COMPLETION_COLUMNS if source]
+        sql, params = query.values(*sources, status=query.standing_expression()).query.sql_with_params()
+        url = f"http://testserver{LIST_URL}?page_size={size}"
+        return lambda: self.floor.page(sql, params, size, url)[0]
 
     def raw_rows(self, position, size):
         sql, params = RAW_SELECT, []
@@ -263,9 +408,10 @@ class Bench:
             return cursor.fetchall()
 
     def raw_page_bytes(self, position, size=PAGE_SIZE):
-        """(JSON bytes, the next position or None): one query, tuples to dicts, orjson.
-        Written here from the table's columns, not with api.rows, so that comparing it with
-        the API's page checks the API's fields, values and ``next`` link."""
+        """The bench's floor before issue 16, kept as a second line: a hand-written query
+        through Django's cursor (Django's loaders), tuples to dicts, orjson. Written here from
+        the table's columns, not with api.rows, so that comparing it with the API's page
+        checks the API's fields, values and ``next`` link."""
         from rest_framework.utils.urls import replace_query_param
 
         from api.pagination import encode_cursor
@@ -352,27 +498,41 @@ class Bench:
     def pages(self):
         deep = f"after row {self.depth:,}"
         runs = self.args.runs
-        print(f"\nOne {PAGE_SIZE:,}-row page, median of {runs} (interleaved) after a warm-up:")
-        fns = {}
-        for where, cursor, position in (("page 1", None, None), (deep, self.deep_cursor, self.deep_position)):
-            fns[f"raw SQL + orjson, {where}"] = self.raw_page(position)
-            fns[f"API, {where}"] = self.api_page(cursor)
-        bodies = self.measure(fns)
-        # page_size 10: the fixed cost of a request; page_size 1: before the first page started
-        # after the epoch, SQLite (with statistics) sorted the whole table for LIMIT 2.
-        self.measure({f"API, page 1, page_size {size}": self.api_page(size=size) for size in (10, 1)})
-        same = {
-            where: self.compare(where, bodies[f"raw SQL + orjson, {where}"], bodies[f"API, {where}"])
-            for where in ("page 1", deep)
-        }
+        places = (("page 1", None, None), (deep, self.deep_cursor, self.deep_position))
+        same = {}
+        for mode, settings in (("kept", KEPT_CONNECTION), ("new", NEW_CONNECTION)):
+            self.use(settings)
+            connection = "connection kept" if mode == "kept" else "new connection per request"
+            print(
+                f"\nOne {PAGE_SIZE:,}-row page, {connection}, median of {runs} (interleaved) after a warm-up:"
+            )
+            fns = {}
+            for where, cursor, position in places:
+                fns[f"floor, {where} [{mode}]"] = self.floor_page(position)
+                if mode == "kept":  # Django's connection: only while requests keep it too
+                    fns[f"old floor, {where}"] = self.raw_page(position)
+                fns[f"API, {where} [{mode}]"] = self.api_page(cursor)
+            bodies = self.measure(fns)
+            for where, _cursor, _position in places:
+                reference = bodies[f"API, {where} [{mode}]"]
+                same[f"floor, {where} [{mode}]"] = self.compare(
+                    where, bodies[f"floor, {where} [{mode}]"], reference
+                )
+                if mode == "kept":
+                    same[f"old floor, {where}"] = self.compare(
+                        where, bodies[f"old floor, {where}"], reference
+                    )
+            if mode == "kept":
+                # page_size 10: the fixed cost of a request; page_size 1: before the first page
+                # started after the epoch, SQLite (with statistics) sorted the whole table for LIMIT 2.
+                self.measure({f"API, page 1, page_size {size}": self.api_page(size=size) for size in (10, 1)})
+        self.use(KEPT_CONNECTION)
         self.results["same"] = same
-        print(f"  The API's page parses to exactly the raw rows' JSON: {same}")
+        print(f"  The API's pages parse to exactly the floors' JSON: {all(same.values())}")
         assert all(same.values()), same
 
     def scoped(self):
         """A client limited to one department (about a ninth of the staff)."""
-        from django.test import Client
-
         from api.models import ApiClient
         from api.pagination import encode_cursor
         from people.models import Department
@@ -381,7 +541,7 @@ class Bench:
         department = Department.objects.get(name="Engineering")
         client, key = ApiClient.objects.create_key(name="Bench regional HR", scopes=["completions:read"])
         client.departments.set([department])
-        http = Client(HTTP_AUTHORIZATION=f"Bearer {key}")
+        http = Wsgi(key)
         rows = CourseCompletion.objects.filter(user__department=department).order_by("updated_at", "id")
         count = rows.count()
         deep = count * 9 // 10
@@ -407,15 +567,23 @@ class Bench:
 
         sources = [source for _name, source in COMPLETION_COLUMNS if source]
         query = self.api_query(self.api_client)
+        page = query.values(*sources, status=query.standing_expression())
+        sql, params = page.query.sql_with_params()
         data = {"next": None, "results": completion_rows(query)}
         renderer = OrjsonRenderer()
         steps = {
-            "SQL: raw query, fetchall": lambda: self.raw_rows(None, PAGE_SIZE),
-            "SQL: the API's query, fetchall": lambda: fetch_tuples(query.values(*sources)),
-            "ORM: .values() (+ Django's converters)": lambda: list(query.values(*sources)),
-            "ORM: completion_rows (.values() + shaping)": lambda: completion_rows(query),
-            "orjson: OrjsonRenderer.render": lambda: renderer.render(data),
+            "floor: the API's SQL, open driver connection": lambda: self.floor.rows(sql, params),
+            "Django's cursor: the API's SQL, fetchall": lambda: fetch_tuples(page),
+            "ORM: .values() (+ Django's converters)": lambda: list(page.all()),
         }
+        try:
+            from api import driver
+        except ImportError:  # before issue 16
+            pass
+        else:
+            steps["api.driver.values (the feed's read)"] = lambda: driver.values(page.all())
+        steps["api.rows.completion_rows (read + shaping)"] = lambda: completion_rows(query)
+        steps["orjson: OrjsonRenderer.render"] = lambda: renderer.render(data)
         print("\nWhere the API page's time goes (page 1; median, interleaved):")
         medians, _ = timed_together(steps, self.args.runs)
         for label, median in medians.items():
@@ -523,9 +691,8 @@ class Bench:
 
         def export(params):
             def fn():
-                response = self.get(EXPORT_URL, params)
                 size = lines = 0
-                for chunk in response.streaming_content:
+                for chunk in self.http.stream(EXPORT_URL, params):
                     size += len(chunk)
                     lines += 1
                 return size, lines - 1
@@ -562,18 +729,21 @@ class Bench:
         self.results["exports"] = figures
 
     def sync(self):
-        """A full sync: from the first page, follow ``next`` until it is null."""
+        """A full sync: from the first page, follow ``next`` until it is null, at each page
+        size the API allows; a client parses every page, as it parses the export's CSV."""
         from django.test.utils import CaptureQueriesContext
 
-        def api():
+        from api.pagination import MAX_PAGE_SIZE
+
+        def api(size):
             seen, pages, most = set(), 0, 0
-            path = f"{LIST_URL}?page_size={PAGE_SIZE}"
+            path = f"{LIST_URL}?page_size={size}"
             while path:
                 self.connection.queries_log.clear()  # the log keeps 9,000 queries at most
                 with CaptureQueriesContext(self.connection) as ctx:
-                    response = self.get(path)
+                    content = self.http.get(path)
                 most = max(most, len(ctx.captured_queries))
-                body = self.orjson.loads(response.content)
+                body = self.orjson.loads(content)
                 seen.update(row["id"] for row in body["results"])
                 pages += 1
                 path = None
@@ -582,26 +752,32 @@ class Bench:
                     path = f"{parts.path}?{parts.query}"
             return pages, len(seen), most
 
-        def raw():
+        def floor():
             rows = pages = 0
             position = None
             while True:
-                body, position = self.raw_page_bytes(position)
-                rows += len(self.orjson.loads(body)["results"])
+                body = self.floor_page(position)()
+                results = self.orjson.loads(body)["results"]
+                rows += len(results)
                 pages += 1
-                if position is None:
+                if len(results) < PAGE_SIZE or rows == self.total:
                     return pages, rows, 1
+                last = results[-1]
+                position = (datetime.datetime.fromisoformat(last["updated_at"]), last["id"])
 
-        print(f"\nFull sync, following `next` from the first page to the last (page_size {PAGE_SIZE}):")
+        print("\nFull sync, following `next` from the first page to the last (connection kept):")
         figures = {}
-        for who, fn in (("API", api), ("raw SQL + orjson", raw)):
+        runs = [(f"API, page_size {size:,}", lambda size=size: api(size)) for size in SYNC_PAGE_SIZES]
+        runs = [run for run, size in zip(runs, SYNC_PAGE_SIZES, strict=True) if size <= MAX_PAGE_SIZE]
+        runs.append((f"floor, page_size {PAGE_SIZE:,}", floor))
+        for who, fn in runs:
             start = time.perf_counter()
             pages, rows, most = fn()
             seconds = time.perf_counter() - start
             assert rows == self.total, (who, rows, self.total)
             figures[who] = {"seconds": seconds, "pages": pages, "rows": rows, "queries": most}
             print(
-                f"  {who:<18} {seconds:7.1f} s for {pages:,} pages, {rows:,} distinct rows; "
+                f"  {who:<26} {seconds:7.1f} s for {pages:,} pages, {rows:,} distinct rows; "
                 f"at most {most} queries per page",
                 flush=True,
             )
@@ -610,15 +786,33 @@ class Bench:
     def summary(self):
         r, deep = self.results, f"after row {self.depth:,}"
         print("\nSummary (ratios of medians)")
+
+        def line(label, ratio, target=None):
+            verdict = (
+                "" if target is None else f"(target <= {target}x) {'met' if ratio <= target else 'MISSED'}"
+            )
+            print(f"  {label:<52} {ratio:6.2f}x {verdict}")
+
         for where in ("page 1", deep):
-            ratio = r[f"API, {where}"] / r[f"raw SQL + orjson, {where}"]
-            verdict = "met" if ratio <= TARGET_RAW_RATIO else "MISSED"
-            print(f"  {'API / raw, ' + where:<34} {ratio:6.2f}x (target <= {TARGET_RAW_RATIO}x) {verdict}")
-        ratio = r[f"API, {deep}"] / r["API, page 1"]
-        verdict = "met" if ratio <= TARGET_DEPTH_RATIO else "MISSED"
-        print(f"  {'API, deep / page 1':<34} {ratio:6.2f}x (target <= {TARGET_DEPTH_RATIO}x) {verdict}")
-        ratio = r[f"raw SQL + orjson, {deep}"] / r["raw SQL + orjson, page 1"]
-        print(f"  {'raw, deep / page 1':<34} {ratio:6.2f}x")
+            line(
+                f"API / floor, {where}, connection kept",
+                r[f"API, {where} [kept]"] / r[f"floor, {where} [kept]"],
+                TARGET_RAW_RATIO,
+            )
+            line(
+                f"API / floor, {where}, new connection", r[f"API, {where} [new]"] / r[f"floor, {where} [new]"]
+            )
+            line(
+                f"API / old floor, {where}, connection kept",
+                r[f"API, {where} [kept]"] / r[f"old floor, {where}"],
+            )
+            line(f"old floor / floor, {where}", r[f"old floor, {where}"] / r[f"floor, {where} [kept]"])
+        line(
+            "API, deep / page 1 (connection kept)",
+            r[f"API, {deep} [kept]"] / r["API, page 1 [kept]"],
+            TARGET_DEPTH_RATIO,
+        )
+        line("floor, deep / page 1", r[f"floor, {deep} [kept]"] / r["floor, page 1 [kept]"])
         queries = r["queries"]
         print(f"  queries per request: {sorted(set(queries.values()))} across {len(queries)} cases")
         if "exports" in r:
@@ -628,6 +822,13 @@ class Bench:
                 f"{mib(big['heap']):.1f} MiB at {big['rows']:,}; peak RSS {mib(small['rss_peak']):.0f} "
                 f"-> {mib(big['rss_peak']):.0f} MiB"
             )
+            if "sync" in r:
+                for who, figure in r["sync"].items():
+                    line(
+                        f"full sync, {who} / export",
+                        figure["seconds"] / big["seconds"],
+                        TARGET_SYNC_RATIO if who.startswith("API") else None,
+                    )
 
 
 def fetch_tuples(queryset):

@@ -50,3 +50,40 @@ def test_enrolment_rows_say_what_the_serializer_says(amira, chen, course, module
     assert fast == slow
     assert fields(ENROLMENT_COLUMNS) == EnrolmentSerializer.Meta.fields
     assert {row["progress"] for row in fast} == {100, 0}
+
+
+def _as_before(values, columns):
+    """A row as the feeds read it before issue 16: ``.values()``, renamed in Python."""
+    return {name: values[source or name] for name, source in columns}
+
+
+def test_the_feeds_json_is_byte_for_byte_what_values_gave(amira, chen, course, module):
+    """api.rows reads through api.driver and computes ``passed`` in SQL: the bytes sent
+    must not change."""
+    CourseCompletionFactory(user=amira, score=Decimal("90.00"))
+    CourseCompletionFactory(user=chen, score=None, valid_until=timezone.localdate() - timedelta(days=3))
+    progress.revoke_completion(CourseCompletionFactory(user=chen, course_code="STO-101"), None, "Mistake.")
+    progress.enrol(amira, course)
+    progress.mark_module_read(amira, module, course)
+    EnrolmentFactory(user=chen, due_date=None)
+    render = OrjsonRenderer().render
+
+    completions = CourseCompletion.objects.order_by("updated_at", "id")
+    before = []
+    for values in completions.values(
+        *[source for _name, source in COMPLETION_COLUMNS if source], status=completions.standing_expression()
+    ):
+        values["passed"] = values["status"] != CourseCompletion.Standing.REVOKED
+        before.append(_as_before(values, COMPLETION_COLUMNS))
+    assert render(completion_rows(completions)) == render(before)
+
+    from api.records import progress_by_enrolment
+
+    enrolments = Enrolment.objects.order_by("updated_at", "id")
+    percent = progress_by_enrolment(enrolments)
+    before = []
+    for values in enrolments.values(*[source for _name, source in ENROLMENT_COLUMNS if source]):
+        values["progress"] = percent[values["id"]]
+        before.append(_as_before(values, ENROLMENT_COLUMNS))
+    assert render(enrolment_rows(enrolments)) == render(before)
+    assert {row["progress"] for row in before} == {100, 0}
