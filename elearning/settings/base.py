@@ -6,8 +6,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-import dj_database_url
-
+from .database import database_from_env
 from .env import env_bool, env_int, env_list, env_networks, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -100,13 +99,9 @@ TEMPLATES = [
     },
 ]
 
-# SQLite by default so a fresh machine needs nothing else; PostgreSQL in production.
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-    )
-}
+# SQLite by default so a fresh machine needs nothing else; PostgreSQL in production, its
+# connections kept 60 s with health checks or pooled (DATABASE_POOL): see settings/database.py.
+DATABASES = {"default": database_from_env(BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
@@ -384,18 +379,7 @@ DEMO_ALLOWED = env_bool("DEMO_ALLOWED", False)
 WEBHOOK_ALLOWED_NETWORKS = env_networks("WEBHOOK_ALLOWED_NETWORKS")
 
 # --- hardening: SQLite under concurrent writes ---
-# Django's default DEFERRED transactions read first and ask for the write lock later; two of
-# them at once deadlock and SQLite fails one at once with "database is locked" (3 of 20
-# concurrent quiz starts). IMMEDIATE takes the write lock at BEGIN, so writers queue for up to
-# `timeout` seconds instead; WAL lets pages be read while one writes.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "transaction_mode": "IMMEDIATE",
-            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
-        }
-    )
+# IMMEDIATE transactions, a busy timeout (SQLITE_BUSY_TIMEOUT) and WAL: settings/database.py.
 
 # --- Sign-in defences: lockouts, password reset throttle, passwords, admin sessions ---
 # django-axes counts failed sign-ins (both login forms go through Django's authenticate())

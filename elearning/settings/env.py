@@ -1,4 +1,5 @@
-"""Typed readers for environment variables that fail loudly on a bad value."""
+"""Typed readers for environment variables that fail loudly on a bad value. They read
+os.environ, or the mapping given as ``environ`` (settings/database.py, and its tests)."""
 
 import ipaddress
 import os
@@ -9,12 +10,12 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
-def env_str(name, default=None):
-    return os.environ.get(name, default)
+def env_str(name, default=None, environ=None):
+    return (os.environ if environ is None else environ).get(name, default)
 
 
-def env_bool(name, default=False):
-    raw = os.environ.get(name)
+def env_bool(name, default=False, environ=None):
+    raw = (os.environ if environ is None else environ).get(name)
     if raw is None:
         return default
     value = raw.strip().lower()
@@ -25,8 +26,8 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name} must be a boolean (true/false), got {raw!r}")
 
 
-def env_int(name, default):
-    raw = os.environ.get(name)
+def env_int(name, default, environ=None):
+    raw = (os.environ if environ is None else environ).get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
