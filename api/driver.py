@@ -20,6 +20,7 @@ give the same values as ``.values()`` would:
 """
 
 import datetime
+from typing import NamedTuple
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -40,23 +41,45 @@ def values(queryset):
 def tuples(queryset):
     """(column names, rows as tuples) of a ``.values()`` queryset, the values equal to
     those ``.values()`` gives."""
+    statement = compile_values(queryset)
+    return statement.names, run(statement)
+
+
+class Statement(NamedTuple):
+    """A ``.values()`` queryset compiled: what ``run`` needs, and nothing of the ORM's."""
+
+    names: list
+    sql: str | None  # None: the query can match nothing (``pk__in=[]``)
+    params: tuple
+    converters: dict
+    alias: str
+
+
+def compile_values(queryset):
     query = queryset.query
     names = [*query.extra_select, *query.values_select, *query.annotation_select]
     compiler = query.get_compiler(queryset.db)
     try:
         sql, params = compiler.as_sql()
-    except EmptyResultSet:  # a filter such as ``pk__in=[]``: no SQL to run
-        return names, []
-    connection = connections[queryset.db]
-    converters = _converters(compiler, connection)
+    except EmptyResultSet:
+        return Statement(names, None, (), {}, queryset.db)
+    converters = _converters(compiler, connections[queryset.db])
+    return Statement(names, sql, tuple(params), converters, queryset.db)
+
+
+def run(statement, params=None):
+    """The statement's rows as tuples, with ``params`` in place of its own if given."""
+    if statement.sql is None:
+        return []
+    connection = connections[statement.alias]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             _compiled_timestamptz(cursor.cursor, connection)
-        cursor.execute(sql, params)
+        cursor.execute(statement.sql, statement.params if params is None else params)
         rows = cursor.fetchall()
-    if converters:
-        rows = [_converted(row, converters, connection) for row in rows]
-    return names, rows
+    if statement.converters:
+        rows = [_converted(row, statement.converters, connection) for row in rows]
+    return rows
 
 
 def _converters(compiler, connection):

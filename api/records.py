@@ -14,10 +14,9 @@ from records.models import CourseCompletion, Enrolment, ModuleProgress
 
 def visible_people_filter(client, prefix="user__"):
     """A client limited to departments sees only their staff; others see everyone."""
-    department_ids = list(client.departments.values_list("pk", flat=True))
-    if not department_ids:
+    if not client.department_ids:
         return Q()
-    return Q(**{f"{prefix}department__in": department_ids})
+    return Q(**{f"{prefix}department__in": client.department_ids})
 
 
 def completions_for(client):

@@ -60,23 +60,34 @@ def _sources(columns, *extra):
     return [source for _name, source in columns if source] + list(extra)
 
 
-def completion_rows(queryset, today=None):
-    """Dicts with the completion feed's fields, in their order; the standing is read in
-    the same query (``CourseCompletionQuerySet.standing``)."""
-    page = queryset.values(
+def completion_values(queryset, today=None):
+    """The completion feed's columns of ``queryset``, as a ``.values()`` queryset; the
+    standing is read in the same query (``CourseCompletionQuerySet.standing``)."""
+    return queryset.values(
         *_sources(COMPLETION_COLUMNS),
         status=queryset.standing_expression(today),
         passed=ExpressionWrapper(Q(revoked_at__isnull=True), output_field=BooleanField()),
     )
-    return _shaped(*driver.tuples(page), COMPLETION_COLUMNS)
+
+
+def completion_shape(names, values):
+    return _shaped(names, values, COMPLETION_COLUMNS)
+
+
+def completion_rows(queryset, today=None):
+    """Dicts with the completion feed's fields, in their order."""
+    return completion_shape(*driver.tuples(completion_values(queryset, today)))
 
 
 _ProgressKey = namedtuple("_ProgressKey", "pk user_id course_code status completed_at")
 
 
-def enrolment_rows(queryset):
+def enrolment_values(queryset):
+    return queryset.values(*_sources(ENROLMENT_COLUMNS, "user_id"))
+
+
+def enrolment_shape(names, values):
     """Dicts with the enrolment feed's fields, in their order; progress in three queries."""
-    names, values = driver.tuples(queryset.values(*_sources(ENROLMENT_COLUMNS, "user_id")))
     key = itemgetter(
         *(names.index(name) for name in ("id", "user_id", "course_code", "status", "completed_at"))
     )
@@ -84,6 +95,10 @@ def enrolment_rows(queryset):
     progress = records.progress_by_enrolment(keys)
     with_progress = [(*row, progress.get(k.pk, 0)) for row, k in zip(values, keys, strict=True)]
     return _shaped([*names, "progress"], with_progress, ENROLMENT_COLUMNS)
+
+
+def enrolment_rows(queryset):
+    return enrolment_shape(*driver.tuples(enrolment_values(queryset)))
 
 
 def _shaped(names, values, columns):

@@ -2,6 +2,7 @@
 records outside a client's departments do not exist for it (404)."""
 
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from django_filters.rest_framework import DjangoFilterBackend
@@ -16,7 +17,7 @@ from rest_framework.views import APIView
 from people.models import User
 from records.models import CourseCompletion, Enrolment
 
-from . import records, rows, scopes
+from . import driver, records, rows, scopes, statements
 from .exports import chunked, csv_response
 from .filters import CompletionFilterSet, EnrolmentFilterSet
 from .pagination import SyncCursorPagination
@@ -33,12 +34,14 @@ CSV_RESPONSE = {
 
 class SyncFeedViewSet(EmptyParamsAreAbsent, mixins.ListModelMixin, viewsets.GenericViewSet):
     """A feed in (updated_at, id) order with its CSV export. Each feed defines
-    ``read_rows(queryset)``, which reads a page as plain values (api/rows.py);
-    ``serializer_class`` describes them in the schema."""
+    ``read_values(queryset, today)`` (its columns as a ``.values()`` queryset) and
+    ``shape_rows(names, tuples)`` (the feed's dicts), both in api/rows.py; the rows are read
+    through api/driver.py. ``serializer_class`` describes them in the schema."""
 
     pagination_class = SyncCursorPagination
     filter_backends = [DjangoFilterBackend]
     export_name = None
+    filtered = False
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
@@ -49,7 +52,27 @@ class SyncFeedViewSet(EmptyParamsAreAbsent, mixins.ListModelMixin, viewsets.Gene
         # change nothing and costs about a tenth of a small page's time (bench/README.md).
         if not any(name in self.request.query_params for name in self.filterset_class.base_filters):
             return queryset
+        self.filtered = True
         return super().filter_queryset(queryset)
+
+    def read_page(self, build, position, page_size, alias):
+        """A page's row dicts; ``build(position)`` is the page's queryset. A sync without
+        filters reuses the page query compiled for this feed, scope, size and day."""
+        today = timezone.localdate()
+
+        def values(at):
+            return self.read_values(build(at), today)
+
+        if self.filtered:
+            names, rows = driver.tuples(values(position))
+        else:
+            key = (type(self).__name__, alias, self.request.auth.department_ids, page_size, today)
+            names, rows = statements.page(key, values, position)
+        return self.shape_rows(names, rows)
+
+    def read_rows(self, queryset):
+        """An export chunk's row dicts."""
+        return self.shape_rows(*driver.tuples(self.read_values(queryset, timezone.localdate())))
 
     def perform_content_negotiation(self, request, force=False):
         # The export is CSV whatever the Accept header asks for; its errors are JSON.
@@ -80,8 +103,11 @@ class CompletionViewSet(SyncFeedViewSet):
     def get_queryset(self):
         return records.completions_for(self.request.auth)
 
-    def read_rows(self, queryset):
-        return rows.completion_rows(queryset)
+    def read_values(self, queryset, today):
+        return rows.completion_values(queryset, today)
+
+    def shape_rows(self, names, tuples):
+        return rows.completion_shape(names, tuples)
 
 
 @extend_schema_view(
@@ -101,8 +127,11 @@ class EnrolmentViewSet(SyncFeedViewSet):
     def get_queryset(self):
         return records.enrolments_for(self.request.auth)
 
-    def read_rows(self, queryset):
-        return rows.enrolment_rows(queryset)
+    def read_values(self, queryset, today):
+        return rows.enrolment_values(queryset)
+
+    def shape_rows(self, names, tuples):
+        return rows.enrolment_shape(names, tuples)
 
 
 @extend_schema(tags=["courses"])

@@ -42,6 +42,9 @@ TARGET_SYNC_RATIO = 1.3
 # with a health check at the start of each (elearning/settings/database.py).
 NEW_CONNECTION = {"CONN_MAX_AGE": 0, "CONN_HEALTH_CHECKS": False}
 KEPT_CONNECTION = {"CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True}
+# DATABASE_POOL: Django's psycopg pool (PostgreSQL only), one connection as for a sync worker.
+POOLED_CONNECTION = {"CONN_MAX_AGE": 0, "CONN_HEALTH_CHECKS": True, "pool": {"min_size": 1, "max_size": 1}}
+MODES = {"kept": "connection kept", "new": "new connection per request", "pooled": "pooled connection"}
 
 # The same columns the API returns, with the same joins (user, department).
 RAW_SELECT = (
@@ -377,9 +380,16 @@ class Bench:
     # -- the ways of answering: the API and raw SQL ------------------------------------------
 
     def use(self, connection_settings):
-        """Closes the connection and changes how requests keep it (NEW_/KEPT_CONNECTION)."""
+        """Closes the connection and changes how requests keep it (*_CONNECTION above)."""
         self.connection.close()
-        self.connection.settings_dict.update(connection_settings)
+        settings = dict(connection_settings)
+        options = self.connection.settings_dict.setdefault("OPTIONS", {})
+        if self.connection.vendor == "postgresql":
+            self.connection.close_pool()
+            options.pop("pool", None)
+        if "pool" in settings:
+            options["pool"] = settings.pop("pool")
+        self.connection.settings_dict.update(settings)
 
     def api_page(self, cursor=None, size=PAGE_SIZE, http=None):
         params = {"page_size": size}
@@ -500,9 +510,12 @@ class Bench:
         runs = self.args.runs
         places = (("page 1", None, None), (deep, self.deep_cursor, self.deep_position))
         same = {}
-        for mode, settings in (("kept", KEPT_CONNECTION), ("new", NEW_CONNECTION)):
+        modes = [("kept", KEPT_CONNECTION), ("new", NEW_CONNECTION)]
+        if self.connection.vendor == "postgresql":
+            modes.append(("pooled", POOLED_CONNECTION))
+        for mode, settings in modes:
             self.use(settings)
-            connection = "connection kept" if mode == "kept" else "new connection per request"
+            connection = MODES[mode]
             print(
                 f"\nOne {PAGE_SIZE:,}-row page, {connection}, median of {runs} (interleaved) after a warm-up:"
             )

@@ -74,3 +74,13 @@ def api_key(make_api_client, amira, chen, course, module, _connections_kept):
     CourseCompletionFactory(user=amira)
     EnrolmentFactory(user=chen)
     return make_api_client()[1].key
+
+
+@pytest.fixture(autouse=True)
+def _no_statements_kept():
+    """Each test compiles its own page queries (api/statements.py)."""
+    from api import statements
+
+    statements.forget()
+    yield
+    statements.forget()

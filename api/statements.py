@@ -1,0 +1,78 @@
+"""A sync's page query, compiled once per process and reused.
+
+Every page of a sync without filters runs the same SQL for a client's scope, a page size
+and a day; only the cursor's ``(updated_at, id)`` differs. Building that query through the
+ORM and compiling it costs about as much as reading 300 of the page's rows (bench/README.md,
+issue 16), so it is compiled once with a sentinel position, and each page runs the same SQL
+with its own position in the sentinel's place. The key names everything else the SQL
+depends on; a request with filters is compiled as before. If the sentinel cannot be found
+in the compiled parameters (a change to the query's shape), nothing is reused.
+``tests/api/test_statements.py`` holds a reused page equal to a freshly compiled one."""
+
+from datetime import UTC, datetime
+from typing import NamedTuple
+
+from django.db import connections
+
+from . import driver
+
+# An (updated_at, id) no row has, so its parameters can be told apart from every other.
+SENTINEL = (datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=UTC), -7_302_519_864)
+MAX_STATEMENTS = 256  # keys are (feed, scope, page size, day): a handful per client
+
+_statements = {}
+
+
+class PageStatement(NamedTuple):
+    statement: driver.Statement
+    stamps: tuple  # where the position's updated_at goes in the parameters
+    ids: tuple  # and its id
+
+
+def page(key, build, position):
+    """(column names, rows as tuples) of ``build(position)``, a ``.values()`` queryset;
+    the compiled SQL is kept under ``key``, which must name everything the SQL depends on
+    besides the position."""
+    if key not in _statements:
+        if len(_statements) >= MAX_STATEMENTS:
+            _statements.clear()
+        _statements[key] = _compile(build)
+    compiled = _statements[key]
+    if compiled is None:
+        return driver.tuples(build(position))
+    return compiled.statement.names, driver.run(compiled.statement, _params(compiled, position))
+
+
+def _compile(build):
+    queryset = build(SENTINEL)
+    statement = driver.compile_values(queryset)
+    stamp, pk = _adapted(queryset.db, SENTINEL)
+    stamps = tuple(i for i, value in enumerate(statement.params) if _same(value, stamp))
+    ids = tuple(i for i, value in enumerate(statement.params) if _same(value, pk))
+    if statement.sql is None or not stamps or not ids:
+        return None
+    return PageStatement(statement, stamps, ids)
+
+
+def _same(value, sentinel):
+    return type(value) is type(sentinel) and value == sentinel
+
+
+def _adapted(alias, position):
+    stamp, pk = position
+    return connections[alias].ops.adapt_datetimefield_value(stamp), pk
+
+
+def _params(compiled, position):
+    stamp, pk = _adapted(compiled.statement.alias, position)
+    params = list(compiled.statement.params)
+    for index in compiled.stamps:
+        params[index] = stamp
+    for index in compiled.ids:
+        params[index] = pk
+    return params
+
+
+def forget():
+    """Drops every kept statement (tests)."""
+    _statements.clear()

@@ -1,0 +1,118 @@
+"""A sync's page query is compiled once and reused with each page's position
+(api/statements.py): every reused page must be exactly the page a fresh compile gives, and
+anything the SQL depends on (scope, page size, day, filters) must give a new compile."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+import pytest
+
+from api import driver, statements
+from tests.api.records import sync_all
+from tests.factories import CourseCompletionFactory, EnrolmentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+COMPLETIONS = "/api/v1/completions/"
+ENROLMENTS = "/api/v1/enrolments/"
+
+
+@pytest.fixture
+def compiles(monkeypatch):
+    """Counts the page queries compiled (reused ones are not)."""
+    calls = []
+    compile_values = driver.compile_values
+
+    def counted(queryset):
+        calls.append(queryset)
+        return compile_values(queryset)
+
+    monkeypatch.setattr(driver, "compile_values", counted)
+    return calls
+
+
+@pytest.fixture
+def records(amira, chen):
+    for index in range(4):
+        CourseCompletionFactory(user=amira if index % 2 else chen, course_code=f"C-{index}", days_ago=index)
+    CourseCompletionFactory(
+        user=chen, course_code="OLD", valid_until=timezone.localdate() - timedelta(days=1)
+    )
+    CourseCompletionFactory(user=amira, course_code="GONE", revoked=True)
+    for index in range(5):
+        EnrolmentFactory(user=amira if index % 2 else chen, course_code=f"C-{index}")
+
+
+@pytest.mark.parametrize("url", [COMPLETIONS, ENROLMENTS])
+def test_a_reused_page_is_the_page_a_fresh_compile_gives(hr_api, records, url, monkeypatch):
+    reused = [hr_api.get(url, {"page_size": 2}).content]
+    body = hr_api.get(url, {"page_size": 2}).json()
+    while body["next"]:
+        response = hr_api.get(body["next"])
+        reused.append(response.content)
+        body = response.json()
+    assert len(reused) >= 3
+
+    monkeypatch.setattr(statements, "page", lambda key, build, position: driver.tuples(build(position)))
+    fresh = [hr_api.get(url, {"page_size": 2}).content]
+    body = hr_api.get(url, {"page_size": 2}).json()
+    while body["next"]:
+        response = hr_api.get(body["next"])
+        fresh.append(response.content)
+        body = response.json()
+    assert reused == fresh  # byte for byte, cursors included
+
+
+def test_a_sync_compiles_its_page_query_once(hr_api, records, compiles):
+    rows = sync_all(hr_api, COMPLETIONS, page_size=2)
+    assert len(rows) == 6
+    assert len(compiles) == 1
+    sync_all(hr_api, COMPLETIONS, page_size=2)
+    assert len(compiles) == 1
+    sync_all(hr_api, COMPLETIONS, page_size=3)  # another page size: another LIMIT
+    assert len(compiles) == 2
+
+
+def test_a_filtered_request_is_compiled_each_time(hr_api, records, compiles):
+    for _ in range(2):
+        body = hr_api.get(COMPLETIONS, {"status": "revoked"}).json()
+        assert [row["course_code"] for row in body["results"]] == ["GONE"]
+    assert len(compiles) == 2
+
+
+def test_a_scope_change_is_a_new_statement(make_api_client, amira, chen, compiles):
+    CourseCompletionFactory(user=amira)
+    CourseCompletionFactory(user=chen)
+    client, api = make_api_client()
+    assert len(api.get(COMPLETIONS).json()["results"]) == 2
+    client.departments.set([amira.department])
+    results = api.get(COMPLETIONS).json()["results"]
+    assert [row["employee_id"] for row in results] == [amira.employee_id]
+    assert len(compiles) == 2
+
+
+def test_the_day_is_part_of_the_statement(hr_api, amira, monkeypatch):
+    """The standing is computed in the SQL for a day: tomorrow, a completion valid until
+    today has expired, whatever was compiled today."""
+    today = timezone.localdate()
+    CourseCompletionFactory(user=amira, valid_until=today)
+    assert hr_api.get(COMPLETIONS).json()["results"][0]["status"] == "valid"
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today + timedelta(days=1))
+    assert hr_api.get(COMPLETIONS).json()["results"][0]["status"] == "expired"
+
+
+def test_without_the_sentinel_nothing_is_reused(amira):
+    """A query whose parameters do not hold the position cannot be reused: it is compiled
+    for each page instead of serving the first page's rows again."""
+    from records.models import CourseCompletion
+
+    CourseCompletionFactory(user=amira, course_code="A")
+    CourseCompletionFactory(user=UserFactory(), course_code="B")
+
+    def build(position):  # ignores the position
+        return CourseCompletion.objects.order_by("course_code").values("course_code")
+
+    key = ("test", "default", (), 1, timezone.localdate())
+    assert statements.page(key, build, statements.SENTINEL) == (["course_code"], [("A",), ("B",)])
+    assert statements._statements[key] is None
