@@ -53,13 +53,14 @@ def progress_by_enrolment(enrolments):
     required = _required_modules_by_code({e.course_code for e in enrolments})
     keys = {key for module_keys in required.values() for key in module_keys}
     completed = defaultdict(set)
-    rows = (
-        ModuleProgress.objects.counting()
-        .filter(user_id__in={e.user_id for e in enrolments}, module_key__in=keys)
-        .values_list("user_id", "module_key")
-    )
-    for user_id, key in rows:
-        completed[user_id].add(key)
+    if keys:  # else no course on the page has a required module: nothing to count
+        rows = (
+            ModuleProgress.objects.counting()
+            .filter(user_id__in={e.user_id for e in enrolments}, module_key__in=keys)
+            .values_list("user_id", "module_key")
+        )
+        for user_id, key in rows:
+            completed[user_id].add(key)
     result = {}
     for enrolment in enrolments:
         if enrolment.status == Enrolment.Status.COMPLETED:

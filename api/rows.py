@@ -88,13 +88,23 @@ def enrolment_values(queryset):
 
 def enrolment_shape(names, values):
     """Dicts with the enrolment feed's fields, in their order; progress in three queries."""
-    key = itemgetter(
-        *(names.index(name) for name in ("id", "user_id", "course_code", "status", "completed_at"))
-    )
+    key = itemgetter(*(names.index(name) for name in ("id", "user_id", "course_code", "status", "completed_at")))
     keys = [_ProgressKey(*key(row)) for row in values]
     progress = records.progress_by_enrolment(keys)
-    with_progress = [(*row, progress.get(k.pk, 0)) for row, k in zip(values, keys, strict=True)]
-    return _shaped([*names, "progress"], with_progress, ENROLMENT_COLUMNS)
+    # The fields up to ``progress`` from the row, then ``progress``, then the rest.
+    split = fields(ENROLMENT_COLUMNS).index("progress")
+    before, after = ENROLMENT_COLUMNS[:split], ENROLMENT_COLUMNS[split + 1 :]
+    pick = itemgetter(*(names.index(source) for _name, source in before))
+    rest = [(name, names.index(source)) for name, source in after]
+    first = fields(before)
+    shaped = []
+    for row, enrolment in zip(values, keys, strict=True):
+        item = dict(zip(first, pick(row), strict=True))
+        item["progress"] = progress.get(enrolment.pk, 0)
+        for name, index in rest:
+            item[name] = row[index]
+        shaped.append(item)
+    return shaped
 
 
 def enrolment_rows(queryset):
