@@ -913,14 +913,22 @@ class Bench:
                 r[f"API, {where} [kept]"] / r[f"floor, {where} [kept]"],
                 TARGET_RAW_RATIO,
             )
-            line(
-                f"API / floor, {where}, new connection", r[f"API, {where} [new]"] / r[f"floor, {where} [new]"]
-            )
+            for mode in ("new", "pooled"):
+                if f"API, {where} [{mode}]" in r:
+                    api, floor = r[f"API, {where} [{mode}]"], r[f"floor, {where} [{mode}]"]
+                    line(f"API / floor, {where}, {MODES[mode]}", api / floor)
             line(
                 f"API / old floor, {where}, connection kept",
                 r[f"API, {where} [kept]"] / r[f"old floor, {where}"],
             )
             line(f"old floor / floor, {where}", r[f"old floor, {where}"] / r[f"floor, {where} [kept]"])
+        enrolments_deep = r["enrolments deep"]
+        for where in ("page 1", enrolments_deep):
+            line(
+                f"enrolments API / floor, {where}",
+                r[f"enrolments API, {where}"] / r[f"enrolments floor, {where}"],
+                TARGET_RAW_RATIO,
+            )
         line(
             "API, deep / page 1 (connection kept)",
             r[f"API, {deep} [kept]"] / r["API, page 1 [kept]"],

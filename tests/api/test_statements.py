@@ -44,24 +44,24 @@ def records(amira, chen):
         EnrolmentFactory(user=amira if index % 2 else chen, course_code=f"C-{index}")
 
 
+def page_bodies(api, url):
+    """Every page of a sync, as the bytes sent."""
+    bodies = []
+    response = api.get(url, {"page_size": 2})
+    while True:
+        bodies.append(response.content)
+        following = response.json()["next"]
+        if not following:
+            return bodies
+        response = api.get(following)
+
+
 @pytest.mark.parametrize("url", [COMPLETIONS, ENROLMENTS])
 def test_a_reused_page_is_the_page_a_fresh_compile_gives(hr_api, records, url, monkeypatch):
-    reused = [hr_api.get(url, {"page_size": 2}).content]
-    body = hr_api.get(url, {"page_size": 2}).json()
-    while body["next"]:
-        response = hr_api.get(body["next"])
-        reused.append(response.content)
-        body = response.json()
+    reused = page_bodies(hr_api, url)
     assert len(reused) >= 3
-
     monkeypatch.setattr(statements, "page", lambda key, build, position: driver.tuples(build(position)))
-    fresh = [hr_api.get(url, {"page_size": 2}).content]
-    body = hr_api.get(url, {"page_size": 2}).json()
-    while body["next"]:
-        response = hr_api.get(body["next"])
-        fresh.append(response.content)
-        body = response.json()
-    assert reused == fresh  # byte for byte, cursors included
+    assert page_bodies(hr_api, url) == reused  # byte for byte, cursors included
 
 
 def test_a_sync_compiles_its_page_query_once(hr_api, records, compiles):

@@ -224,6 +224,7 @@ def kept_connections():
     def configure(health_checks):
         connection.close()  # the next connect() reads the new settings
         settings_dict.update(CONN_MAX_AGE=60, CONN_HEALTH_CHECKS=health_checks)
+        return connections["default"]
 
     yield configure
     connection.close()
@@ -279,25 +280,6 @@ def test_a_kept_connection_the_server_dropped_is_replaced_without_an_error(kept_
 
 @postgresql_only
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_without_health_checks_the_dropped_connection_fails_a_request(kept_connections):
-    """The control: the health check is what spares the client."""
-    kept_connections(health_checks=False)
-    application = WSGIHandler()
-    pids = BackendPids()
-    with connection.execute_wrapper(pids):
-        status, first = pids.request(application)
-        assert status == 200 and first
-        _terminate(first)
-
-        assert _get(application) == 503  # /healthz: "database unavailable"
-        # The failed request's connection is discarded at its end; the next one reconnects.
-        status, replacement = pids.request(application)
-    assert status == 200
-    assert replacement and replacement != first
-
-
-@postgresql_only
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_pooled_connection_the_server_dropped_is_replaced_without_an_error(pooled_connection):
     wrapper = pooled_connection(health_checks=True)
     application = WSGIHandler()
@@ -317,8 +299,10 @@ def test_a_pooled_connection_the_server_dropped_is_replaced_without_an_error(poo
 
 @postgresql_only
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_pool_without_health_checks_hands_out_the_dropped_connection(pooled_connection):
-    wrapper = pooled_connection(health_checks=False)
+@pytest.mark.parametrize("kept_or_pooled", ["kept_connections", "pooled_connection"])
+def test_without_health_checks_the_dropped_connection_fails_a_request(kept_or_pooled, request):
+    """The control: the health check is what spares the client."""
+    wrapper = request.getfixturevalue(kept_or_pooled)(health_checks=False)
     application = WSGIHandler()
     pids = BackendPids()
     with wrapper.execute_wrapper(pids):
@@ -326,7 +310,8 @@ def test_a_pool_without_health_checks_hands_out_the_dropped_connection(pooled_co
         assert status == 200 and first
         _terminate(first)
 
-        assert _get(application) == 503
+        assert _get(application) == 503  # /healthz: "database unavailable"
+        # The failed request's connection is discarded at its end; the next one reconnects.
         status, replacement = pids.request(application)
     assert status == 200
     assert replacement and replacement != first
