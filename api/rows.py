@@ -88,7 +88,9 @@ def enrolment_values(queryset):
 
 def enrolment_shape(names, values):
     """Dicts with the enrolment feed's fields, in their order; progress in three queries."""
-    key = itemgetter(*(names.index(name) for name in ("id", "user_id", "course_code", "status", "completed_at")))
+    key = itemgetter(
+        *(names.index(name) for name in ("id", "user_id", "course_code", "status", "completed_at"))
+    )
     keys = [_ProgressKey(*key(row)) for row in values]
     progress = records.progress_by_enrolment(keys)
     # The fields up to ``progress`` from the row, then ``progress``, then the rest.
