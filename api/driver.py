@@ -57,7 +57,10 @@ class Statement(NamedTuple):
 
 def compile_values(queryset):
     query = queryset.query
-    names = [*query.extra_select, *query.values_select, *query.annotation_select]
+    if query.selected is not None:  # the columns in the order .values() named them
+        names = list(query.selected)
+    else:
+        names = [*query.extra_select, *query.values_select, *query.annotation_select]
     compiler = query.get_compiler(queryset.db)
     try:
         sql, params = compiler.as_sql()

@@ -100,7 +100,7 @@ class SyncCursorPagination(BasePagination):
             return after(queryset, *at).order_by(*self.ordering)[: page_size + 1]
 
         if hasattr(view, "read_page"):
-            rows = view.read_page(build, position, page_size, queryset.db)
+            rows = view.read_page(build, position, page_size)
         else:
             rows = list(build(position))
         self.has_next = len(rows) > page_size

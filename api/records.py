@@ -4,19 +4,24 @@ lookups (progress, the catalogue) done in a constant number of queries."""
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
 
 from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
 from records.models import CourseCompletion, Enrolment, ModuleProgress
 
+from . import statements
+from .models import ApiClient
+
 
 def visible_people_filter(client, prefix="user__"):
-    """A client limited to departments sees only their staff; others see everyone."""
-    if not client.department_ids:
-        return Q()
-    return Q(**{f"{prefix}department__in": client.department_ids})
+    """A client limited to departments sees only their staff; others see everyone. The scope
+    is read inside the query that uses it: no query of its own, and a change of scope holds
+    from the next query on."""
+    scope = ApiClient.departments.through.objects.filter(apiclient_id=client.pk)
+    return ~Exists(scope) | Q(**{f"{prefix}department__in": scope.values("department_id")})
 
 
 def completions_for(client):
@@ -29,50 +34,71 @@ def enrolments_for(client):
     return Enrolment.objects.filter(visible_people_filter(client)).select_related("user", "user__department")
 
 
-def _required_modules_by_code(codes):
-    """{course code: [translation keys of its required modules]}, from the course in the
-    default language (whose modules define completion), in two queries."""
-    courses = (
-        CoursePage.objects.live()
-        .filter(course_code__in=codes, locale__language_code=settings.LANGUAGE_CODE)
-        .only("path", "course_code")
+def required_module_keys():
+    """{course code: [translation keys of its required modules]} for every live course, from
+    the course in the default language (whose modules define completion; the same rule as
+    ``CoursePage.required_modules``), in one query. Its SQL depends on nothing that changes,
+    so it is compiled once per process (api/statements.py)."""
+    names, rows = statements.kept(("required module keys", settings.LANGUAGE_CODE), _required_module_keys)
+    code, key = names.index("code"), names.index("translation_key")
+    by_code = defaultdict(list)
+    for row in rows:
+        by_code[row[code]].append(row[key])
+    return by_code
+
+
+def _required_module_keys():
+    parent = CoursePage.objects.live().filter(
+        locale__language_code=settings.LANGUAGE_CODE,
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen),
     )
-    modules = ModulePage.objects.required().only("path", "translation_key").by_course(courses)
-    return {
-        course.course_code: [module.translation_key for module in found] for course, found in modules.items()
-    }
+    return (
+        ModulePage.objects.required()
+        .annotate(code=Subquery(parent.values("course_code")[:1]))
+        .filter(code__isnull=False)
+        .order_by("path")
+        .values("code", "translation_key")
+    )
 
 
 def progress_by_enrolment(enrolments):
-    """{enrolment id: percent of required modules completed} for a page of enrolments,
-    in three queries whatever the page size. Only modules completed since the person's
-    last completion of the course count towards the next one."""
+    """{enrolment id: percent of required modules completed} (``progress``)."""
+    enrolments = list(enrolments)
+    found = progress((e.user_id, e.course_code, e.status) for e in enrolments)
+    return {enrolment.pk: percent for enrolment, percent in zip(enrolments, found, strict=True)}
+
+
+def progress(enrolments):
+    """The percent of its course's required modules completed, for each of ``enrolments``
+    ((user id, course code, status) tuples), in order; in two queries whatever their number.
+    Only modules completed since the person's last completion of the course count towards
+    the next one."""
     enrolments = list(enrolments)
     if not enrolments:
-        return {}
-    required = _required_modules_by_code({e.course_code for e in enrolments})
-    keys = {key for module_keys in required.values() for key in module_keys}
+        return []
+    required = required_module_keys()
+    codes = {code for _user, code, _status in enrolments}
+    keys = {key for code in codes for key in required.get(code, ())}
     completed = defaultdict(set)
-    if keys:  # else no course on the page has a required module: nothing to count
+    if keys:  # else no course here has a required module: nothing to count
         rows = (
             ModuleProgress.objects.counting()
-            .filter(user_id__in={e.user_id for e in enrolments}, module_key__in=keys)
+            .filter(user_id__in={user for user, _code, _status in enrolments}, module_key__in=keys)
             .values_list("user_id", "module_key")
         )
         for user_id, key in rows:
             completed[user_id].add(key)
-    result = {}
-    for enrolment in enrolments:
-        if enrolment.status == Enrolment.Status.COMPLETED:
-            result[enrolment.pk] = 100
-            continue
-        module_keys = required.get(enrolment.course_code, [])
-        if not module_keys:
-            result[enrolment.pk] = 0
-            continue
-        done = sum(1 for key in module_keys if key in completed[enrolment.user_id])
-        result[enrolment.pk] = round(100 * done / len(module_keys))
-    return result
+    found = []
+    for user_id, code, status in enrolments:
+        module_keys = required.get(code)
+        if status == Enrolment.Status.COMPLETED:
+            found.append(100)
+        elif not module_keys:
+            found.append(0)
+        else:
+            done = completed[user_id]
+            found.append(round(100 * sum(1 for key in module_keys if key in done) / len(module_keys)))
+    return found
 
 
 def catalogue():
@@ -113,7 +139,7 @@ def catalogue():
             entry["last_content_change"] is None or course.last_published_at > entry["last_content_change"]
         ):
             entry["last_content_change"] = course.last_published_at
-    required = _required_modules_by_code(list(by_code))
+    required = required_module_keys()
     step = Page.steplen
     paths = {path: code for code, entry in by_code.items() for path in entry["_paths"]}
     if paths:

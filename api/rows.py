@@ -4,7 +4,6 @@ Django's per-value conversions about as much again (so the values come through d
 The serializers (serializers.py) still describe these fields for the schema and serve the
 transcript and webhooks; tests/api/test_rows.py pins both to the same output."""
 
-from collections import namedtuple
 from operator import itemgetter
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
@@ -79,33 +78,21 @@ def completion_rows(queryset, today=None):
     return completion_shape(*driver.tuples(completion_values(queryset, today)))
 
 
-_ProgressKey = namedtuple("_ProgressKey", "pk user_id course_code status completed_at")
-
-
 def enrolment_values(queryset):
     return queryset.values(*_sources(ENROLMENT_COLUMNS, "user_id"))
 
 
+# ``progress`` is not a column: each row's dict takes the status in its place (keeping the
+# fields' order), then the progress (api.records.progress).
+_ENROLMENT_SHAPE = [(name, source or "status") for name, source in ENROLMENT_COLUMNS]
+
+
 def enrolment_shape(names, values):
-    """Dicts with the enrolment feed's fields, in their order; progress in three queries."""
-    key = itemgetter(
-        *(names.index(name) for name in ("id", "user_id", "course_code", "status", "completed_at"))
-    )
-    keys = [_ProgressKey(*key(row)) for row in values]
-    progress = records.progress_by_enrolment(keys)
-    # The fields up to ``progress`` from the row, then ``progress``, then the rest.
-    split = fields(ENROLMENT_COLUMNS).index("progress")
-    before, after = ENROLMENT_COLUMNS[:split], ENROLMENT_COLUMNS[split + 1 :]
-    pick = itemgetter(*(names.index(source) for _name, source in before))
-    rest = [(name, names.index(source)) for name, source in after]
-    first = fields(before)
-    shaped = []
-    for row, enrolment in zip(values, keys, strict=True):
-        item = dict(zip(first, pick(row), strict=True))
-        item["progress"] = progress.get(enrolment.pk, 0)
-        for name, index in rest:
-            item[name] = row[index]
-        shaped.append(item)
+    """Dicts with the enrolment feed's fields, in their order; progress in two queries."""
+    progress_of = itemgetter(*(names.index(name) for name in ("user_id", "course_code", "status")))
+    shaped = _shaped(names, values, _ENROLMENT_SHAPE)
+    for item, percent in zip(shaped, records.progress(map(progress_of, values)), strict=True):
+        item["progress"] = percent
     return shaped
 
 

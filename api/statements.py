@@ -6,7 +6,8 @@ ORM and compiling it costs about as much as reading 300 of the page's rows (benc
 issue 16), so it is compiled once with a sentinel position, and each page runs the same SQL
 with its own position in the sentinel's place. The key names everything else the SQL
 depends on; a request with filters is compiled as before. If the sentinel cannot be found
-in the compiled parameters (a change to the query's shape), nothing is reused.
+in the compiled parameters (a change to the query's shape), nothing is reused. A lookup
+whose SQL never changes (the required modules, for progress) is kept whole (``kept``).
 ``tests/api/test_statements.py`` holds a reused page equal to a freshly compiled one."""
 
 from datetime import UTC, datetime
@@ -18,7 +19,7 @@ from . import driver
 
 # An (updated_at, id) no row has, so its parameters can be told apart from every other.
 SENTINEL = (datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=UTC), -7_302_519_864)
-MAX_STATEMENTS = 256  # keys are (feed, scope, page size, day): a handful per client
+MAX_STATEMENTS = 256  # keys are (feed, client, page size, day): a handful per client
 
 _statements = {}
 
@@ -33,11 +34,7 @@ def page(key, build, position):
     """(column names, rows as tuples) of ``build(position)``, a ``.values()`` queryset;
     the compiled SQL is kept under ``key``, which must name everything the SQL depends on
     besides the position."""
-    if key not in _statements:
-        if len(_statements) >= MAX_STATEMENTS:
-            _statements.clear()
-        _statements[key] = _compile(build)
-    compiled = _statements[key]
+    compiled = _kept(key, lambda: _compile(build))
     if compiled is None:
         return driver.tuples(build(position))
     return compiled.statement.names, driver.run(compiled.statement, _params(compiled, position))
@@ -71,6 +68,21 @@ def _params(compiled, position):
     for index in compiled.ids:
         params[index] = pk
     return params
+
+
+def kept(key, build):
+    """(column names, rows as tuples) of ``build()``, a ``.values()`` queryset whose SQL
+    depends on nothing but ``key``: compiled once, then rerun as it is."""
+    statement = _kept(key, lambda: driver.compile_values(build()))
+    return statement.names, driver.run(statement)
+
+
+def _kept(key, make):
+    if key not in _statements:
+        if len(_statements) >= MAX_STATEMENTS:
+            _statements.clear()
+        _statements[key] = make()
+    return _statements[key]
 
 
 def forget():

@@ -3,6 +3,7 @@ records outside a client's departments do not exist for it (404)."""
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from django_filters.rest_framework import DjangoFilterBackend
@@ -44,7 +45,9 @@ class SyncFeedViewSet(EmptyParamsAreAbsent, mixins.ListModelMixin, viewsets.Gene
     filtered = False
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        # Built only if used: a sync's kept page query does not need it (read_page).
+        queryset = SimpleLazyObject(self.get_queryset)
+        page = self.paginate_queryset(self.filter_queryset(queryset))
         return self.get_paginated_response(page)
 
     def filter_queryset(self, queryset):
@@ -55,9 +58,10 @@ class SyncFeedViewSet(EmptyParamsAreAbsent, mixins.ListModelMixin, viewsets.Gene
         self.filtered = True
         return super().filter_queryset(queryset)
 
-    def read_page(self, build, position, page_size, alias):
+    def read_page(self, build, position, page_size):
         """A page's row dicts; ``build(position)`` is the page's queryset. A sync without
-        filters reuses the page query compiled for this feed, scope, size and day."""
+        filters reuses the page query compiled for this feed, client, size and day (the
+        client's scope is read inside the query)."""
         today = timezone.localdate()
 
         def values(at):
@@ -66,7 +70,7 @@ class SyncFeedViewSet(EmptyParamsAreAbsent, mixins.ListModelMixin, viewsets.Gene
         if self.filtered:
             names, rows = driver.tuples(values(position))
         else:
-            key = (type(self).__name__, alias, self.request.auth.department_ids, page_size, today)
+            key = (type(self).__name__, self.queryset.db, self.request.auth.pk, page_size, today)
             names, rows = statements.page(key, values, position)
         return self.shape_rows(names, rows)
 

@@ -384,7 +384,7 @@ def parse_query(params):
 
 
 def statement_page(client, query):
-    """One page of statements for ``client``, in three queries (plus one for its departments)."""
+    """One page of statements for ``client``, in three queries."""
     people = records.visible_people_filter(client)
     entries = []
     for source in SOURCES:

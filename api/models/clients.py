@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from rest_framework_api_key.models import AbstractAPIKey, APIKeyManager
@@ -91,12 +90,6 @@ class ApiClient(AbstractAPIKey):
     @property
     def is_usable(self):
         return not self.revoked and not self.has_expired
-
-    @cached_property
-    def department_ids(self):
-        """The departments this client is limited to (empty: everyone), read once for the
-        instance, which authentication loads afresh for each request."""
-        return tuple(self.departments.order_by("pk").values_list("pk", flat=True))
 
     def record_use(self, now=None):
         now = now or timezone.now()

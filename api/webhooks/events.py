@@ -71,9 +71,7 @@ def record(event, queryset, serialise, event_key, now=None, endpoints=None):
             # The same rule as the API's querysets, so a webhook never tells a client
             # about someone it could not read through the API.
             people = records.visible_people_filter(client)
-            visible_by_client[client.pk] = (
-                set(queryset.filter(people).values_list("pk", flat=True)) if people else None
-            )
+            visible_by_client[client.pk] = set(queryset.filter(people).values_list("pk", flat=True))
         visible = visible_by_client[client.pk]
         deliveries.extend(
             WebhookDelivery(
@@ -84,7 +82,7 @@ def record(event, queryset, serialise, event_key, now=None, endpoints=None):
                 next_attempt_at=now,
             )
             for row in rows
-            if visible is None or row.pk in visible
+            if row.pk in visible
         )
     # A repeated event finds its deliveries already stored: the unique (endpoint, event_key)
     # makes it a no-op, so no endpoint ever gets a second message id for one event.

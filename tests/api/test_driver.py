@@ -81,6 +81,16 @@ def test_computed_dates_and_times_are_converted_too(records):
     assert all(row["later"].tzinfo is not None for row in driver.values(page))
 
 
+def test_columns_keep_the_order_values_named_them_in(records):
+    """A computed column named before a field comes first in the SQL (Django 5.2), and each
+    value under its own name."""
+    page = (
+        CourseCompletion.objects.order_by("id").annotate(code=F("course_code")).values("code", "id", "score")
+    )
+    assert driver.values(page) == list(page)
+    assert [list(row) for row in driver.values(page)] == [list(row) for row in page]
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL session's time zone")
 def test_a_session_outside_utc_keeps_djangos_loader(records):
     """The compiled loader gives times in the session's zone; Django's gives UTC."""
