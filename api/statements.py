@@ -6,8 +6,9 @@ ORM and compiling it costs about as much as reading 300 of the page's rows (benc
 issue 16), so it is compiled once with a sentinel position, and each page runs the same SQL
 with its own position in the sentinel's place. The key names everything else the SQL
 depends on; a request with filters is compiled as before. If the sentinel cannot be found
-in the compiled parameters (a change to the query's shape), nothing is reused. A lookup
-whose SQL never changes (the required modules, for progress) is kept whole (``kept``).
+in the compiled parameters (a change to the query's shape), nothing is reused. The same
+holds for a lookup by one string (``lookup``: an API key by its prefix), and a query whose
+SQL never changes (the required modules, for progress) is kept whole (``kept``).
 ``tests/api/test_statements.py`` holds a reused page equal to a freshly compiled one."""
 
 from datetime import UTC, datetime
@@ -44,15 +45,15 @@ def _compile(build):
     queryset = build(SENTINEL)
     statement = driver.compile_values(queryset)
     stamp, pk = _adapted(queryset.db, SENTINEL)
-    stamps = tuple(i for i, value in enumerate(statement.params) if _same(value, stamp))
-    ids = tuple(i for i, value in enumerate(statement.params) if _same(value, pk))
+    stamps, ids = _slots(statement.params, stamp), _slots(statement.params, pk)
     if statement.sql is None or not stamps or not ids:
         return None
     return PageStatement(statement, stamps, ids)
 
 
-def _same(value, sentinel):
-    return type(value) is type(sentinel) and value == sentinel
+def _slots(params, sentinel):
+    """Where ``sentinel`` is among the parameters."""
+    return tuple(i for i, value in enumerate(params) if type(value) is type(sentinel) and value == sentinel)
 
 
 def _adapted(alias, position):
@@ -68,6 +69,26 @@ def _params(compiled, position):
     for index in compiled.ids:
         params[index] = pk
     return params
+
+
+def lookup(key, build, value, sentinel):
+    """(column names, rows as tuples) of ``build(value)``, a ``.values()`` queryset with
+    one string parameter: ``build(sentinel)`` is compiled once under ``key`` and run with
+    ``value`` in the sentinel's place. ``sentinel`` must be a string no real value equals."""
+    compiled = _kept(key, lambda: _compile_lookup(build, sentinel))
+    if compiled is None:
+        return driver.tuples(build(value))
+    statement, slots = compiled
+    params = [value if index in slots else param for index, param in enumerate(statement.params)]
+    return statement.names, driver.run(statement, params)
+
+
+def _compile_lookup(build, sentinel):
+    statement = driver.compile_values(build(sentinel))
+    slots = frozenset(_slots(statement.params, sentinel))
+    if statement.sql is None or not slots:
+        return None
+    return statement, slots
 
 
 def kept(key, build):

@@ -9,6 +9,8 @@ from django.utils import timezone
 import pytest
 
 from api import driver, statements
+from api.models import ApiClient
+from records.models import CourseCompletion, Enrolment
 from tests.api.records import sync_all
 from tests.factories import CourseCompletionFactory, EnrolmentFactory, UserFactory
 
@@ -20,12 +22,13 @@ ENROLMENTS = "/api/v1/enrolments/"
 
 @pytest.fixture
 def compiles(monkeypatch):
-    """Counts the page queries compiled (reused ones are not)."""
+    """Counts the feeds' page queries compiled (reused ones are not)."""
     calls = []
     compile_values = driver.compile_values
 
     def counted(queryset):
-        calls.append(queryset)
+        if queryset.model in (CourseCompletion, Enrolment):
+            calls.append(queryset)
         return compile_values(queryset)
 
     monkeypatch.setattr(driver, "compile_values", counted)
@@ -123,3 +126,29 @@ def test_without_the_sentinel_nothing_is_reused(amira):
     key = ("test", "default", (), 1, timezone.localdate())
     assert statements.page(key, build, statements.SENTINEL) == (["course_code"], [("A",), ("B",)])
     assert statements._statements[key] is None
+
+
+def test_a_kept_key_lookup_finds_each_client_by_its_own_key(make_api_client, monkeypatch):
+    """The key lookup is compiled once and run with each request's prefix: each key finds
+    its own client, a revoked one none, and a wrong secret is refused."""
+    first, first_api = make_api_client()
+    second, second_api = make_api_client(name="Regional HR")
+    lookups = []
+    compile_values = driver.compile_values
+
+    def counted(queryset):
+        if queryset.model is ApiClient:
+            lookups.append(queryset)
+        return compile_values(queryset)
+
+    monkeypatch.setattr(driver, "compile_values", counted)
+    assert ApiClient.objects.get_from_key(first_api.key) == first
+    assert ApiClient.objects.get_from_key(second_api.key) == second
+    assert ApiClient.objects.get_from_key(second_api.key).scopes == second.scopes
+    prefix = second_api.key.partition(".")[0]
+    with pytest.raises(ApiClient.DoesNotExist):
+        ApiClient.objects.get_from_key(f"{prefix}.wrongsecretwrongsecretwrongsecre")
+    ApiClient.objects.filter(pk=first.pk).update(revoked=True)
+    with pytest.raises(ApiClient.DoesNotExist):
+        ApiClient.objects.get_from_key(first_api.key)
+    assert len(lookups) == 1
