@@ -64,16 +64,15 @@ def _required_module_keys():
 def progress_by_enrolment(enrolments):
     """{enrolment id: percent of required modules completed} (``progress``)."""
     enrolments = list(enrolments)
-    found = progress((e.user_id, e.course_code, e.status) for e in enrolments)
+    found = progress([(e.user_id, e.course_code, e.status) for e in enrolments])
     return {enrolment.pk: percent for enrolment, percent in zip(enrolments, found, strict=True)}
 
 
 def progress(enrolments):
     """The percent of its course's required modules completed, for each of ``enrolments``
-    ((user id, course code, status) tuples), in order; in two queries whatever their number.
+    (a list of (user id, course code, status) tuples), in order; in two queries whatever their number.
     Only modules completed since the person's last completion of the course count towards
     the next one."""
-    enrolments = list(enrolments)
     if not enrolments:
         return []
     required = required_module_keys()
@@ -88,16 +87,16 @@ def progress(enrolments):
         )
         for user_id, key in rows:
             completed[user_id].add(key)
+    done_status = Enrolment.Status.COMPLETED.value
     found = []
     for user_id, code, status in enrolments:
-        module_keys = required.get(code)
-        if status == Enrolment.Status.COMPLETED:
+        if status == done_status:
             found.append(100)
-        elif not module_keys:
-            found.append(0)
-        else:
+        elif module_keys := required.get(code):
             done = completed[user_id]
             found.append(round(100 * sum(1 for key in module_keys if key in done) / len(module_keys)))
+        else:
+            found.append(0)
     return found
 
 

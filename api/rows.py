@@ -4,7 +4,7 @@ Django's per-value conversions about as much again (so the values come through d
 The serializers (serializers.py) still describe these fields for the schema and serve the
 transcript and webhooks; tests/api/test_rows.py pins both to the same output."""
 
-from operator import itemgetter
+from functools import lru_cache
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
@@ -82,18 +82,12 @@ def enrolment_values(queryset):
     return queryset.values(*_sources(ENROLMENT_COLUMNS, "user_id"))
 
 
-# ``progress`` is not a column: each row's dict takes the status in its place (keeping the
-# fields' order), then the progress (api.records.progress).
-_ENROLMENT_SHAPE = [(name, source or "status") for name, source in ENROLMENT_COLUMNS]
-
-
 def enrolment_shape(names, values):
     """Dicts with the enrolment feed's fields, in their order; progress in two queries."""
-    progress_of = itemgetter(*(names.index(name) for name in ("user_id", "course_code", "status")))
-    shaped = _shaped(names, values, _ENROLMENT_SHAPE)
-    for item, percent in zip(shaped, records.progress(map(progress_of, values)), strict=True):
-        item["progress"] = percent
-    return shaped
+    user, code, status = (names.index(name) for name in ("user_id", "course_code", "status"))
+    percents = records.progress([(row[user], row[code], row[status]) for row in values])
+    build = _builder(tuple(names), tuple(ENROLMENT_COLUMNS))
+    return list(map(build, values, percents))
 
 
 def enrolment_rows(queryset):
@@ -103,6 +97,19 @@ def enrolment_rows(queryset):
 def _shaped(names, values, columns):
     """Each tuple (whose columns are ``names``) as a dict of the feed's fields, in the
     feed's order."""
-    pick = itemgetter(*(names.index(source or name) for name, source in columns))
-    keys = fields(columns)
-    return [dict(zip(keys, pick(row), strict=True)) for row in values]
+    return list(map(_builder(tuple(names), tuple(columns)), values))
+
+
+@lru_cache(maxsize=64)
+def _builder(names, columns):
+    """A function making one row's dict as a dict display, ``{"id": row[0], ...}``: on a
+    1,000-row page that takes a third of the time of ``dict(zip(fields, row))`` (bench/).
+    Its source is made of the feed's own field names (constants above, quoted by ``repr``)
+    and column positions, never of anything a request sends; a field without a column (the
+    enrolment's ``progress``) is the function's second argument."""
+    items = []
+    for name, source in columns:
+        # names.index: a column missing from the query is an error, not a None.
+        value = "extra" if source is None and name not in names else f"row[{names.index(source or name)}]"
+        items.append(f"{name!r}: {value}")
+    return eval(f"lambda row, extra=None: {{{', '.join(items)}}}", {})  # noqa: S307

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+import pytest
+
 from api.renderers import OrjsonRenderer
 from api.rows import COMPLETION_COLUMNS, ENROLMENT_COLUMNS, completion_rows, enrolment_rows, fields
 from api.serializers import CompletionSerializer, EnrolmentSerializer
@@ -87,3 +89,15 @@ def test_the_feeds_json_is_byte_for_byte_what_values_gave(amira, chen, course, m
         before.append(_as_before(values, ENROLMENT_COLUMNS))
     assert render(enrolment_rows(enrolments)) == render(before)
     assert {row["progress"] for row in before} == {100, 0}
+
+
+def test_a_column_missing_from_the_query_is_an_error_not_a_none():
+    """Each row's dict is built by a function made from the feed's columns: a field whose
+    column the query lacks must fail loudly, and only a field without a column (the
+    enrolment's progress) takes the extra argument."""
+    from api.rows import _builder
+
+    build = _builder(("id", "user__email"), (("id", "id"), ("email", "user__email"), ("progress", None)))
+    assert build((7, "a@example.org"), 50) == {"id": 7, "email": "a@example.org", "progress": 50}
+    with pytest.raises(ValueError):
+        _builder(("id",), (("id", "id"), ("email", "user__email")))
