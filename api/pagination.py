@@ -24,7 +24,7 @@ from rest_framework.utils.urls import replace_query_param
 from records.models.sync import EPOCH
 
 DEFAULT_PAGE_SIZE = 100
-MAX_PAGE_SIZE = 5000  # the fastest full sync measured (bench/README.md, docs/hr-integration.md)
+MAX_PAGE_SIZE = 5000  # larger pages made a full sync no faster (bench/README.md, docs/hr-integration.md)
 
 
 def encode_cursor(updated_at, pk):
