@@ -47,6 +47,28 @@ def add_learner_context(request, page, context):
         context.update(learner_context(request, page, context))
 
 
+class TypedChildRoute:
+    """Wagtail's routing, except that a child of the one page type this page may hold
+    (``subpage_types``) is fetched in its specific form, with its locale, in one query instead
+    of a ``Page`` lookup and then a second query for the specific page. Anything else (a page
+    of another type, no such slug) goes through Wagtail's own ``route``, and the page found
+    meets the same checks after routing (live, privacy), so what is served does not change."""
+
+    def route(self, request, path_components):
+        child_models = self.allowed_subpage_models()
+        # is_leaf(): Wagtail's get_children() finds nothing under a page that counts no child.
+        if path_components and len(child_models) == 1 and not self.is_leaf():
+            children = child_models[0].objects.child_of(self).select_related("locale")
+            try:
+                child = children.get(slug=path_components[0])
+            except child_models[0].DoesNotExist:
+                return super().route(request, path_components)
+            # As Wagtail's route does: the parent stays on the child, so get_parent() is free.
+            child._cached_parent_obj = self
+            return child.specific.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
 COURSE_CODE_VALIDATOR = RegexValidator(
     r"^[A-Z0-9][A-Z0-9-]{1,31}$",
     _("Use 2 to 32 capital letters, digits and hyphens, for example INF-101."),
@@ -54,7 +76,7 @@ COURSE_CODE_VALIDATOR = RegexValidator(
 CATALOGUE_COVER_SPEC = "fill-640x320|format-webp"
 
 
-class HomePage(Page):
+class HomePage(TypedChildRoute, Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -71,7 +93,7 @@ class HomePage(Page):
         return context
 
 
-class CourseCatalogue(Page):
+class CourseCatalogue(TypedChildRoute, Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -153,7 +175,7 @@ class CoursePrerequisite(Orderable):
             raise ValidationError({"prerequisite": _("A course cannot be its own prerequisite.")})
 
 
-class CoursePage(Page):
+class CoursePage(TypedChildRoute, Page):
     course_code = models.CharField(
         _("course code"),
         max_length=32,
