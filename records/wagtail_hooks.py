@@ -173,7 +173,11 @@ def register_moved_snippet_urls():
 def learner_page_context(request, page, context):
     """The signed-in person's learning on a course or module page (courses.models.pages)."""
     if isinstance(page, CoursePage):
-        return {"learning": learner.course_state(request.user, page, context["modules"])}
+        return {
+            "learning": learner.course_state(
+                request.user, page, context["modules"], context["required_modules"], context["prerequisites"]
+            )
+        }
     if isinstance(page, ModulePage) and not getattr(request, "is_preview", False):
         return learner.module_page_context(request.user, page, context["course"])
     return {}

@@ -301,16 +301,20 @@ class CoursePage(TypedChildRoute, Page):
         return list(ModulePage.objects.required().child_of(self.canonical()).order_by("path"))
 
     def modules_for_learners(self):
-        """The modules as learners follow them. A translation that lacks some modules
-        shows the original's list, each module in this language where it exists."""
-        own = list(self.modules().with_question_counts())
+        """The modules as learners follow them, and the required ones (``required_modules``,
+        from the same rows). A translation that lacks some modules shows the original's
+        list, each module in this language where it exists."""
+        # The list shows no module body: it stays in the database.
+        own = list(self.modules().defer("body").with_question_counts())
         original = self.canonical()
         if original.pk == self.pk:
-            return own
-        translated = {module.translation_key: module for module in own}
-        originals = list(original.modules().with_question_counts())
-        listed = [translated.pop(module.translation_key, module) for module in originals]
-        return listed + list(translated.values())
+            originals = listed = own
+        else:
+            translated = {module.translation_key: module for module in own}
+            originals = list(original.modules().defer("body").with_question_counts())
+            listed = [translated.pop(module.translation_key, module) for module in originals]
+            listed += translated.values()
+        return listed, [module for module in originals if module.required_for_completion]
 
     @cached_property
     def total_minutes(self):
@@ -325,9 +329,10 @@ class CoursePage(TypedChildRoute, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        modules = self.modules_for_learners()
+        modules, required = self.modules_for_learners()
         self.modules_minutes = sum(module.estimated_minutes or 0 for module in modules)
         context["modules"] = modules
+        context["required_modules"] = required
         context["prerequisites"] = self.prerequisites()
         add_learner_context(request, self, context)
         return context
@@ -367,16 +372,31 @@ class ModulePage(QuizSettings, Page):
     class Meta:
         verbose_name = _("module")
 
+    def parent_course(self):
+        """The course this module is in, if any. Served through Wagtail's routing, the page
+        holds the course it was routed through (treebeard's parent cache, which routing
+        fills), so this costs no query; elsewhere (previews), one."""
+        parent = getattr(self, "_cached_parent_obj", None)
+        if isinstance(parent, CoursePage):
+            return parent
+        return CoursePage.objects.parent_of(self).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        siblings = list(ModulePage.objects.sibling_of(self).live().order_by("path"))
+        # The pager needs titles and addresses only: the other modules' bodies stay in the database.
+        siblings = list(
+            ModulePage.objects.sibling_of(self).live().defer("body").with_question_counts().order_by("path")
+        )
         position = next((i for i, page in enumerate(siblings) if page.pk == self.pk), None)
         if position is not None:
             context["previous_module"] = siblings[position - 1] if position > 0 else None
             context["next_module"] = siblings[position + 1] if position + 1 < len(siblings) else None
             context["module_number"] = position + 1
+            if not getattr(request, "is_preview", False):
+                # The live page's count, for the quiz panel (a preview counts its draft's questions).
+                self.question_count = siblings[position].question_count
         context["module_count"] = len(siblings)
-        course = CoursePage.objects.parent_of(self).first()
+        course = self.parent_course()
         context["course"] = course
         context["reflections"] = {}
         if course is not None:

@@ -4,7 +4,7 @@ page and the dashboard, each in a fixed number of queries."""
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Max, Q
+from django.db.models import Case, Count, Max, Value, When, Window
 
 from courses.models import CoursePage, ModulePage
 from quizzes.models import Attempt
@@ -50,8 +50,12 @@ class CourseState:
         return self.completion is None and self.latest_completion is not None
 
 
-def course_state(user, course, modules):
-    """``modules``: the course's live modules annotated with ``question_count``."""
+def course_state(user, course, modules, required_modules=None, prerequisites=None):
+    """``modules``: the course's live modules annotated with ``question_count``.
+    ``required_modules`` (``course.required_modules()``) and ``prerequisites``
+    (``course.prerequisites()``): when the caller has them already."""
+    if required_modules is None:
+        required_modules = course.required_modules()
     state = CourseState()
     state.enrolment = (
         Enrolment.objects.filter(user=user, course_code=course.course_code)
@@ -62,8 +66,8 @@ def course_state(user, course, modules):
     if state.latest_completion and not state.latest_completion.is_expired:
         state.completion = state.latest_completion
     if state.enrolment is None:
-        state.missing_prerequisites = progress.missing_prerequisites(user, course)
-    required_keys = {module.translation_key for module in course.required_modules()}
+        state.missing_prerequisites = progress.missing_prerequisites(user, course, prerequisites)
+    required_keys = {module.translation_key for module in required_modules}
     rows = (
         ModuleProgress.objects.with_counts()
         .filter(user=user, module_key__in=[m.translation_key for m in modules] + list(required_keys))
@@ -114,24 +118,35 @@ def module_page_context(user, module, course):
 
 
 def quiz_state(user, module, course):
-    """The person's attempts at a module's quiz in the current cycle of the course."""
-    state = QuizState(question_count=module.quiz_questions.count())
+    """The person's attempts at a module's quiz in the current cycle of the course. One
+    query (two when ``module`` has no ``question_count`` annotation)."""
+    question_count = getattr(module, "question_count", None)
+    if question_count is None:
+        question_count = module.quiz_questions.count()
+    state = QuizState(question_count=question_count)
     if not state.question_count:
         return state
-    cycle = progress.current_cycle(user, course.course_code)
-    attempts = Attempt.objects.filter(user=user, module_key=module.translation_key, cycle=cycle)
-    summary = attempts.aggregate(
-        best=Max("percentage"), count=Count("pk"), passes=Count("pk", filter=Q(passed=True))
+    attempts = Attempt.objects.filter(
+        user=user,
+        module_key=module.translation_key,
+        cycle=progress.current_cycle_expression(user, course.course_code),
     )
-    recent = list(attempts.order_by("-number")[:5])
+    # The summary of all the attempts rides along on the latest five: window aggregates are
+    # taken over every row that matches, before the limit.
+    everything = {
+        "cycle_best": Window(Max("percentage")),
+        "cycle_count": Window(Count("pk")),
+        "cycle_passes": Window(Count(Case(When(passed=True, then=Value(1))))),
+    }
+    recent = list(attempts.annotate(**everything).order_by("-number")[:5])
     latest = recent[0] if recent else None
     if latest and latest.accepts_answers():
         state.open_attempt = latest
     state.attempts = [attempt for attempt in recent if attempt.is_submitted]
-    state.best = summary["best"]
-    state.passed = bool(summary["passes"])
+    state.best = latest.cycle_best if latest else None
+    state.passed = bool(latest and latest.cycle_passes)
     if module.quiz_attempt_limit is not None:
-        state.attempts_left = max(module.quiz_attempt_limit - summary["count"], 0)
+        state.attempts_left = max(module.quiz_attempt_limit - (latest.cycle_count if latest else 0), 0)
     return state
 
 
@@ -139,7 +154,7 @@ def dashboard(user):
     """Enrolments with progress, and completions, for the "My learning" page."""
     enrolments = list(
         Enrolment.objects.filter(user=user)
-        .select_related("course", "assignment_rule")
+        .select_related("assignment_rule")
         .order_by("due_date", "-enrolled_at")
     )
     codes = [enrolment.course_code for enrolment in enrolments]
@@ -149,7 +164,8 @@ def dashboard(user):
             course_code__in=codes, locale__language_code=settings.LANGUAGE_CODE
         )
     }
-    required = ModulePage.objects.required().by_course(courses.values())
+    # The dashboard links to modules and counts them: their bodies stay in the database.
+    required = ModulePage.objects.required().defer("body").by_course(courses.values())
     completions = {}
     for completion in CourseCompletion.objects.not_revoked().filter(user=user).order_by("completed_at"):
         completions[completion.course_code] = completion  # the latest wins

@@ -11,7 +11,8 @@ import calendar
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -51,8 +52,10 @@ def current_completion(user, course_code):
     return completion if completion and not completion.is_expired else None
 
 
-def missing_prerequisites(user, course):
-    prerequisites = course.prerequisites()
+def missing_prerequisites(user, course, prerequisites=None):
+    """``prerequisites``: ``course.prerequisites()``, when the caller has them already."""
+    if prerequisites is None:
+        prerequisites = course.prerequisites()
     if not prerequisites:
         return []
     done = set(
@@ -86,6 +89,12 @@ def current_cycle(user, course_code):
         Enrolment.objects.filter(user=user, course_code=course_code).values_list("cycle", flat=True).first()
     )
     return cycle or 1
+
+
+def current_cycle_expression(user, course_code):
+    """``current_cycle`` as an expression, to filter by it inside another query."""
+    cycle = Enrolment.objects.filter(user=user, course_code=course_code).values("cycle")[:1]
+    return Coalesce(NullIf(Subquery(cycle), Value(0)), Value(1))
 
 
 def start_quiz(user, module, course, now=None):
