@@ -14,7 +14,10 @@ class PeopleConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: this module is loaded before any model is, and
         # people.roles uses the role groups' and Wagtail's models.
+        from . import admin_access
         from .roles import ensure_roles
+
+        admin_access.connect()
 
         # Every migrate (and every test database flush) leaves the role groups,
         # the content locales and the review workflow in place.
