@@ -2,24 +2,41 @@
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
 from tests.factories import (
+    EnrolmentFactory,
+    ModuleProgressFactory,
     ReflectionAnswerFactory,
+    add_quiz,
     make_course,
     make_image,
     make_module,
     paragraph,
     reflection,
+    take_quiz,
 )
 from tests.htmlutils import elements
+from tests.querylog import describe, query_log
+
+# What a learner's pages cost, whatever the length of the course: enrolled in a course she has
+# started, on a module with a quiz she has tried (``started_course``). Seven of them come with
+# every Wagtail page: the session, the user, Wagtail's site, active locale and home page, and
+# its privacy check (the page's ancestors, then their restrictions); then one per level of the
+# tree below the home page (catalogue, course, module).
+MODULE_PAGE_QUERIES = 14  # + siblings, reflections, progress, the quiz attempts
+COURSE_PAGE_QUERIES = 14  # + modules, prerequisites, enrolment, latest completion, progress
+DASHBOARD_QUERIES = 8
 
 
 def _queries_for(client, url):
-    with CaptureQueriesContext(connection) as context:
+    with CaptureQueriesContext(connection) as context, query_log() as queries:
         response = client.get(url)
         assert response.status_code == 200
+    print(f"{url}: {len(queries)} queries\n{describe(queries)}")
     return len(context.captured_queries), context
 
 
@@ -107,9 +124,52 @@ def test_module_page_queries_do_not_grow_with_its_siblings(
 def test_module_page_query_count_is_small(amira_client, course, blocks, django_assert_max_num_queries):
     module = make_module(course, body=[reflection(f"Q{n}?", block_id=f"q{n}") for n in range(blocks)])
     amira_client.get(module.url)
-    # Wagtail's routing and user bar take about 14; progress, quiz and reflections the rest.
-    with django_assert_max_num_queries(21):
+    # No quiz: the quiz panel asks nothing more.
+    with django_assert_max_num_queries(MODULE_PAGE_QUERIES - 1):
         amira_client.get(module.url)
+
+
+@pytest.fixture(params=[5, 50], ids=lambda count: f"{count}-modules")
+def started_course(request, catalogue, amira):
+    """(course, the module with a quiz): amira is enrolled, has completed the first module,
+    and has failed the quiz on the second once."""
+    course = make_course(catalogue, title=f"A course of {request.param} modules")
+    modules = _modules(course, request.param)
+    quiz_module = add_quiz(modules[1], pass_mark=75, attempt_limit=3)
+    EnrolmentFactory(user=amira, course=course, status="in_progress")
+    now = timezone.now()
+    ModuleProgressFactory(user=amira, module=modules[0], read_at=now, completed_at=now)
+    take_quiz(amira, quiz_module, course, passing=False)
+    return course, quiz_module
+
+
+def _assert_at_most(client, url, bound, django_assert_max_num_queries):
+    client.get(url)  # caches warm (site root paths, content types, admin access)
+    with django_assert_max_num_queries(bound), query_log() as queries:
+        response = client.get(url)
+        print(f"{url}: {len(queries)} queries\n{describe(queries)}")  # shown if the bound fails
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_module_page_queries_for_a_learner(amira_client, started_course, django_assert_max_num_queries):
+    _course, quiz_module = started_course
+    html = _assert_at_most(amira_client, quiz_module.url, MODULE_PAGE_QUERIES, django_assert_max_num_queries)
+    assert "Try again" in html and "Module 2 of" in html
+
+
+def test_course_page_queries_for_a_learner(amira_client, started_course, django_assert_max_num_queries):
+    course, _quiz_module = started_course
+    html = _assert_at_most(amira_client, course.url, COURSE_PAGE_QUERIES, django_assert_max_num_queries)
+    assert "1 of" in html and "Includes a quiz" in html
+
+
+def test_dashboard_queries_for_a_learner(amira_client, started_course, django_assert_max_num_queries):
+    course, quiz_module = started_course
+    html = _assert_at_most(
+        amira_client, reverse("dashboard"), DASHBOARD_QUERIES, django_assert_max_num_queries
+    )
+    assert course.title in html and quiz_module.url in html
 
 
 def test_catalogue_queries_do_not_grow_with_cover_images_on_a_cold_cache(amira_client, home, catalogue):
