@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install oidc-provider run migrate seed test e2e lint format check clean
+.PHONY: help install oidc-provider run prod migrate seed test e2e lint format check clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,14 @@ seed: migrate ## Load the demo organisation and courses (idempotent)
 run: seed ## Set everything up and serve http://127.0.0.1:$(PORT) on SQLite
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Production settings unless DJANGO_SETTINGS_MODULE says otherwise; they need SECRET_KEY and
+# DATABASE_URL (and REDIS_URL for several machines) from the environment: README.
+prod: export DJANGO_SETTINGS_MODULE := $(or $(DJANGO_SETTINGS_MODULE),elearning.settings.production)
+prod: install ## The production topology on this machine: gunicorn, the task worker and the scheduler (Procfile, honcho)
+	$(MANAGE) migrate --no-input
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start --procfile Procfile --port $(PORT)
 
 test: install oidc-provider ## Run the test suite, browser tests aside (PostgreSQL when DATABASE_URL points at one)
 	$(BIN)/pytest --ignore=tests/e2e
