@@ -160,6 +160,15 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# With a cache every process shares (REDIS_URL), sessions are read from it and written
+# through to the database: no query per page to find the session, and a Redis restart signs
+# nobody out. Without one each process's cache is its own (a sign-out in one would go unseen
+# in another), so sessions stay in the database alone.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if env_str("REDIS_URL")
+    else "django.contrib.sessions.backends.db"
+)
 
 # Background work (Wagtail's own jobs too) runs on Django's task framework;
 # production runs `manage.py db_worker` beside the web processes.
