@@ -2,6 +2,7 @@
 nothing here is a secret; dev.py, test.py and production.py build on it."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -141,6 +142,31 @@ STORAGES = {
     # Fingerprinted, compressed and cached forever by whitenoise.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads (images, their renditions, documents) on S3-compatible object storage when
+# S3_BUCKET is set, so every app server reads the same files: at S3_ENDPOINT_URL, path-style
+# (<endpoint>/<bucket>/<key>). The bucket stays private: links are signed and expire after
+# S3_URL_EXPIRY_SECONDS, and documents go through Wagtail's own view (its privacy checks),
+# which redirects to such a link. Without S3_BUCKET they stay under MEDIA_ROOT.
+S3_BUCKET = env_str("S3_BUCKET", "")
+S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL", "")
+if S3_BUCKET:
+    if not urlsplit(S3_ENDPOINT_URL).netloc:
+        raise ImproperlyConfigured("S3_BUCKET needs S3_ENDPOINT_URL, e.g. https://objects.example.org.")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL,
+            "region_name": env_str("S3_REGION", "") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID", ""),
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY", ""),
+            "addressing_style": "path",
+            "querystring_auth": True,
+            "querystring_expire": env_int("S3_URL_EXPIRY_SECONDS", 3600),
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
 
 # Editors' long StreamFields can exceed Django's default limit of form fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -333,7 +359,10 @@ CSP_REPORT_ONLY_MODE = env_bool("CSP_REPORT_ONLY", False)
 CSP_REPORT_ENDPOINT = env_str("CSP_REPORT_URI", "")
 # Extra origins for uploaded images and documents (object storage, a CDN); the origin of
 # an absolute MEDIA_URL is added on its own.
-CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
+# With object storage (S3_BUCKET), its endpoint's origin.
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS") + (
+    ["{0.scheme}://{0.netloc}".format(urlsplit(S3_ENDPOINT_URL))] if S3_BUCKET else []
+)
 # Extra origins forms may send the browser to (sign-in with an identity provider redirects
 # there after a POST). The origin of any of these settings is added on its own when set.
 CSP_EXTRA_FORM_ACTION = env_list("CSP_EXTRA_FORM_ACTION")
