@@ -469,6 +469,17 @@ PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60)
 # Throttled, and under LOCAL_PASSWORD_LOGIN (people/signin.py) like the site's form.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "signin.password_reset.ThrottledAdminPasswordResetForm"  # noqa: S105
 
+# Argon2id (memory-hard, Django's recommendation; argon2-cffi) for new and changed passwords,
+# with Django's parameters: 100 MiB and ~0.1 s of one core per sign-in (README, Security),
+# so a burst of N simultaneous sign-ins needs N x 100 MiB. Hashes
+# made before (PBKDF2) still verify and are rehashed with Argon2 at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
