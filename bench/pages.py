@@ -60,10 +60,14 @@ def parse_args(argv=None):
     parser.add_argument("--runs", type=int, default=51, help="timed requests per page (median)")
     parser.add_argument("--warmup", type=int, default=5, help="untimed requests per page first")
     parser.add_argument("--sqlite-file", help="a new SQLite file under /tmp (default: a temp file)")
+    parser.add_argument("--show-queries", action="store_true", help="print our pages' SQL, shortened")
     parser.add_argument("--compare-wagtail-lms", action="store_true")
     parser.add_argument("--wlms-src", default="/tmp/wlms-src", help="a copy of wagtail-lms's repository")
     parser.add_argument("--wlms-venv", default="/tmp/wlms-venv", help="scratch virtualenv (made if missing)")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.runs < 3:
+        parser.error("--runs must be 3 or more")
+    return args
 
 
 # -- our project --------------------------------------------------------------------------
@@ -93,7 +97,7 @@ def module_body(number):
             "type": "reflection",
             "value": {
                 "prompt": "Which creator would your audience trust, and why?",
-                "guidance": "<p>Think of someone they already follow.</p>",
+                "guidance": "Think of someone they already follow.",
             },
             "id": f"reflect-{number}",
         },
@@ -196,7 +200,7 @@ def path_of(url):
     return urlsplit(url).path
 
 
-def count_queries_ours(learner, urls):
+def count_queries_ours(learner, urls, show=False):
     """{(page, modules): queries} for one request by the signed-in learner (test Client,
     force_login), after two warm-up requests."""
     from django.db import connection
@@ -214,6 +218,10 @@ def count_queries_ours(learner, urls):
                 response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
             counts[page, count] = len(context.captured_queries)
+            if show:
+                print(f"\n{url}: {len(context.captured_queries)} queries")
+                for query in context.captured_queries:
+                    print(f"    {' '.join(query['sql'].split())[:150]}")
     return counts
 
 
@@ -581,7 +589,7 @@ def main(argv=None):
         wlms = WagtailLms(args, workdir)
         wlms.install()
     urls, learner = build_ours()
-    ours_q = count_queries_ours(learner, urls)
+    ours_q = count_queries_ours(learner, urls, args.show_queries)
     from django.db import connection
 
     connection.close()  # gunicorn has the database to itself from here
