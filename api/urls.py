@@ -11,7 +11,7 @@ router.register("enrolments", views.EnrolmentViewSet, basename="enrolment")
 
 app_name = "api"
 
-urlpatterns = [
+v1 = [
     path("", include(router.urls)),
     path("courses/", views.CourseListView.as_view(), name="courses"),
     path("learners/<str:employee_id>/transcript/", views.TranscriptView.as_view(), name="transcript"),
@@ -25,5 +25,11 @@ urlpatterns = [
     ),
     path("guide/", guide.guide, name="guide"),
     path("xapi/statements/", xapi_views.StatementListView.as_view(), name="xapi-statements"),
+    re_path(r"^.*$", errors.not_found),
+]
+
+# Included at api/ by the root URLconf: any other address under api/ is a JSON 404.
+urlpatterns = [
+    path("v1/", include(v1)),
     re_path(r"^.*$", errors.not_found),
 ]

@@ -105,33 +105,10 @@ def module_body(number):
 
 
 def quiz_questions():
-    from courses.models import QuizChoice, QuizQuestion
+    # The tests' three questions (one of each kind), as the learner pages' tests use them.
+    from tests.factories import standard_questions
 
-    def question(prompt, choices, kind="single", points=1):
-        return QuizQuestion(
-            kind=kind,
-            prompt=prompt,
-            points=points,
-            explanation=f"Why: {prompt}",
-            choices=[
-                QuizChoice(text=text, is_correct=right, feedback=f"About {text}") for text, right in choices
-            ],
-        )
-
-    return [
-        question(
-            "Which voice do audiences trust most?", [("An authentic voice", True), ("A press release", False)]
-        ),
-        question(
-            "Which of these are platform-native formats?",
-            [("Instagram Stories", True), ("Short video", True), ("A 40-page PDF", False)],
-            kind="multiple",
-            points=2,
-        ),
-        question(
-            "Consent can be assumed for public posts.", [("True", False), ("False", True)], kind="true_false"
-        ),
-    ]
+    return standard_questions()
 
 
 def publish(page):

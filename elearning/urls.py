@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from api import errors
 from courses import views as course_views
 from elearning.health import healthz
 from people import sso
@@ -20,8 +19,8 @@ handler500 = "elearning.errors.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("api/v1/", include("api.urls")),
-    re_path(r"^api/", errors.not_found),
+    # The HR API under api/v1/, and a JSON 404 for any other address under api/.
+    path("api/", include("api.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", course_views.switch_language, name="set_language"),

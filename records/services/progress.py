@@ -10,6 +10,7 @@ after the person's previous completion of the course count towards a new one."""
 import calendar
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -85,14 +86,18 @@ def enrol(user, course, source=Enrolment.Source.SELF):
 
 
 def current_cycle(user, course_code):
-    cycle = (
-        Enrolment.objects.filter(user=user, course_code=course_code).values_list("cycle", flat=True).first()
+    """The person's cycle of the course (``current_cycle_expression``), in one query."""
+    people = get_user_model().objects.filter(pk=user.pk)
+    return (
+        people.annotate(cycle=current_cycle_expression(user, course_code))
+        .values_list("cycle", flat=True)
+        .get()
     )
-    return cycle or 1
 
 
 def current_cycle_expression(user, course_code):
-    """``current_cycle`` as an expression, to filter by it inside another query."""
+    """The person's cycle of the course: their enrolment's, or 1 before any (or with none
+    recorded), as an expression to filter by inside another query."""
     cycle = Enrolment.objects.filter(user=user, course_code=course_code).values("cycle")[:1]
     return Coalesce(NullIf(Subquery(cycle), Value(0)), Value(1))
 

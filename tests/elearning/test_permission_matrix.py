@@ -238,10 +238,10 @@ API = {
     "api:docs":                    (None,               "200   200   200   200"),
     "api:guide":                   (None,               "200   200   200   200"),
     "api/v1/^.*$":                 (None,               "404   404   404   404"),
-    "^api/":                       (None,               "404   404   404   404"),
+    "api/^.*$":                    (None,               "404   404   404   404"),
 }
 # fmt: on
-API_URLS = {"api/v1/^.*$": "/api/v1/nothing-here/", "^api/": "/api/v2/completions/"}
+API_URLS = {"api/v1/^.*$": "/api/v1/nothing-here/", "api/^.*$": "/api/v2/completions/"}
 
 # --- Wagtail's own screens that are left to Wagtail's permission checks (reviewed) ---------
 # Choosers, autocomplete, previews and page actions check the page or object permission
