@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
+from courses import serving
 from courses import views as course_views
 from elearning.health import healthz
 from people import sso
@@ -42,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("learning/", include((learning_urls.urlpatterns + quiz_urls.urlpatterns, "quizzes"))),
     path("certificates/", include("records.certificate_urls")),
     path("my-learning/", learning_views.dashboard, name="dashboard"),
+    # Wagtail's page serving, with the site and home page kept between requests (courses/serving.py).
+    re_path(serve_pattern, serving.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,5 +1,6 @@
 from .pages import CourseCatalogue, CoursePage, CoursePrerequisite, HomePage, ModulePage
 from .quiz import FeedbackPolicy, QuestionKind, QuizChoice, QuizQuestion, QuizSettings
+from .tree_version import TreeVersion
 
 __all__ = [
     "CourseCatalogue",
@@ -12,4 +13,5 @@ __all__ = [
     "QuizChoice",
     "QuizQuestion",
     "QuizSettings",
+    "TreeVersion",
 ]

@@ -30,6 +30,7 @@ from courses.admin_forms import ModulePageForm
 from courses.blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
 from courses.models.querysets import ModulePageQuerySet
 from courses.models.quiz import QuizSettings
+from courses.models.routing import TypedChildRoute, ViewRestrictionsInOneQuery
 
 # The extension point through which the app that keeps learning records (records) adds a
 # signed-in person's state to a course or module page, so pages never import it. Each
@@ -47,28 +48,6 @@ def add_learner_context(request, page, context):
         context.update(learner_context(request, page, context))
 
 
-class TypedChildRoute:
-    """Wagtail's routing, except that a child of the one page type this page may hold
-    (``subpage_types``) is fetched in its specific form, with its locale, in one query instead
-    of a ``Page`` lookup and then a second query for the specific page. Anything else (a page
-    of another type, no such slug) goes through Wagtail's own ``route``, and the page found
-    meets the same checks after routing (live, privacy), so what is served does not change."""
-
-    def route(self, request, path_components):
-        child_models = self.allowed_subpage_models()
-        # is_leaf(): Wagtail's get_children() finds nothing under a page that counts no child.
-        if path_components and len(child_models) == 1 and not self.is_leaf():
-            children = child_models[0].objects.child_of(self).select_related("locale")
-            try:
-                child = children.get(slug=path_components[0])
-            except child_models[0].DoesNotExist:
-                return super().route(request, path_components)
-            # As Wagtail's route does: the parent stays on the child, so get_parent() is free.
-            child._cached_parent_obj = self
-            return child.specific.route(request, path_components[1:])
-        return super().route(request, path_components)
-
-
 COURSE_CODE_VALIDATOR = RegexValidator(
     r"^[A-Z0-9][A-Z0-9-]{1,31}$",
     _("Use 2 to 32 capital letters, digits and hyphens, for example INF-101."),
@@ -76,7 +55,7 @@ COURSE_CODE_VALIDATOR = RegexValidator(
 CATALOGUE_COVER_SPEC = "fill-640x320|format-webp"
 
 
-class HomePage(TypedChildRoute, Page):
+class HomePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -93,7 +72,7 @@ class HomePage(TypedChildRoute, Page):
         return context
 
 
-class CourseCatalogue(TypedChildRoute, Page):
+class CourseCatalogue(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -175,7 +154,7 @@ class CoursePrerequisite(Orderable):
             raise ValidationError({"prerequisite": _("A course cannot be its own prerequisite.")})
 
 
-class CoursePage(TypedChildRoute, Page):
+class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
     course_code = models.CharField(
         _("course code"),
         max_length=32,
@@ -300,18 +279,17 @@ class CoursePage(TypedChildRoute, Page):
         """The modules to complete for a completion of this course, in any language."""
         return list(ModulePage.objects.required().child_of(self.canonical()).order_by("path"))
 
-    def modules_for_learners(self):
-        """The modules as learners follow them, and the required ones (``required_modules``,
-        from the same rows). A translation that lacks some modules shows the original's
-        list, each module in this language where it exists."""
-        # The list shows no module body: it stays in the database.
-        own = list(self.modules().defer("body").with_question_counts())
+    def modules_for_learners(self, request=None):
+        """The modules as learners follow them, as ``ModuleListing`` rows, and the required
+        ones (``required_modules``, from the same rows). A translation that lacks some modules
+        shows the original's list, each module in this language where it exists."""
+        own = self.modules().listings(self.get_url(request))
         original = self.canonical()
         if original.pk == self.pk:
             originals = listed = own
         else:
             translated = {module.translation_key: module for module in own}
-            originals = list(original.modules().defer("body").with_question_counts())
+            originals = original.modules().listings(original.get_url(request))
             listed = [translated.pop(module.translation_key, module) for module in originals]
             listed += translated.values()
         return listed, [module for module in originals if module.required_for_completion]
@@ -329,7 +307,7 @@ class CoursePage(TypedChildRoute, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        modules, required = self.modules_for_learners()
+        modules, required = self.modules_for_learners(request)
         self.modules_minutes = sum(module.estimated_minutes or 0 for module in modules)
         context["modules"] = modules
         context["required_modules"] = required
@@ -338,7 +316,7 @@ class CoursePage(TypedChildRoute, Page):
         return context
 
 
-class ModulePage(QuizSettings, Page):
+class ModulePage(QuizSettings, ViewRestrictionsInOneQuery, Page):
     body = StreamField(ModuleBodyBlock(), verbose_name=_("body"))
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=10, validators=[MinValueValidator(1), MaxValueValidator(600)]
@@ -383,10 +361,10 @@ class ModulePage(QuizSettings, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The pager needs titles and addresses only: the other modules' bodies stay in the database.
-        siblings = list(
-            ModulePage.objects.sibling_of(self).live().defer("body").with_question_counts().order_by("path")
-        )
+        course = self.parent_course()
+        # The pager needs titles and addresses only: the modules are read as listings.
+        siblings = ModulePage.objects.sibling_of(self).live().order_by("path")
+        siblings = siblings.listings(course.get_url(request) if course is not None else None)
         position = next((i for i, page in enumerate(siblings) if page.pk == self.pk), None)
         if position is not None:
             context["previous_module"] = siblings[position - 1] if position > 0 else None
@@ -396,7 +374,6 @@ class ModulePage(QuizSettings, Page):
                 # The live page's count, for the quiz panel (a preview counts its draft's questions).
                 self.question_count = siblings[position].question_count
         context["module_count"] = len(siblings)
-        course = self.parent_course()
         context["course"] = course
         context["reflections"] = {}
         if course is not None:

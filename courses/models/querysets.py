@@ -1,12 +1,41 @@
 """Rules about the page tree, written once as QuerySet methods in Wagtail's own style."""
 
+from dataclasses import dataclass
+from uuid import UUID
+
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import ngettext
 
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
+from courses.languages import lang_attributes
 from courses.models.quiz import QuizQuestion
+
+
+@dataclass(slots=True)
+class ModuleListing:
+    """A module as a list of modules shows it (the course page, the module pager): read as
+    values, not as a page, so a long course costs little more than a short one."""
+
+    pk: int
+    title: str
+    url: str
+    translation_key: UUID
+    language_code: str
+    estimated_minutes: int
+    required_for_completion: bool
+    question_count: int
+
+    @property
+    def lang_attributes(self):
+        return lang_attributes(self.language_code)
+
+    @property
+    def minutes_label(self):
+        minutes = self.estimated_minutes
+        return ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {"minutes": minutes}
 
 
 class ModulePageQuerySet(PageQuerySet):
@@ -17,6 +46,24 @@ class ModulePageQuerySet(PageQuerySet):
         questions = QuizQuestion.objects.filter(module=OuterRef("pk")).order_by().values("module")
         count = questions.annotate(count=Count("pk")).values("count")
         return self.annotate(question_count=Coalesce(Subquery(count), 0))
+
+    def listings(self, parent_url):
+        """The modules as ``ModuleListing`` rows, in one query; ``parent_url`` is the URL of
+        the course they are in (a module's URL is its course's and its slug)."""
+        rows = self.with_question_counts().values_list(
+            "pk",
+            "title",
+            "slug",
+            "translation_key",
+            "locale__language_code",
+            "estimated_minutes",
+            "required_for_completion",
+            "question_count",
+        )
+        return [
+            ModuleListing(pk, title, f"{parent_url}{slug}/" if parent_url else "", key, *rest)
+            for pk, title, slug, key, *rest in rows
+        ]
 
     def required(self):
         """The modules a course asks for to be completed: live, and marked required."""

@@ -3,10 +3,9 @@
 from urllib.parse import urlparse
 
 from django import template
-from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from courses.languages import lang_attributes
 from courses.models import CoursePage, ModulePage
 
 register = template.Library()
@@ -41,10 +40,5 @@ def video_host(url):
 
 @register.simple_tag
 def content_lang(page):
-    """lang and dir attributes for a page shown in another language than the site's
-    (content not yet translated), so screen readers voice it in the right language."""
-    code = page.locale.language_code if getattr(page, "locale_id", None) else None
-    if not code or code == get_language():
-        return ""
-    info = get_language_info(code)
-    return format_html(' lang="{}" dir="{}"', code, "rtl" if info["bidi"] else "ltr")
+    """lang and dir attributes for a page shown in another language than the site's."""
+    return lang_attributes(page.locale.language_code if getattr(page, "locale_id", None) else None)

@@ -52,14 +52,41 @@ def sync_stamp(using=None):
     if held is not None:
         return held
     now_us = (timezone.now() - EPOCH) // MICROSECOND
-    clock = SyncClock.objects.using(using).filter(pk=1)
-    # The UPDATE takes the lock (a row lock on PostgreSQL, the write lock on SQLite) before
-    # the time is read back, so no other writer can stamp in between.
-    if not clock.update(last_stamp_us=Greatest(F("last_stamp_us") + 1, Value(now_us))):
-        SyncClock.objects.using(using).get_or_create(pk=1)
-        clock.update(last_stamp_us=Greatest(F("last_stamp_us") + 1, Value(now_us)))
-    stamp_us = clock.values_list("last_stamp_us", flat=True).get()
+    stamp_us = _advance_returning(connection, now_us)
+    if stamp_us is None:
+        clock = SyncClock.objects.using(using).filter(pk=1)
+        # The UPDATE takes the lock (a row lock on PostgreSQL, the write lock on SQLite) before
+        # the time is read back, so no other writer can stamp in between.
+        if not clock.update(last_stamp_us=Greatest(F("last_stamp_us") + 1, Value(now_us))):
+            SyncClock.objects.using(using).get_or_create(pk=1)
+            clock.update(last_stamp_us=Greatest(F("last_stamp_us") + 1, Value(now_us)))
+        stamp_us = clock.values_list("last_stamp_us", flat=True).get()
     return EPOCH + stamp_us * MICROSECOND
+
+
+# The clock moved and read back in one statement (UPDATE ... RETURNING), where the database
+# has it: one query less on every stamped write. The larger of two values, in each dialect.
+_GREATEST = {"postgresql": "GREATEST", "sqlite": "MAX"}
+
+
+def _advance_returning(connection, now_us):
+    """The new stamp, or None when this database cannot return it from the UPDATE or the
+    clock has no row yet (the caller then takes the portable path, which makes it)."""
+    greatest = _GREATEST.get(connection.vendor)
+    if greatest is None or (
+        connection.vendor == "sqlite" and connection.Database.sqlite_version_info < (3, 35)
+    ):
+        return None
+    quote = connection.ops.quote_name
+    table, column = quote(SyncClock._meta.db_table), quote("last_stamp_us")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {column} = {greatest}({column} + 1, %s) WHERE {quote('id')} = 1 "  # noqa: S608 (names from the model, values as parameters)
+            f"RETURNING {column}",
+            [now_us],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 @contextmanager

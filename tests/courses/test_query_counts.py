@@ -23,12 +23,15 @@ from tests.htmlutils import elements
 from tests.querylog import describe, query_log
 
 # What a learner's pages cost, whatever the length of the course: enrolled in a course she has
-# started, on a module with a quiz she has tried (``started_course``). Seven of them come with
-# every Wagtail page: the session, the user, Wagtail's site, active locale and home page, and
-# its privacy check (the page's ancestors, then their restrictions); then one per level of the
-# tree below the home page (catalogue, course, module).
-MODULE_PAGE_QUERIES = 14  # + siblings, reflections, progress, the quiz attempts
-COURSE_PAGE_QUERIES = 14  # + modules, prerequisites, enrolment, latest completion, progress
+# started, on a module with a quiz she has tried (``started_course``). Four of them come with
+# every page: the session, the user, the page tree's version (courses/serving.py keeps the
+# site, its home page and the route to each page on it) and the privacy check (one query
+# for the page and its ancestors, courses/models/routing.py).
+MODULE_PAGE_QUERIES = 8  # + siblings, reflections, progress, the quiz attempts
+COURSE_PAGE_QUERIES = 9  # + modules, prerequisites, enrolment, latest completion, progress
+# After any change to the tree, once: the site, the active locale, the home page in its
+# specific form, then one query per level below it (catalogue, course, module).
+SITE_HOME_QUERIES = 3
 DASHBOARD_QUERIES = 8
 
 
@@ -162,6 +165,26 @@ def test_course_page_queries_for_a_learner(amira_client, started_course, django_
     course, _quiz_module = started_course
     html = _assert_at_most(amira_client, course.url, COURSE_PAGE_QUERIES, django_assert_max_num_queries)
     assert "1 of" in html and "Includes a quiz" in html
+
+
+@pytest.mark.parametrize("page", ["course", "module"])
+def test_a_change_to_the_tree_costs_the_route_once(
+    amira_client, started_course, page, django_assert_max_num_queries
+):
+    from courses import serving
+
+    course, quiz_module = started_course
+    url, bound, levels = (
+        (course.url, COURSE_PAGE_QUERIES, 2)
+        if page == "course"
+        else (quiz_module.url, MODULE_PAGE_QUERIES, 3)
+    )
+    amira_client.get(url)
+    serving.tree_changed()
+    with django_assert_max_num_queries(bound + SITE_HOME_QUERIES + levels):
+        assert amira_client.get(url).status_code == 200
+    with django_assert_max_num_queries(bound):
+        assert amira_client.get(url).status_code == 200
 
 
 def test_dashboard_queries_for_a_learner(amira_client, started_course, django_assert_max_num_queries):

@@ -1,0 +1,114 @@
+"""Serving a page: Wagtail's ``serve`` view, with the site, its home page and the route to the
+page kept between requests.
+
+For every page it serves, Wagtail finds the site for the request's host (one query), the
+locale of the active language (one), the site's home page in that language in its specific
+form (one or two), then walks down the tree one level at a time (one query or two a level).
+All of that changes only when an editor saves, moves or deletes a page, a site or a locale,
+so it is kept in the cache, keyed on the page tree's version (``TreeVersion``), which every
+such change raises in its own transaction. Each request reads the version (one small query),
+so a change made in one process is seen by every process on its next request, whether or
+not they share a cache. The privacy check and everything a page shows of a person are read
+on every request, as before: what is kept holds no one's data."""
+
+import hashlib
+from contextlib import suppress
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils import translation
+
+from wagtail import views as wagtail_views
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
+from wagtail.signals import post_page_move
+
+from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage, TreeVersion
+
+# Only bounds how long an entry of a version nobody reads any more stays in the cache.
+KEEP_SECONDS = 600
+CACHE_PREFIX = "courses.serving"
+# Pages whose routing depends on nothing but the tree: their routes may be kept.
+KEPT_ROUTE_TYPES = (HomePage, CourseCatalogue, CoursePage, ModulePage)
+
+
+def _find_site_and_home(request):
+    """(site, home page in the active language) as Wagtail's routing finds them."""
+    site = Site._find_for_request(request)
+    if site is None:
+        return None, None
+    home = site.root_page
+    try:
+        locale = Locale.objects.get_for_language(translation.get_language())
+    except (Locale.DoesNotExist, LookupError):
+        locale = None
+    if locale is not None and locale.pk != home.locale_id:
+        # Page.localized: the live translation in the active language, else the page itself.
+        translated = Page.objects.filter(translation_key=home.translation_key, locale=locale, live=True).first()
+        home = translated or home
+    return site, home.specific
+
+
+def _kept(key, find):
+    found = cache.get(key)
+    if found is None:
+        found = find()
+        cache.set(key, found, KEEP_SECONDS)
+    return found
+
+
+def site_and_home(request, version):
+    # get_host() has checked ALLOWED_HOSTS: no key is made from a host the site refuses.
+    host, port = split_domain_port(request.get_host())[0], request.get_port()
+    try:
+        language = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        language = ""
+    key = f"{CACHE_PREFIX}.{version}.home.{language}.{port}.{host}"
+    return _kept(key, lambda: _find_site_and_home(request))
+
+
+def route(request, home, path_components, version):
+    """Wagtail's route from the home page, kept when it leads to one of our page types with
+    nothing taken from the request (no arguments)."""
+    path = "/".join(path_components).encode()
+    key = f"{CACHE_PREFIX}.{version}.route.{home.pk}.{hashlib.sha256(path).hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        with suppress(Http404):  # as Wagtail's route_for_request: no page
+            found = home.route(request, path_components)
+        if found is not None and isinstance(found.page, KEPT_ROUTE_TYPES) and not (found.args or found.kwargs):
+            cache.set(key, found, KEEP_SECONDS)
+    return found
+
+
+def serve(request, path):
+    """Wagtail's ``serve``, with the site, the home page and the route found from the cache."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        version = TreeVersion.objects.current()
+        site, home = site_and_home(request, version)
+        request._wagtail_site = site
+        components = [component for component in path.split("/") if component]
+        request._wagtail_route_for_request = route(request, home, components, version) if home else None
+    return wagtail_views.serve(request, path)
+
+
+def tree_changed(**kwargs):
+    TreeVersion.objects.bump()
+
+
+def _page_changed(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        tree_changed()
+
+
+def connect():
+    for model in (Site, Locale):
+        post_save.connect(tree_changed, sender=model, dispatch_uid=f"{CACHE_PREFIX}.{model.__name__}.save")
+        post_delete.connect(tree_changed, sender=model, dispatch_uid=f"{CACHE_PREFIX}.{model.__name__}.delete")
+    # Any page type: pages are saved in their specific form.
+    post_save.connect(_page_changed, dispatch_uid=f"{CACHE_PREFIX}.page.save")
+    post_delete.connect(_page_changed, dispatch_uid=f"{CACHE_PREFIX}.page.delete")
+    post_page_move.connect(tree_changed, dispatch_uid=f"{CACHE_PREFIX}.page.move")

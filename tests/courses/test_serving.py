@@ -1,0 +1,149 @@
+"""Serving pages with the site and home page kept in the cache (courses/serving.py) and the
+privacy check in one query (courses/models/routing.py): the same pages, to the same people,
+as Wagtail's own routing, and an edit is seen on the next request."""
+
+from django.contrib.auth.models import Group
+
+from wagtail.forms import PasswordViewRestrictionForm
+from wagtail.models import Page, PageViewRestriction, Site
+
+import pytest
+
+from tests.factories import make_course, make_module, make_translation, publish
+
+
+def test_a_published_home_page_is_served_as_published_on_the_next_request(amira_client, home):
+    assert amira_client.get("/").status_code == 200  # kept
+    home.title = "Staff Learning Hub"
+    publish(home)
+    assert "Staff Learning Hub" in amira_client.get("/").content.decode()
+
+
+def test_each_language_gets_its_own_home_page(amira_client, home, course):
+    arabic = make_translation(home, "ar")
+    arabic.title = "مركز التعلّم"
+    publish(arabic)
+    # English first, so a home page kept for one language would be served in the other.
+    assert "مركز التعلّم" not in amira_client.get("/").content.decode()
+    assert "مركز التعلّم" in amira_client.get("/ar/").content.decode()
+    assert "مركز التعلّم" not in amira_client.get("/").content.decode()
+
+
+def test_a_translation_added_after_a_visit_is_served(amira_client, home):
+    assert amira_client.get("/es/").status_code == 200  # the English home page, kept for Spanish
+    spanish = make_translation(home, "es")
+    spanish.title = "Centro de aprendizaje"
+    publish(spanish)
+    assert "Centro de aprendizaje" in amira_client.get("/es/").content.decode()
+
+
+def test_a_site_moved_to_another_home_page_routes_from_it(amira_client, home, course):
+    assert amira_client.get(course.url).status_code == 200
+    other = Page.get_first_root_node().add_child(instance=type(home)(title="Other hub", slug="other-hub"))
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = other
+    site.save()
+    assert amira_client.get("/courses/working-with-influencers/").status_code == 404
+    assert "Other hub" in amira_client.get("/").content.decode()
+
+
+def test_a_host_the_site_does_not_serve_is_refused(amira_client, home):
+    assert amira_client.get("/", HTTP_HOST="evil.example.com").status_code == 400
+
+
+@pytest.fixture
+def editors_only(catalogue):
+    restriction = PageViewRestriction.objects.create(
+        page=catalogue, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get_or_create(name="Editors")[0]])
+    return restriction
+
+
+def test_a_restriction_on_an_ancestor_still_keeps_a_learner_out(amira_client, course, module, editors_only):
+    for url in (course.url, module.url):
+        response = amira_client.get(url)
+        assert response.status_code == 302
+        assert "/login/" in response["Location"]
+
+
+def test_a_restriction_added_after_a_visit_holds_at_once(amira_client, course, catalogue):
+    assert amira_client.get(course.url).status_code == 200
+    PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    response = amira_client.get(course.url)
+    assert isinstance(response.context["form"], PasswordViewRestrictionForm)
+    assert course.summary not in response.content.decode()
+
+
+def _wagtails_restrictions(page):
+    return set(Page.get_view_restrictions(page).values_list("pk", flat=True))
+
+
+def _ours(page):
+    return set(page.specific.get_view_restrictions().values_list("pk", flat=True))
+
+
+def test_the_one_query_check_finds_what_wagtails_finds(catalogue, course, module, editors_only):
+    other_course = make_course(catalogue, title="Other course")
+    alias = module.create_alias(parent=other_course, update_slug="alias-of-module")
+    alias_of_alias = alias.create_alias(parent=other_course, update_slug="alias-of-alias")
+    on_module = PageViewRestriction.objects.create(page=module, restriction_type=PageViewRestriction.LOGIN)
+    # An alias answers for its source: a restriction written on the alias itself is not Wagtail's.
+    PageViewRestriction.objects.create(page=alias, restriction_type=PageViewRestriction.LOGIN)
+    on_other = PageViewRestriction.objects.create(
+        page=other_course, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    unrelated = make_module(make_course(catalogue, title="Third course"))
+
+    for page in (catalogue, course, module, other_course, alias, alias_of_alias, unrelated):
+        page = Page.objects.get(pk=page.pk)
+        assert _ours(page) == _wagtails_restrictions(page), page.title
+    assert _ours(Page.objects.get(pk=alias.pk)) == {editors_only.pk, on_module.pk, on_other.pk}
+
+
+def test_the_privacy_check_is_one_query(course, module, editors_only, django_assert_num_queries):
+    page = Page.objects.get(pk=module.pk).specific
+    with django_assert_num_queries(1):
+        list(page.get_view_restrictions())
+
+
+def test_an_unpublished_module_is_gone_on_the_next_request(amira_client, course, module):
+    assert amira_client.get(module.url).status_code == 200  # its route is kept
+    module.unpublish()
+    assert amira_client.get(module.url).status_code == 404
+
+
+def test_a_moved_module_is_served_at_its_new_address(amira_client, catalogue, course, module):
+    old_url = module.url
+    assert amira_client.get(old_url).status_code == 200
+    other = make_course(catalogue, title="Other course")
+    module.move(other, pos="last-child")
+    module.refresh_from_db()
+    # The old address leads to the new one (Wagtail's redirects made on a move), not to the
+    # module served where it was.
+    response = amira_client.get(old_url)
+    assert (response.status_code, response["Location"]) == (301, module.url)
+    assert amira_client.get(module.url).status_code == 200
+
+
+def test_a_change_committed_by_another_process_is_seen_without_a_shared_cache(amira_client, course, module):
+    """Another process's signals do not run here: what it leaves is the tree's version,
+    raised in the database with its change."""
+    from courses.models import ModulePage, TreeVersion
+
+    assert amira_client.get(module.url).status_code == 200
+    ModulePage.objects.filter(pk=module.pk).update(title="Renamed elsewhere")  # no signal here
+    TreeVersion.objects.bump()
+    assert "Renamed elsewhere" in amira_client.get(module.url).content.decode()
+
+
+def test_nothing_of_one_learner_reaches_another(amira_client, bruno_client, amira, module):
+    from tests.conftest import REFLECTION_ID
+    from tests.factories import ReflectionAnswerFactory
+
+    ReflectionAnswerFactory(user=amira, module=module, block_id=REFLECTION_ID, answer="Amira's own words")
+    assert "Amira&#x27;s own words" in amira_client.get(module.url).content.decode()
+    bruno_page = bruno_client.get(module.url).content.decode()  # the route amira's request kept
+    assert "own words" not in bruno_page
