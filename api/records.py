@@ -38,8 +38,9 @@ def required_module_keys():
     """{course code: [translation keys of its required modules]} for every live course, from
     the course in the default language (whose modules define completion; the same rule as
     ``CoursePage.required_modules``), in one query. Its SQL depends on nothing that changes,
-    so it is compiled once per process (api/statements.py)."""
-    names, rows = statements.kept(("required module keys", settings.LANGUAGE_CODE), _required_module_keys)
+    so it is compiled once per process and database (api/statements.py)."""
+    key = ("required module keys", ModulePage.objects.db, settings.LANGUAGE_CODE)
+    names, rows = statements.kept(key, _required_module_keys)
     code, key = names.index("code"), names.index("translation_key")
     by_code = defaultdict(list)
     for row in rows:

@@ -5,7 +5,9 @@ and a day; only the cursor's ``(updated_at, id)`` differs. Building that query t
 ORM and compiling it costs about as much as reading 300 of the page's rows (bench/README.md,
 issue 16), so it is compiled once with a sentinel position, and each page runs the same SQL
 with its own position in the sentinel's place. The key names everything else the SQL
-depends on; a request with filters is compiled as before. If the sentinel cannot be found
+depends on, the database alias included (with a read replica, the router picks the primary or
+the replica per request, and a statement runs on the alias it was compiled for: its
+``alias``); a request with filters is compiled as before. If the sentinel cannot be found
 in the compiled parameters (a change to the query's shape), nothing is reused. The same
 holds for a lookup by one string (``lookup``: an API key by its prefix), and a query whose
 SQL never changes (the required modules, for progress) is kept whole (``kept``).
@@ -93,7 +95,8 @@ def _compile_lookup(build, sentinel):
 
 def kept(key, build):
     """(column names, rows as tuples) of ``build()``, a ``.values()`` queryset whose SQL
-    depends on nothing but ``key``: compiled once, then rerun as it is."""
+    depends on nothing but ``key`` (which names the database alias): compiled once, then
+    rerun as it is."""
     statement = _kept(key, lambda: driver.compile_values(build()))
     return statement.names, driver.run(statement)
 

@@ -1,5 +1,7 @@
 """The read-only HR API. Every view needs a valid key (401) with the view's scope (403);
-records outside a client's departments do not exist for it (404)."""
+records outside a client's departments do not exist for it (404). With a read replica, these
+views' GET requests read from it (``ReplicaReadsMixin``, elearning/db_router.py); the key and
+its scopes are still checked on the primary."""
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -15,6 +17,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from elearning.db_router import ReplicaReadsMixin
 from people.models import User
 from records.models import CourseCompletion, Enrolment
 
@@ -33,7 +36,9 @@ CSV_RESPONSE = {
 }
 
 
-class SyncFeedViewSet(EmptyParamsAreAbsent, mixins.ListModelMixin, viewsets.GenericViewSet):
+class SyncFeedViewSet(
+    ReplicaReadsMixin, EmptyParamsAreAbsent, mixins.ListModelMixin, viewsets.GenericViewSet
+):
     """A feed in (updated_at, id) order with its CSV export. Each feed defines
     ``read_values(queryset, today)`` (its columns as a ``.values()`` queryset) and
     ``shape_rows(names, tuples)`` (the feed's dicts), both in api/rows.py; the rows are read
@@ -60,8 +65,10 @@ class SyncFeedViewSet(EmptyParamsAreAbsent, mixins.ListModelMixin, viewsets.Gene
 
     def read_page(self, build, position, page_size):
         """A page's row dicts; ``build(position)`` is the page's queryset. A sync without
-        filters reuses the page query compiled for this feed, client, size and day (the
-        client's scope is read inside the query)."""
+        filters reuses the page query compiled for this feed, database, client, size and day
+        (the client's scope is read inside the query). The database is the one the router
+        chooses for this request, the same one ``build`` reads: a query compiled for the
+        replica is never run on the primary, nor the other way round."""
         today = timezone.localdate()
 
         def values(at):
@@ -139,7 +146,7 @@ class EnrolmentViewSet(SyncFeedViewSet):
 
 
 @extend_schema(tags=["courses"])
-class CourseListView(APIView):
+class CourseListView(ReplicaReadsMixin, APIView):
     required_scope = scopes.COURSES
 
     @extend_schema(summary=_("The course catalogue"), responses=CourseSerializer(many=True))
@@ -149,7 +156,7 @@ class CourseListView(APIView):
 
 
 @extend_schema(tags=["learners"])
-class TranscriptView(APIView):
+class TranscriptView(ReplicaReadsMixin, APIView):
     required_scope = scopes.LEARNERS
 
     @extend_schema(summary=_("One person's transcript"), responses=TranscriptSerializer)

@@ -139,6 +139,8 @@ class XapiStatementResultSerializer(serializers.Serializer):
 CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through"
 
 
+# Always read from the primary, never the replica (no ReplicaReadsMixin): the feed's horizon
+# promises every statement up to a wall-clock time, which a lagging replica could break.
 @extend_schema(tags=["xapi"])
 class StatementListView(EmptyParamsAreAbsent, APIView):
     required_scope = scopes.XAPI

@@ -13,6 +13,7 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
+from elearning.db_router import ReplicaReadsMixin
 from elearning.exports import ReportColumn, ReportColumnsMixin, export_only
 
 from .models import SecurityEvent
@@ -38,7 +39,7 @@ class SecurityEventFilterSet(WagtailFilterSet):
         fields = []
 
 
-class SecurityLogView(ReportColumnsMixin, ReportView):
+class SecurityLogView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
     page_title = _("Security log")
     header_icon = "warning"
     index_url_name = "security_log"

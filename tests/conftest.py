@@ -10,6 +10,7 @@
 """
 
 from django.core.cache import cache
+from django.db import connections
 from django.test import Client, override_settings
 from django.utils import translation
 
@@ -28,6 +29,7 @@ from tests.factories import (
     paragraph,
     reflection,
 )
+from tests.replica import REPLICA, ROUTER, Queries
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -242,3 +244,19 @@ def superuser_client(superuser):
 def pytest_addoption(parser):
     # tests/elearning/test_permission_matrix.py: print what each role gets, to review new rows.
     parser.addoption("--matrix-record", action="store_true", default=False)
+
+
+# --- The read replica (tests/replica.py) ----------------------------------------------------
+
+
+@pytest.fixture
+def replica(settings):
+    """The replica router installed; the queries of "default" and "replica" recorded
+    (a ``Queries``). For tests marked ``tests.replica.uses_replica``."""
+    settings.DATABASE_ROUTERS = [ROUTER]
+    queries = Queries()
+    with (
+        connections["default"].execute_wrapper(queries.recorder("default")),
+        connections[REPLICA].execute_wrapper(queries.recorder(REPLICA)),
+    ):
+        yield queries

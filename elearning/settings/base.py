@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .database import database_from_env
+from .database import databases_from_env, replica_sticky_seconds
 from .env import env_bool, env_int, env_list, env_networks, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # With a read replica: after a write, this browser reads from the primary for a few seconds.
+    "elearning.db_router.StickyPrimaryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,7 +105,21 @@ TEMPLATES = [
 
 # SQLite by default so a fresh machine needs nothing else; PostgreSQL in production, its
 # connections kept 60 s with health checks or pooled (DATABASE_POOL): see settings/database.py.
-DATABASES = {"default": database_from_env(BASE_DIR)}
+# DATABASE_REPLICA_URL adds a read replica ("replica") for the admin reports and the HR API's
+# GET requests; elearning/db_router.py says what reads from it, and why the rest never does.
+DATABASES = databases_from_env(BASE_DIR)
+DATABASE_ROUTERS = ["elearning.db_router.ReplicaRouter"] if "replica" in DATABASES else []
+# After a write, the writer's browser reads from the primary this many seconds (the replica lags).
+DATABASE_REPLICA_STICKY_SECONDS = replica_sticky_seconds()
+# Read from the primary even where the replica may be read: who may see what (permissions,
+# groups, API clients and their keys), so a removed role or a revoked key stops at once.
+DATABASE_REPLICA_EXCLUDED_MODELS = [
+    "auth.Permission",
+    "auth.Group",
+    "wagtailcore.GroupPagePermission",
+    "wagtailcore.GroupCollectionPermission",
+    "api.ApiClient",
+]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"

@@ -1,5 +1,5 @@
-"""The ``default`` database from the environment: which database, and how its connections
-are kept.
+"""The databases from the environment: which database, how its connections are kept, and
+the optional read replica.
 
 Why these defaults. Opening a PostgreSQL connection (TCP, authentication, a new server
 process) costs about as much as serving a whole 1,000-row API page, so connections are kept
@@ -18,6 +18,11 @@ one the server or a firewall dropped while idle is replaced instead of failing t
   to the pool, and the pool checks it (CONN_HEALTH_CHECKS) before handing it out again.
 - SQLite keeps nothing (0): opening the file is cheap and each new connection applies the
   pragmas below.
+
+DATABASE_REPLICA_URL adds a ``replica`` entry (a PostgreSQL streaming replica of the primary),
+kept by the same rules (its own kept connection or pool per process), and elearning/db_router.py
+decides what reads from it. A replica of another kind of database than the primary is refused:
+the same SQL has to run on both.
 """
 
 import os
@@ -35,6 +40,9 @@ DEFAULT_CONN_MAX_AGE = 60  # seconds a kept connection lives (server databases)
 DEFAULT_POOL_MIN_SIZE = 1
 DEFAULT_POOL_MAX_SIZE = 4
 DEFAULT_POOL_TIMEOUT = 10  # seconds a request waits for a free pooled connection
+# Seconds a browser that has just written reads from the primary, not the replica: longer
+# than the replica's usual lag (well under a second), so a change is seen on the next page.
+DEFAULT_REPLICA_STICKY_SECONDS = 5
 
 
 def _non_negative_int(name, default, environ):
@@ -49,6 +57,46 @@ def database_from_env(base_dir, environ=None):
     when unset) and the DATABASE_* variables above. ``environ`` defaults to os.environ."""
     environ = os.environ if environ is None else environ
     url = env_str("DATABASE_URL", None, environ) or f"sqlite:///{base_dir / 'db.sqlite3'}"
+    return _database(url, "DATABASE_URL", environ)
+
+
+def replica_from_env(primary, environ=None):
+    """The ``replica`` entry of DATABASES from DATABASE_REPLICA_URL, its connections kept by
+    the same DATABASE_* rules as ``primary`` (the ``default`` entry); None when unset."""
+    environ = os.environ if environ is None else environ
+    url = (env_str("DATABASE_REPLICA_URL", None, environ) or "").strip()
+    if not url:
+        return None
+    replica = _database(url, "DATABASE_REPLICA_URL", environ)
+    if replica["ENGINE"] != primary["ENGINE"]:
+        raise ImproperlyConfigured(
+            f"DATABASE_REPLICA_URL is {_kind(replica)} but DATABASE_URL is {_kind(primary)}: a replica "
+            "must be the same kind of database as the primary (a PostgreSQL replica of a PostgreSQL "
+            "primary)."
+        )
+    return replica
+
+
+def databases_from_env(base_dir, environ=None):
+    """DATABASES: ``default``, and ``replica`` when DATABASE_REPLICA_URL is set."""
+    default = database_from_env(base_dir, environ)
+    replica = replica_from_env(default, environ)
+    return {"default": default, "replica": replica} if replica else {"default": default}
+
+
+def replica_sticky_seconds(environ=None):
+    """DATABASE_REPLICA_STICKY_SECONDS: how long a browser that has just written reads from
+    the primary (0: not at all)."""
+    environ = os.environ if environ is None else environ
+    return _non_negative_int("DATABASE_REPLICA_STICKY_SECONDS", DEFAULT_REPLICA_STICKY_SECONDS, environ)
+
+
+def _kind(database):
+    return database["ENGINE"].rsplit(".", 1)[-1]
+
+
+def _database(url, variable, environ):
+    """One DATABASES entry from ``url`` (named ``variable`` in messages), kept by the rules above."""
     database = dj_database_url.parse(url)
     engine = database["ENGINE"]
     is_postgresql = engine in POSTGRESQL_ENGINES
@@ -59,7 +107,7 @@ def database_from_env(base_dir, environ=None):
     if pool:
         if not is_postgresql:
             raise ImproperlyConfigured(
-                f"DATABASE_POOL needs PostgreSQL (psycopg's pool); DATABASE_URL is {engine.rsplit('.', 1)[-1]}."
+                f"DATABASE_POOL needs PostgreSQL (psycopg's pool); {variable} is {_kind(database)}."
             )
         if max_age:
             raise ImproperlyConfigured(

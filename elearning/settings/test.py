@@ -1,5 +1,7 @@
 """Test settings: fast, isolated, and otherwise as close to production as possible."""
 
+import copy
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -17,3 +19,13 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 # --- hardening: the suite loads the demo (seed_demo) with DEBUG off ---
 DEMO_ALLOWED = True
+
+# --- The read replica (elearning/db_router.py) ---
+# A real replica is read-only and cannot hold a test database, so in tests "replica" is the
+# test database itself through a second connection (Django's TEST MIRROR), whatever
+# DATABASE_REPLICA_URL says. It must be in DATABASES when the test database is set up. The
+# router stays off for the suite (the suite's tests run inside one transaction on "default",
+# which a second connection cannot see): tests/elearning/test_replica.py installs it in
+# transactional tests, whose writes are committed.
+DATABASES["replica"] = {**copy.deepcopy(DATABASES["default"]), "TEST": {"MIRROR": "default"}}  # noqa: F405
+DATABASE_ROUTERS = []

@@ -22,6 +22,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 import django_filters
 
 from courses.models import CoursePage, ModulePage
+from elearning.db_router import ReplicaReadsMixin
 from elearning.exports import ReportColumn, ReportColumnsMixin, export_only
 from quizzes.models import AnswerRecord, Attempt, SelectedChoice
 
@@ -114,7 +115,7 @@ def percent(part, whole):
     return round(100 * part / whole, 1) if whole else None
 
 
-class ItemAnalysisView(ReportColumnsMixin, ReportView):
+class ItemAnalysisView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
     page_title = _("Quiz item analysis")
     header_icon = "help"
     index_url_name = "quizzes_reports:item_analysis"

@@ -16,6 +16,7 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
+from elearning.db_router import ReplicaReadsMixin
 from elearning.exports import ReportColumn, ReportColumnsMixin
 from people.lines import sees_everyone
 from quizzes.reports.item_analysis import course_choices, percent
@@ -60,7 +61,7 @@ def completion_rows(enrolments, by):
     )
 
 
-class OrganisationView(ReportColumnsMixin, ReportView):
+class OrganisationView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
     page_title = _("Organisation overview")
     header_icon = "site"
     index_url_name = "staff_reports:organisation"

@@ -19,6 +19,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
+from elearning.db_router import ReplicaReadsMixin
 from elearning.exports import ReportColumn, ReportColumnsMixin
 from people.lines import visible_people
 from people.models import Department, User
@@ -112,7 +113,7 @@ def transcript_url(enrolment):
     return reverse("staff_reports:transcript", args=[enrolment.user_id])
 
 
-class TeamCompletionView(ReportColumnsMixin, ReportView):
+class TeamCompletionView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
     page_title = _("Team completion")
     header_icon = "group"
     index_url_name = "staff_reports:team_completion"

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from elearning.db_router import ReplicaReadsMixin
 from elearning.exports import ReportColumnsMixin, export_only
 from people.lines import visible_people
 from quizzes.models import Attempt
@@ -92,7 +93,7 @@ def completion_rows(person):
     ]
 
 
-class TranscriptView(ReportColumnsMixin, ReportView):
+class TranscriptView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
     header_icon = "user"
     results_template_name = "records/reports/transcript_results.html"
     permission_policy = ModelPermissionPolicy(Enrolment)
