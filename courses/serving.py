@@ -25,10 +25,17 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import post_page_move
 
-from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage, TreeVersion
+from courses.models import (
+    CourseCatalogue,
+    CoursePage,
+    CoursePrerequisite,
+    HomePage,
+    ModulePage,
+    QuizQuestion,
+    TreeVersion,
+)
+from courses.models.tree_version import KEEP_SECONDS
 
-# Only bounds how long an entry of a version nobody reads any more stays in the cache.
-KEEP_SECONDS = 600
 CACHE_PREFIX = "courses.serving"
 # Pages whose routing depends on nothing but the tree: their routes may be kept.
 KEPT_ROUTE_TYPES = (HomePage, CourseCatalogue, CoursePage, ModulePage)
@@ -46,7 +53,9 @@ def _find_site_and_home(request):
         locale = None
     if locale is not None and locale.pk != home.locale_id:
         # Page.localized: the live translation in the active language, else the page itself.
-        translated = Page.objects.filter(translation_key=home.translation_key, locale=locale, live=True).first()
+        translated = Page.objects.filter(
+            translation_key=home.translation_key, locale=locale, live=True
+        ).first()
         home = translated or home
     return site, home.specific
 
@@ -79,7 +88,11 @@ def route(request, home, path_components, version):
     if found is None:
         with suppress(Http404):  # as Wagtail's route_for_request: no page
             found = home.route(request, path_components)
-        if found is not None and isinstance(found.page, KEPT_ROUTE_TYPES) and not (found.args or found.kwargs):
+        if (
+            found is not None
+            and isinstance(found.page, KEPT_ROUTE_TYPES)
+            and not (found.args or found.kwargs)
+        ):
             cache.set(key, found, KEEP_SECONDS)
     return found
 
@@ -88,6 +101,7 @@ def serve(request, path):
     """Wagtail's ``serve``, with the site, the home page and the route found from the cache."""
     if not hasattr(request, "_wagtail_route_for_request"):
         version = TreeVersion.objects.current()
+        request.tree_version = version  # for what pages keep of the tree (kept_for_tree)
         site, home = site_and_home(request, version)
         request._wagtail_site = site
         components = [component for component in path.split("/") if component]
@@ -104,10 +118,17 @@ def _page_changed(sender, instance, **kwargs):
         tree_changed()
 
 
+# Kept with the pages they belong to (a course's prerequisites, a module's question count),
+# saved with them on publish; raised on their own too, for any other way they change.
+PAGE_PARTS = (CoursePrerequisite, QuizQuestion)
+
+
 def connect():
-    for model in (Site, Locale):
+    for model in (Site, Locale, *PAGE_PARTS):
         post_save.connect(tree_changed, sender=model, dispatch_uid=f"{CACHE_PREFIX}.{model.__name__}.save")
-        post_delete.connect(tree_changed, sender=model, dispatch_uid=f"{CACHE_PREFIX}.{model.__name__}.delete")
+        post_delete.connect(
+            tree_changed, sender=model, dispatch_uid=f"{CACHE_PREFIX}.{model.__name__}.delete"
+        )
     # Any page type: pages are saved in their specific form.
     post_save.connect(_page_changed, dispatch_uid=f"{CACHE_PREFIX}.page.save")
     post_delete.connect(_page_changed, dispatch_uid=f"{CACHE_PREFIX}.page.delete")

@@ -31,6 +31,7 @@ from courses.blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
 from courses.models.querysets import ModulePageQuerySet
 from courses.models.quiz import QuizSettings
 from courses.models.routing import TypedChildRoute, ViewRestrictionsInOneQuery
+from courses.models.tree_version import kept_for_tree
 
 # The extension point through which the app that keeps learning records (records) adds a
 # signed-in person's state to a course or module page, so pages never import it. Each
@@ -307,11 +308,16 @@ class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        modules, required = self.modules_for_learners(request)
+        site = getattr(request, "_wagtail_site", None)
+        modules, required, prerequisites = kept_for_tree(
+            request,
+            f"course.{self.pk}.site.{site.pk if site else ''}",
+            lambda: (*self.modules_for_learners(request), self.prerequisites()),
+        )
         self.modules_minutes = sum(module.estimated_minutes or 0 for module in modules)
         context["modules"] = modules
         context["required_modules"] = required
-        context["prerequisites"] = self.prerequisites()
+        context["prerequisites"] = prerequisites
         add_learner_context(request, self, context)
         return context
 
@@ -363,8 +369,17 @@ class ModulePage(QuizSettings, ViewRestrictionsInOneQuery, Page):
         context = super().get_context(request, *args, **kwargs)
         course = self.parent_course()
         # The pager needs titles and addresses only: the modules are read as listings.
-        siblings = ModulePage.objects.sibling_of(self).live().order_by("path")
-        siblings = siblings.listings(course.get_url(request) if course is not None else None)
+        site = getattr(request, "_wagtail_site", None)
+        siblings = kept_for_tree(
+            request,
+            f"modules-in.{course.pk if course else self.pk}.site.{site.pk if site else ''}",
+            lambda: (
+                ModulePage.objects.sibling_of(self)
+                .live()
+                .order_by("path")
+                .listings(course.get_url(request) if course is not None else None)
+            ),
+        )
         position = next((i for i, page in enumerate(siblings) if page.pk == self.pk), None)
         if position is not None:
             context["previous_module"] = siblings[position - 1] if position > 0 else None

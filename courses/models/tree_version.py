@@ -1,10 +1,13 @@
 """A number every process can read to tell whether what it keeps of the page tree is current."""
 
+from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 ROW = 1
+# Only bounds how long an entry of a version nobody reads any more stays in the cache.
+KEEP_SECONDS = 600
 
 
 class TreeVersionManager(models.Manager):
@@ -36,3 +39,19 @@ class TreeVersion(models.Model):
 
     def __str__(self):
         return str(self.number)
+
+
+def kept_for_tree(request, name, find):
+    """``find()``, kept in the cache for this version of the page tree when the request is
+    one courses/serving.py serves (it sets ``request.tree_version``): for what is read from
+    pages alone and is the same for everyone. ``name`` says what it is, and for which page
+    and site. A preview (served by the admin, with a draft's content) is never kept."""
+    version = getattr(request, "tree_version", None)
+    if version is None:
+        return find()
+    key = f"courses.tree.{version}.{name}"
+    found = cache.get(key)
+    if found is None:
+        found = find()
+        cache.set(key, found, KEEP_SECONDS)
+    return found

@@ -147,3 +147,33 @@ def test_nothing_of_one_learner_reaches_another(amira_client, bruno_client, amir
     assert "Amira&#x27;s own words" in amira_client.get(module.url).content.decode()
     bruno_page = bruno_client.get(module.url).content.decode()  # the route amira's request kept
     assert "own words" not in bruno_page
+
+
+def test_a_course_page_lists_a_prerequisite_and_a_quiz_added_after_a_visit(
+    amira_client, catalogue, course, module
+):
+    """The course page keeps its lists of modules and prerequisites on the tree's version:
+    a prerequisite or a quiz question saved on its own raises it too."""
+    from courses.models import CoursePrerequisite
+    from tests.factories import add_question
+
+    basics = make_course(catalogue, title="Basics of safety online")
+    page = amira_client.get(course.url).content.decode()
+    assert "Basics of safety online" not in page and "Includes a quiz" not in page
+    CoursePrerequisite.objects.create(course=course, prerequisite=basics)
+    add_question(module, "Who do audiences trust?", [("Peers", True), ("Logos", False)])  # no page save
+    page = amira_client.get(course.url).content.decode()
+    assert "Basics of safety online" in page
+    assert "Includes a quiz" in page
+
+
+def test_a_preview_never_uses_nor_fills_what_is_kept(amira_client, course, module):
+    from courses.models.tree_version import kept_for_tree
+
+    class Request:  # a preview: not served by courses/serving.py, so no tree version
+        pass
+
+    calls = []
+    assert kept_for_tree(Request(), "anything", lambda: calls.append(1) or "fresh") == "fresh"
+    assert kept_for_tree(Request(), "anything", lambda: calls.append(1) or "fresh") == "fresh"
+    assert len(calls) == 2
