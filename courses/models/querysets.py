@@ -50,34 +50,44 @@ class ModulePageQuerySet(PageQuerySet):
     def listings(self, parent_url):
         """The modules as ``ModuleListing`` rows, in one query; ``parent_url`` is the URL of
         the course they are in (a module's URL is its course's and its slug)."""
-        rows = self.with_question_counts().values_list(
-            "pk",
-            "title",
-            "slug",
-            "translation_key",
-            "locale__language_code",
-            "estimated_minutes",
-            "required_for_completion",
-            "question_count",
-        )
-        return [
-            ModuleListing(pk, title, f"{parent_url}{slug}/" if parent_url else "", key, *rest)
-            for pk, title, slug, key, *rest in rows
-        ]
+        return [_listing(row, parent_url) for row in self._listing_rows()]
+
+    def _listing_rows(self, *more):
+        return self.with_question_counts().values_list(*LISTING_FIELDS, *more)
 
     def required(self):
         """The modules a course asks for to be completed: live, and marked required."""
         return self.live().filter(required_for_completion=True)
 
-    def by_course(self, courses):
-        """{course: [its modules here, in page order]} for many courses in one query."""
+    def by_course(self, courses, request=None):
+        """{course: [its modules here as ``ModuleListing`` rows, in page order]} for many
+        courses in one query."""
         by_path = {course.path: course for course in courses}
         result = {course: [] for course in by_path.values()}
         if not by_path:
             return result
+        urls = {path: course.get_url(request) for path, course in by_path.items()}
         condition = Q()
         for path in by_path:
             condition |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
-        for module in self.filter(condition).order_by("path"):
-            result[by_path[module.path[: -Page.steplen]]].append(module)
+        for *row, path in self.filter(condition).order_by("path")._listing_rows("path"):
+            course_path = path[: -Page.steplen]
+            result[by_path[course_path]].append(_listing(row, urls[course_path]))
         return result
+
+
+LISTING_FIELDS = (
+    "pk",
+    "title",
+    "slug",
+    "translation_key",
+    "locale__language_code",
+    "estimated_minutes",
+    "required_for_completion",
+    "question_count",
+)
+
+
+def _listing(row, parent_url):
+    pk, title, slug, key, *rest = row
+    return ModuleListing(pk, title, f"{parent_url}{slug}/" if parent_url else "", key, *rest)

@@ -164,8 +164,8 @@ def dashboard(user):
             course_code__in=codes, locale__language_code=settings.LANGUAGE_CODE
         )
     }
-    # The dashboard links to modules and counts them: their bodies stay in the database.
-    required = ModulePage.objects.required().defer("body").by_course(courses.values())
+    # The dashboard links to modules and counts them: read as listings, not pages.
+    required = ModulePage.objects.required().by_course(courses.values())
     completions = {}
     for completion in CourseCompletion.objects.not_revoked().filter(user=user).order_by("completed_at"):
         completions[completion.course_code] = completion  # the latest wins
