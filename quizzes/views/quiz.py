@@ -24,7 +24,9 @@ QUIZ_RESULT_CONTEXT = "quiz_result_context"
 
 def _own_attempt(request, attempt_id):
     # Another person's attempt does not exist, as far as this person can tell.
-    return get_object_or_404(Attempt.objects.select_related("module"), pk=attempt_id, user=request.user)
+    # The quiz pages show the module's title and link to it: its body stays in the database.
+    attempts = Attempt.objects.select_related("module").defer("module__body")
+    return get_object_or_404(attempts, pk=attempt_id, user=request.user)
 
 
 def _question_views(attempt, answers=None, errors=None, reveal=False):
@@ -114,7 +116,13 @@ def result(request, attempt_id):
     if module is not None:
         for result_context in hooks.get_hooks(QUIZ_RESULT_CONTEXT):
             context.update(result_context(request, attempt, context))
-        siblings = list(ModulePage.objects.sibling_of(module).live().order_by("path"))
+        course = context["course"]
+        siblings = (
+            ModulePage.objects.sibling_of(module)
+            .live()
+            .order_by("path")
+            .listings(course.get_url(request) if course is not None else None)
+        )
         index = next((i for i, page in enumerate(siblings) if page.pk == module.pk), None)
         context["next_module"] = (
             siblings[index + 1] if index is not None and index + 1 < len(siblings) else None
