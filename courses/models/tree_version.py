@@ -41,7 +41,7 @@ class TreeVersion(models.Model):
         return str(self.number)
 
 
-def kept_for_tree(request, name, find):
+def kept_for_tree(request, name, find, seconds=KEEP_SECONDS):
     """``find()``, kept in the cache for this version of the page tree when the request is
     one courses/serving.py serves (it sets ``request.tree_version``): for what is read from
     pages alone and is the same for everyone. ``name`` says what it is, and for which page
@@ -53,5 +53,5 @@ def kept_for_tree(request, name, find):
     found = cache.get(key)
     if found is None:
         found = find()
-        cache.set(key, found, KEEP_SECONDS)
+        cache.set(key, found, seconds)
     return found

@@ -177,3 +177,38 @@ def test_a_preview_never_uses_nor_fills_what_is_kept(amira_client, course, modul
     assert kept_for_tree(Request(), "anything", lambda: calls.append(1) or "fresh") == "fresh"
     assert kept_for_tree(Request(), "anything", lambda: calls.append(1) or "fresh") == "fresh"
     assert len(calls) == 2
+
+
+def test_a_module_body_is_kept_until_the_module_is_published_again(amira_client, course):
+    from tests.factories import make_module, paragraph
+
+    module = make_module(course, body=[paragraph("<p>First draft of the lesson.</p>")])
+    assert "First draft of the lesson." in amira_client.get(module.url).content.decode()
+    module.body = [paragraph("<p>The corrected lesson.</p>")]
+    publish(module)
+    page = amira_client.get(module.url).content.decode()
+    assert "The corrected lesson." in page and "First draft" not in page
+
+
+def test_a_kept_module_body_is_kept_per_language(amira_client, course):
+    from tests.factories import make_module
+
+    module = make_module(
+        course, body=[{"type": "key_takeaways", "value": {"title": "", "items": ["Ask first"]}}]
+    )
+    assert "Key takeaways" in amira_client.get(module.url).content.decode()
+    # The same (untranslated) module read on the Arabic site: its block's own text in Arabic.
+    arabic = amira_client.get(f"/ar{module.url}").content.decode()
+    assert "النقاط الرئيسية" in arabic and "Key takeaways" not in arabic
+
+
+def test_a_kept_module_body_outlives_no_signed_media_link(settings):
+    from courses.models.tree_version import KEEP_SECONDS
+    from courses.templatetags.course_tags import _body_seconds
+
+    assert _body_seconds() == KEEP_SECONDS
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "x", "OPTIONS": {"querystring_expire": 600}},
+    }
+    assert _body_seconds() == 300
