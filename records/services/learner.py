@@ -110,11 +110,16 @@ class QuizState:
 def module_page_context(user, module, course):
     """A person's reflections, progress and quiz on a module page they opened."""
     return {
-        "reflections": ReflectionAnswer.answers_for(user, module),
+        "reflections": ReflectionAnswer.answers_for(user, module) if _asks_to_reflect(module) else {},
         # Opening a module is what "started" means; this records it, nothing more.
         "progress": progress.record_activity(user, module, course),
         "quiz": quiz_state(user, module, course),
     }
+
+
+def _asks_to_reflect(module):
+    # Read from the body's stored form: no block is built to find out.
+    return any(block.get("type") == "reflection" for block in module.body.raw_data)
 
 
 def quiz_state(user, module, course):
@@ -138,7 +143,8 @@ def quiz_state(user, module, course):
         "cycle_count": Window(Count("pk")),
         "cycle_passes": Window(Count(Case(When(passed=True, then=Value(1))))),
     }
-    recent = list(attempts.annotate(**everything).order_by("-number")[:5])
+    # The panel lists the attempts, not what was asked and answered in them.
+    recent = list(attempts.defer("questions", "answers").annotate(**everything).order_by("-number")[:5])
     latest = recent[0] if recent else None
     if latest and latest.accepts_answers():
         state.open_attempt = latest
