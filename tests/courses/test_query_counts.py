@@ -134,7 +134,9 @@ def test_module_page_query_count_is_small(amira_client, course, blocks, django_a
         amira_client.get(module.url)
 
 
-def test_a_module_without_reflections_or_quiz_reads_neither(amira_client, course, django_assert_max_num_queries):
+def test_a_module_without_reflections_or_quiz_reads_neither(
+    amira_client, course, django_assert_max_num_queries
+):
     module = make_module(course, body=[paragraph("<p>Read this.</p>")])
     amira_client.get(module.url)
     with django_assert_max_num_queries(MODULE_PAGE_QUERIES - 2):
