@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from elearning.exports import EXPORT_CHUNK_SIZE, neutralise_formula
 from records.models.sync import EPOCH
+from security.exports import EXPORT_CHUNK_SIZE, neutralise_formula
 
 from .pagination import after, position
 

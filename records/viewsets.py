@@ -22,11 +22,11 @@ from wagtail.snippets.views.snippets import HistoryView, IndexView, InspectView,
 
 import django_filters
 
-from elearning.exports import SafeSpreadsheetExportMixin
 from elearning.permissions import LimitedPermissionPolicy, PermissionCheckedChooserViewSet
 from elearning.revoke import RevokeInHeaderMixin, RevokeInListingMixin, RevokeView, RevokeViewSetMixin
 from records.models import CourseCompletion
 from records.services import progress
+from security.exports import SafeSpreadsheetExportMixin
 
 REVOKE_LOG_ACTION = "records.revoke_completion"
 

@@ -14,7 +14,7 @@ from wagtail.admin.views.reports import ReportView
 import django_filters
 
 from elearning.db_router import ReplicaReadsMixin
-from elearning.exports import ReportColumn, ReportColumnsMixin, export_only
+from security.exports import ReportColumn, ReportColumnsMixin, export_only
 
 from .models import SecurityEvent
 

@@ -1,2 +1,2 @@
 """Admin reports on what staff did, one module per report; exports go through
-``elearning.exports.SafeSpreadsheetExportMixin``."""
+``security.exports.SafeSpreadsheetExportMixin``."""

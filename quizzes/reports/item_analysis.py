@@ -23,8 +23,8 @@ import django_filters
 
 from courses.models import CoursePage, ModulePage
 from elearning.db_router import ReplicaReadsMixin
-from elearning.exports import ReportColumn, ReportColumnsMixin, export_only
 from quizzes.models import AnswerRecord, Attempt, SelectedChoice
+from security.exports import ReportColumn, ReportColumnsMixin, export_only
 
 
 def course_choices():

@@ -17,10 +17,10 @@ from wagtail.admin.views.reports import ReportView
 import django_filters
 
 from elearning.db_router import ReplicaReadsMixin
-from elearning.exports import ReportColumn, ReportColumnsMixin
 from people.lines import sees_everyone
 from quizzes.reports.item_analysis import course_choices, percent
 from records.models import Enrolment
+from security.exports import ReportColumn, ReportColumnsMixin
 
 BY_DEPARTMENT = "department"
 BY_COUNTRY = "country"

@@ -20,11 +20,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 import django_filters
 
 from elearning.db_router import ReplicaReadsMixin
-from elearning.exports import ReportColumn, ReportColumnsMixin
 from people.lines import visible_people
 from people.models import Department, User
 from quizzes.reports.item_analysis import course_choices
 from records.models import CourseCompletion, Enrolment
+from security.exports import ReportColumn, ReportColumnsMixin
 
 
 def status_choices():

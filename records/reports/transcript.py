@@ -17,11 +17,11 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from elearning.db_router import ReplicaReadsMixin
-from elearning.exports import ReportColumnsMixin, export_only
 from people.lines import visible_people
 from quizzes.models import Attempt
 from records.models import CourseCompletion, Enrolment
 from records.reports.team_completion import latest_score, status_label
+from security.exports import ReportColumnsMixin, export_only
 
 COURSE = _("Course")
 MODULE_QUIZ = _("Module quiz")

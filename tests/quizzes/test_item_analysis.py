@@ -11,9 +11,9 @@ from django.utils import timezone
 import pytest
 from openpyxl import load_workbook
 
-from elearning.exports import neutralise_formula
 from quizzes.services.attempts import submit_attempt
 from records.services.progress import start_quiz
+from security.exports import neutralise_formula
 from tests.conftest import _client_for
 from tests.factories import UserFactory, add_question, make_course, make_module, take_quiz
 from tests.responses import assert_refused, csv_rows, streamed
