@@ -14,7 +14,6 @@ on every request, as before: what is kept holds no one's data."""
 import hashlib
 from contextlib import suppress
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -34,7 +33,7 @@ from courses.models import (
     QuizQuestion,
     TreeVersion,
 )
-from courses.models.tree_version import KEEP_SECONDS
+from courses.models.tree_version import kept
 
 CACHE_PREFIX = "courses.serving"
 # Pages whose routing depends on nothing but the tree: their routes may be kept.
@@ -60,14 +59,6 @@ def _find_site_and_home(request):
     return site, home.specific
 
 
-def _kept(key, find):
-    found = cache.get(key)
-    if found is None:
-        found = find()
-        cache.set(key, found, KEEP_SECONDS)
-    return found
-
-
 def site_and_home(request, version):
     # get_host() has checked ALLOWED_HOSTS: no key is made from a host the site refuses.
     host, port = split_domain_port(request.get_host())[0], request.get_port()
@@ -76,7 +67,7 @@ def site_and_home(request, version):
     except LookupError:
         language = ""
     key = f"{CACHE_PREFIX}.{version}.home.{language}.{port}.{host}"
-    return _kept(key, lambda: _find_site_and_home(request))
+    return kept(key, lambda: _find_site_and_home(request))
 
 
 def route(request, home, path_components, version):
@@ -84,17 +75,16 @@ def route(request, home, path_components, version):
     nothing taken from the request (no arguments)."""
     path = "/".join(path_components).encode()
     key = f"{CACHE_PREFIX}.{version}.route.{home.pk}.{hashlib.sha256(path).hexdigest()}"
-    found = cache.get(key)
-    if found is None:
+
+    def find():
         with suppress(Http404):  # as Wagtail's route_for_request: no page
-            found = home.route(request, path_components)
-        if (
-            found is not None
-            and isinstance(found.page, KEPT_ROUTE_TYPES)
-            and not (found.args or found.kwargs)
-        ):
-            cache.set(key, found, KEEP_SECONDS)
-    return found
+            return home.route(request, path_components)
+
+    return kept(key, find, worth_keeping=_worth_keeping)
+
+
+def _worth_keeping(found):
+    return isinstance(found.page, KEPT_ROUTE_TYPES) and not (found.args or found.kwargs)
 
 
 def serve(request, path):

@@ -22,13 +22,16 @@ _GENERATION_KEY = "people:admin-access:generation"
 def may_access_admin(user):
     if not user.is_authenticated:
         return False
-    generation = cache.get_or_set(_GENERATION_KEY, uuid4().hex, None)
     # The account's own flags are part of the key: the user row is read on every request anyway.
-    key = f"people:admin-access:{generation}:{user.pk}:{user.is_active:d}:{user.is_superuser:d}"
-    allowed = cache.get(key)
-    if allowed is None:
-        allowed = user.has_perm("wagtailadmin.access_admin")
-        cache.set(key, allowed, ADMIN_ACCESS_TTL)
+    # The answer is kept with the generation it was found under, so one round trip reads both.
+    key = f"people:admin-access:{user.pk}:{user.is_active:d}:{user.is_superuser:d}"
+    found = cache.get_many([_GENERATION_KEY, key])
+    generation = found.get(_GENERATION_KEY) or cache.get_or_set(_GENERATION_KEY, uuid4().hex, None)
+    kept = found.get(key)
+    if kept is not None and kept[0] == generation:
+        return kept[1]
+    allowed = user.has_perm("wagtailadmin.access_admin")
+    cache.set(key, (generation, allowed), ADMIN_ACCESS_TTL)
     return allowed
 
 

@@ -53,10 +53,15 @@ def _media_root(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Wagtail caches site root paths and renditions by primary key; ids are reused after
-    a rolled-back test, so every test starts with an empty cache."""
+    a rolled-back test, so every test starts with an empty cache (and so do tree versions:
+    what each process keeps of them goes too)."""
+    from courses.models.tree_version import forget_kept
+
     cache.clear()
+    forget_kept()
     yield
     cache.clear()
+    forget_kept()
 
 
 @pytest.fixture(autouse=True)

@@ -212,3 +212,64 @@ def test_a_kept_module_body_outlives_no_signed_media_link(settings):
         "default": {"BACKEND": "x", "OPTIONS": {"querystring_expire": 600}},
     }
     assert _body_seconds() == 300
+
+
+def test_a_process_serves_what_it_has_read_without_asking_the_shared_cache(amira_client, course, module):
+    from django.core.cache import cache
+
+    assert amira_client.get(module.url).status_code == 200
+    reads = []
+    real_get = cache.get
+
+    def counted(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    cache.get = counted
+    try:
+        assert amira_client.get(module.url).status_code == 200
+    finally:
+        del cache.get
+    assert not [key for key in reads if key.startswith(("courses.serving.", "courses.tree."))]
+
+
+def test_what_a_process_keeps_is_a_copy_for_each_request_and_expires(monkeypatch):
+    from courses.models import tree_version
+
+    clock = [1000.0]
+    monkeypatch.setattr(tree_version.time, "monotonic", lambda: clock[0])
+    first = tree_version.kept("courses.tree.7.test", lambda: {"modules": [1, 2]}, seconds=600)
+    first["modules"].append("set by one request")
+    calls = []
+    second = tree_version.kept("courses.tree.7.test", lambda: calls.append(1) or {}, seconds=600)
+    assert second == {"modules": [1, 2]} and calls == []  # kept, and untouched by the first
+    # The process's copy lives LOCAL_SECONDS; then the shared cache answers (and is copied again).
+    clock[0] += tree_version.LOCAL_SECONDS + 1
+    from django.core.cache import cache
+
+    cache.delete("courses.tree.7.test")
+    assert tree_version.kept("courses.tree.7.test", lambda: {"fresh": True}) == {"fresh": True}
+
+
+def test_a_process_keeps_a_short_lived_entry_for_half_its_life(monkeypatch):
+    from django.core.cache import cache
+
+    from courses.models import tree_version
+
+    clock = [1000.0]
+    monkeypatch.setattr(tree_version.time, "monotonic", lambda: clock[0])
+    tree_version.kept("courses.tree.7.body", lambda: "<p>signed link</p>", seconds=20)
+    cache.delete("courses.tree.7.body")
+    clock[0] += 11
+    assert tree_version.kept("courses.tree.7.body", lambda: "<p>signed again</p>", seconds=20) == (
+        "<p>signed again</p>"
+    )
+
+
+def test_what_a_process_keeps_is_bounded(monkeypatch):
+    from courses.models import tree_version
+
+    monkeypatch.setattr(tree_version, "LOCAL_ENTRIES", 3)
+    for number in range(5):
+        tree_version.kept(f"courses.tree.{number}.page", lambda: "kept")
+    assert len(tree_version._local) <= 3

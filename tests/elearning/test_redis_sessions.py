@@ -45,7 +45,7 @@ def _settings_with(**env):
 def test_redis_url_puts_cache_and_sessions_in_redis():
     assert _settings_with(REDIS_URL=REDIS) == [
         "django.contrib.sessions.backends.cached_db",
-        "django.core.cache.backends.redis.RedisCache",
+        "elearning.cache.RedisCache",
     ]
     assert _settings_with() == [
         "django.contrib.sessions.backends.db",
@@ -66,7 +66,7 @@ def redis_sessions(settings):
         pytest.skip("no Redis on 127.0.0.1:6379")
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "elearning.cache.RedisCache",
             "LOCATION": REDIS,
             "KEY_PREFIX": f"test-{secrets.token_hex(4)}",
         }
@@ -111,3 +111,17 @@ def test_a_redis_restart_signs_nobody_out(redis_sessions, amira):
     assert response.status_code == 200 and len(queries) == 1  # read from the database, cached again
     response, queries = _session_queries(client, "/my-learning/")
     assert response.status_code == 200 and queries == []
+
+
+def test_the_cache_keeps_one_redis_client_per_pool(redis_sessions):
+    from django.core.cache import caches
+
+    cache = caches["default"]
+    cache.set("kept-client", {"a": 1}, 30)
+    client = cache._cache.get_client()
+    assert cache._cache.get_client(write=True) is client
+    assert cache.get("kept-client") == {"a": 1}
+    assert cache.get_many(["kept-client", "missing"]) == {"kept-client": {"a": 1}}
+    cache.delete("kept-client")
+    assert cache.get("kept-client") is None
+    assert cache._cache.get_client() is client
