@@ -22,6 +22,7 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
+from wagtail.models.sites import SiteRootPath
 from wagtail.signals import post_page_move
 
 from courses.models import (
@@ -87,15 +88,41 @@ def _worth_keeping(found):
     return isinstance(found.page, KEPT_ROUTE_TYPES) and not (found.args or found.kwargs)
 
 
+def site_root_paths():
+    """Wagtail's ``Site.get_site_root_paths()`` (every site's home page in every language, for
+    page addresses), read from the database: Wagtail's own cache entry of it is cleared by
+    its signals before a change commits, so another process may fill it again with what is
+    about to change."""
+    return [
+        SiteRootPath(site.pk, root.url_path, site.root_url, root.locale.language_code)
+        for site in Site.objects.select_related("root_page").order_by(
+            "-root_page__url_path", "-is_default_site", "hostname"
+        )
+        for root in site.root_page.get_translations(inclusive=True).select_related("locale")
+    ]
+
+
+def read_tree(request):
+    """The page tree as this request sees it: its version (``request.tree_version``, for
+    ``kept_for_tree``), the request's site and home page, and every site's root paths (for
+    page addresses), the last three from the cache. For any view that shows pages; ``serve``
+    does it for pages. Returns the home page."""
+    version = TreeVersion.objects.current()
+    request.tree_version = version
+    site, home = site_and_home(request, version)
+    request._wagtail_site = site
+    request._wagtail_cached_site_root_paths = kept(f"{CACHE_PREFIX}.{version}.root-paths", site_root_paths)
+    return home
+
+
 def serve(request, path):
     """Wagtail's ``serve``, with the site, the home page and the route found from the cache."""
     if not hasattr(request, "_wagtail_route_for_request"):
-        version = TreeVersion.objects.current()
-        request.tree_version = version  # for what pages keep of the tree (kept_for_tree)
-        site, home = site_and_home(request, version)
-        request._wagtail_site = site
+        home = read_tree(request)
         components = [component for component in path.split("/") if component]
-        request._wagtail_route_for_request = route(request, home, components, version) if home else None
+        request._wagtail_route_for_request = (
+            route(request, home, components, request.tree_version) if home else None
+        )
     return wagtail_views.serve(request, path)
 
 

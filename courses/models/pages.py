@@ -365,12 +365,19 @@ class ModulePage(QuizSettings, ViewRestrictionsInOneQuery, Page):
             return parent
         return CoursePage.objects.parent_of(self).first()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        course = self.parent_course()
-        # The pager needs titles and addresses only: the modules are read as listings.
+    def course_for(self, request):
+        """``parent_course()``, kept on the page tree's version outside the page's own
+        serving (the quiz pages), where routing has not filled it."""
+        if isinstance(getattr(self, "_cached_parent_obj", None), CoursePage):
+            return self._cached_parent_obj
+        return kept_for_tree(request, f"course-of.{self.pk}", self.parent_course)
+
+    def listed_in_course(self, request, course):
+        """The live modules of the module's course as listings (``ModuleListing``: titles,
+        addresses, question counts), in order: the pager's and the quiz result's "next module",
+        kept on the page tree's version, per course and site."""
         site = getattr(request, "_wagtail_site", None)
-        siblings = kept_for_tree(
+        return kept_for_tree(
             request,
             f"modules-in.{course.pk if course else self.pk}.site.{site.pk if site else ''}",
             lambda: (
@@ -380,6 +387,12 @@ class ModulePage(QuizSettings, ViewRestrictionsInOneQuery, Page):
                 .listings(course.get_url(request) if course is not None else None)
             ),
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course = self.parent_course()
+        # The pager needs titles and addresses only: the modules are read as listings.
+        siblings = self.listed_in_course(request, course)
         position = next((i for i, page in enumerate(siblings) if page.pk == self.pk), None)
         if position is not None:
             context["previous_module"] = siblings[position - 1] if position > 0 else None

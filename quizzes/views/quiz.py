@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from wagtail import hooks
 
-from courses.models import CoursePage, ModulePage
+from courses.serving import read_tree
 from quizzes.models import Attempt
 from quizzes.services import attempts as attempt_service
 
@@ -25,7 +25,7 @@ QUIZ_RESULT_CONTEXT = "quiz_result_context"
 def _own_attempt(request, attempt_id):
     # Another person's attempt does not exist, as far as this person can tell.
     # The quiz pages show the module's title and link to it: its body stays in the database.
-    attempts = Attempt.objects.select_related("module").defer("module__body")
+    attempts = Attempt.objects.select_related("module__locale").defer("module__body")
     return get_object_or_404(attempts, pk=attempt_id, user=request.user)
 
 
@@ -66,12 +66,16 @@ def _question_views(attempt, answers=None, errors=None, reveal=False):
     return views
 
 
-def _attempt_context(attempt, **extra):
+def _attempt_context(request, attempt, **extra):
+    """The attempt, its module and the module's course; the page tree read as pages read it
+    (``serving.read_tree``), so the links to them cost no query."""
     module = attempt.module
+    if module is not None:
+        read_tree(request)
     return {
         "attempt": attempt,
         "module": module,
-        "course": CoursePage.objects.parent_of(module).first() if module else None,
+        "course": module.course_for(request) if module else None,
         "now": timezone.now(),
         **extra,
     }
@@ -82,7 +86,7 @@ def attempt_page(request, attempt_id):
     attempt = _own_attempt(request, attempt_id)
     if attempt.is_submitted:
         return redirect("quizzes:result", attempt_id=attempt.pk)
-    context = _attempt_context(attempt, questions=_question_views(attempt))
+    context = _attempt_context(request, attempt, questions=_question_views(attempt))
     return TemplateResponse(request, "quizzes/attempt.html", context)
 
 
@@ -96,7 +100,7 @@ def submit(request, attempt_id):
     late = not attempt.accepts_answers()
     if errors and not late:
         context = _attempt_context(
-            attempt, questions=_question_views(attempt, answers, errors), errors=errors
+            request, attempt, questions=_question_views(attempt, answers, errors), errors=errors
         )
         return TemplateResponse(request, "quizzes/attempt.html", context, status=400)
     attempt = attempt_service.submit_attempt(attempt.pk, request.user, answers)
@@ -110,21 +114,17 @@ def result(request, attempt_id):
         return redirect("quizzes:attempt", attempt_id=attempt.pk)
     answers = {int(key): value for key, value in (attempt.answers or {}).items()}
     context = _attempt_context(
-        attempt, questions=_question_views(attempt, answers, reveal=attempt.shows_feedback)
+        request, attempt, questions=_question_views(attempt, answers, reveal=attempt.shows_feedback)
     )
     module = attempt.module
     if module is not None:
-        for result_context in hooks.get_hooks(QUIZ_RESULT_CONTEXT):
-            context.update(result_context(request, attempt, context))
-        course = context["course"]
-        siblings = (
-            ModulePage.objects.sibling_of(module)
-            .live()
-            .order_by("path")
-            .listings(course.get_url(request) if course is not None else None)
-        )
+        siblings = module.listed_in_course(request, context["course"])
         index = next((i for i, page in enumerate(siblings) if page.pk == module.pk), None)
         context["next_module"] = (
             siblings[index + 1] if index is not None and index + 1 < len(siblings) else None
         )
+        if index is not None:
+            module.question_count = siblings[index].question_count  # for the hooks: no count query
+        for result_context in hooks.get_hooks(QUIZ_RESULT_CONTEXT):
+            context.update(result_context(request, attempt, context))
     return TemplateResponse(request, "quizzes/result.html", context)

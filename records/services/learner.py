@@ -1,12 +1,14 @@
 """What one person sees of their own learning: statuses for a course page, a module
 page and the dashboard, each in a fixed number of queries."""
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Case, Count, Max, Value, When, Window
 
 from courses.models import CoursePage, ModulePage
+from courses.models.tree_version import kept_for_tree
 from quizzes.models import Attempt
 from records.models import CourseCompletion, Enrolment, ModuleProgress, ReflectionAnswer
 from records.services import progress
@@ -156,22 +158,32 @@ def quiz_state(user, module, course):
     return state
 
 
-def dashboard(user):
-    """Enrolments with progress, and completions, for the "My learning" page."""
+def dashboard(user, request=None):
+    """Enrolments with progress, and completions, for the "My learning" page. The courses
+    and their required modules are pages alone: kept on the page tree's version when the
+    view has read it (``courses.serving.read_tree``)."""
     enrolments = list(
         Enrolment.objects.filter(user=user)
         .select_related("assignment_rule")
         .order_by("due_date", "-enrolled_at")
     )
-    codes = [enrolment.course_code for enrolment in enrolments]
-    courses = {
-        course.course_code: course
-        for course in CoursePage.objects.live().filter(
-            course_code__in=codes, locale__language_code=settings.LANGUAGE_CODE
-        )
-    }
-    # The dashboard links to modules and counts them: read as listings, not pages.
-    required = ModulePage.objects.required().by_course(courses.values())
+    codes = sorted({enrolment.course_code for enrolment in enrolments})
+
+    def find_courses():
+        courses = {
+            course.course_code: course
+            for course in CoursePage.objects.live().filter(
+                course_code__in=codes, locale__language_code=settings.LANGUAGE_CODE
+            )
+        }
+        # The dashboard links to modules and counts them: read as listings, not pages.
+        return courses, ModulePage.objects.required().by_course(courses.values(), request)
+
+    named = hashlib.sha256("\n".join(codes).encode()).hexdigest()
+    site = getattr(request, "_wagtail_site", None)
+    courses, required = kept_for_tree(
+        request, f"courses-by-code.{named}.site.{site.pk if site else ''}", find_courses
+    )
     completions = {}
     for completion in CourseCompletion.objects.not_revoked().filter(user=user).order_by("completed_at"):
         completions[completion.course_code] = completion  # the latest wins

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
+from courses.serving import read_tree
 from quizzes.services.attempts import AttemptLimitReached
 from records.services import learner, progress
 
@@ -87,7 +88,8 @@ def _enrolled(user, course):
 
 @require_safe
 def dashboard(request):
-    context = learner.dashboard(request.user)
+    read_tree(request)
+    context = learner.dashboard(request.user, request)
     _in_reader_language(context["in_progress"] + context["completed"])
     return TemplateResponse(request, "records/dashboard.html", context)
 

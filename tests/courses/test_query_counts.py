@@ -32,8 +32,10 @@ MODULE_PAGE_QUERIES = 7  # + reflections, progress, the quiz attempts
 COURSE_PAGE_QUERIES = 7  # + enrolment, latest completion, progress
 # After any change to the tree, once: the site, the active locale, the home page in its
 # specific form, then one query per level below it (catalogue, course, module), and what
-# the page keeps (the course: its modules and prerequisites; a module: its course's modules).
-SITE_HOME_QUERIES = 3
+# the page keeps (the course: its modules and prerequisites; a module: its course's modules),
+# and every site's home pages in every language, for page addresses (the sites, their home
+# pages' translations).
+SITE_HOME_QUERIES = 3 + 2
 DASHBOARD_QUERIES = 8
 
 
