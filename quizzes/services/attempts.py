@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -53,13 +52,6 @@ def attempts_for(user, module, cycle):
     return Attempt.objects.filter(user=user, module_key=module.translation_key, cycle=cycle)
 
 
-def open_attempt(user, module, cycle, now=None):
-    """The unsubmitted attempt the person can still answer, if any."""
-    now = now or timezone.now()
-    attempt = attempts_for(user, module, cycle).filter(submitted_at__isnull=True).order_by("-number").first()
-    return attempt if attempt and attempt.accepts_answers(now) else None
-
-
 def start_attempt(user, module, course, cycle, now=None):
     """Resume the open attempt or start the next one in the person's ``cycle`` of the course
     (attempt limits count per cycle; the learning records know which cycle it is:
@@ -71,10 +63,12 @@ def start_attempt(user, module, course, cycle, now=None):
     try:
         with transaction.atomic():
             get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-            existing = open_attempt(user, module, cycle, now)
-            if existing is not None:
-                return existing
-            last = attempts_for(user, module, cycle).aggregate(last=Max("number"))["last"] or 0
+            # Only the latest attempt can be open: a new one starts only when none is, and one
+            # that no longer accepts answers never will again.
+            latest = attempts_for(user, module, cycle).order_by("-number").first()
+            if latest is not None and latest.accepts_answers(now):
+                return latest
+            last = latest.number if latest is not None else 0
             if limit is not None and last >= limit:
                 raise AttemptLimitReached(
                     _("You have used all %(limit)d attempts at this quiz.") % {"limit": limit}

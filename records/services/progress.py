@@ -12,7 +12,7 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models import Exists, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -87,10 +87,16 @@ def enrol(user, course, source=Enrolment.Source.SELF):
 
 def current_cycle(user, course_code):
     """The person's cycle of the course (``current_cycle_expression``), in one query."""
+    return enrolment_and_cycle(user, course_code)[1]
+
+
+def enrolment_and_cycle(user, course_code):
+    """(whether the person is enrolled on the course, their cycle of it), in one query."""
+    enrolments = Enrolment.objects.filter(user=user, course_code=course_code)
     people = get_user_model().objects.filter(pk=user.pk)
     return (
-        people.annotate(cycle=current_cycle_expression(user, course_code))
-        .values_list("cycle", flat=True)
+        people.annotate(enrolled=Exists(enrolments), cycle=current_cycle_expression(user, course_code))
+        .values_list("enrolled", "cycle")
         .get()
     )
 
@@ -102,10 +108,13 @@ def current_cycle_expression(user, course_code):
     return Coalesce(NullIf(Subquery(cycle), Value(0)), Value(1))
 
 
-def start_quiz(user, module, course, now=None):
+def start_quiz(user, module, course, now=None, cycle=None):
     """Resume the person's open attempt at the module's quiz, or start one, in their current
-    cycle of the course; their progress on the module starts."""
-    attempt = attempts.start_attempt(user, module, course, current_cycle(user, course.course_code), now)
+    cycle of the course (``cycle``, when the caller has read it); their progress on the
+    module starts."""
+    if cycle is None:
+        cycle = current_cycle(user, course.course_code)
+    attempt = attempts.start_attempt(user, module, course, cycle, now)
     record_activity(user, module, course)
     return attempt
 

@@ -3,6 +3,7 @@ the dashboard. Every change is a POST; what counts is decided from what the serv
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from wagtail.models import Page
 
-from courses.models import CoursePage, ModulePage
+from courses.models import CoursePage, ModulePage, QuizQuestion
 from courses.serving import read_tree
 from quizzes.services.attempts import AttemptLimitReached
 from records.services import learner, progress
@@ -64,18 +65,25 @@ def mark_complete(request, module_id):
 
 @require_POST
 def start_quiz(request, module_id):
-    module = get_object_or_404(ModulePage.objects.live(), pk=module_id)
+    # The quiz is built from the module's settings and questions: its body stays in the database.
+    modules = (
+        ModulePage.objects.live()
+        .defer("body")
+        .annotate(has_quiz=Exists(QuizQuestion.objects.filter(module=OuterRef("pk"))))
+    )
+    module = get_object_or_404(modules, pk=module_id)
     course = CoursePage.objects.parent_of(module).live().first()
-    if course is None or not module.quiz_questions.exists():
+    if course is None or not module.has_quiz:
         raise Http404("This module has no quiz.")
-    if not _enrolled(request.user, course):
+    enrolled, cycle = progress.enrolment_and_cycle(request.user, course.course_code)
+    if not enrolled:
         try:
             progress.enrol(request.user, course)
         except progress.PrerequisitesIncomplete:
             messages.error(request, _("Complete this course's prerequisites first."))
             return redirect(course.url)
     try:
-        attempt = progress.start_quiz(request.user, module, course)
+        attempt = progress.start_quiz(request.user, module, course, cycle=cycle)
     except AttemptLimitReached as error:
         messages.error(request, str(error))
         return redirect(module.url)

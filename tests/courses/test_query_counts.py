@@ -234,3 +234,46 @@ def test_catalogue_queries_do_not_grow_with_cover_images_on_a_cold_cache(amira_c
     cache.clear()
     large_count, context = _queries_for(amira_client, large.url)
     assert large_count <= small_count, "\n".join(q["sql"][:120] for q in context.captured_queries)
+
+
+# The quiz pages, for the same learner (session, user and, where pages are shown, the tree's
+# version come with each): starting the quiz (the module without its body and whether it has
+# a quiz, its course, the enrolment and cycle, the row lock, the latest attempt, the
+# questions and their choices, the new attempt, the module's progress; and here the two
+# statements of a savepoint, as the test's transaction holds the attempt's), the quiz form (the
+# attempt with its module) and the result (the attempt, the quiz panel's attempts; the
+# module's course and its modules are kept on the tree's version).
+START_QUIZ_QUERIES = 13
+QUIZ_FORM_QUERIES = 4
+QUIZ_RESULT_QUERIES = 5
+
+
+def test_quiz_pages_queries_for_a_learner(amira_client, started_course, django_assert_max_num_queries):
+    _course, quiz_module = started_course
+    amira_client.get(quiz_module.url)  # caches warm
+    with django_assert_max_num_queries(START_QUIZ_QUERIES), query_log() as queries:
+        response = amira_client.post(reverse("quizzes:start_quiz", args=[quiz_module.pk]))
+        print(describe(queries))
+    assert response.status_code == 302
+    form_url = response["Location"]
+    html = _assert_at_most(amira_client, form_url, QUIZ_FORM_QUERIES, django_assert_max_num_queries)
+    assert "Submit my answers" in html
+    # Resuming the open attempt asks less than starting one.
+    with django_assert_max_num_queries(START_QUIZ_QUERIES - 3):
+        assert amira_client.post(reverse("quizzes:start_quiz", args=[quiz_module.pk]))["Location"] == form_url
+    attempt_id = int(form_url.rstrip("/").rsplit("/", 1)[1])
+    amira_client.post(reverse("quizzes:submit", args=[attempt_id]), {})  # unanswered: 400, nothing kept
+    from quizzes.models import Attempt
+
+    take = Attempt.objects.get(pk=attempt_id)
+    answers = {
+        f"question-{q['id']}": [c["id"] for c in q["choices"] if c["is_correct"]] for q in take.questions
+    }
+    assert amira_client.post(reverse("quizzes:submit", args=[attempt_id]), answers).status_code == 302
+    html = _assert_at_most(
+        amira_client,
+        reverse("quizzes:result", args=[attempt_id]),
+        QUIZ_RESULT_QUERIES,
+        django_assert_max_num_queries,
+    )
+    assert "Module 3" in html  # what comes next, from the kept list of the course's modules
