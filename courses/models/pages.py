@@ -277,8 +277,9 @@ class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
         return original or self
 
     def required_modules(self):
-        """The modules to complete for a completion of this course, in any language."""
-        return list(ModulePage.objects.required().child_of(self.canonical()).order_by("path"))
+        """The modules to complete for a completion of this course, in any language (what
+        completing them means is in their settings: their bodies stay in the database)."""
+        return list(ModulePage.objects.required().child_of(self.canonical()).defer("body").order_by("path"))
 
     def modules_for_learners(self, request=None):
         """The modules as learners follow them, as ``ModuleListing`` rows, and the required

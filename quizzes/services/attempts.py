@@ -128,21 +128,28 @@ def parse_answers(attempt, data):
     return answers, errors
 
 
-def submit_attempt(attempt_id, user, answers, now=None):
+def locked_attempts():
+    """Attempts read to be submitted: the row locked until the transaction ends, with the
+    module's settings (not its body, which scoring never reads)."""
+    return Attempt.objects.select_for_update(of=("self",)).select_related("module").defer("module__body")
+
+
+def submit_attempt(attempt_id, user, answers, now=None, *, locked=None):
     """Score an attempt once, and tell the apps above (``attempt_submitted``) in the same
     transaction: the answer records and whatever they record from it (the module's
     progress, the course completion and its certificate, the enrolment, the webhook
     deliveries) commit together or not at all, so a failure leaves the attempt unsubmitted
     and submitting again does it all. A repeated submission (double click, back button,
     replay) finds it already scored and returns it unchanged (a passed one is announced
-    again, ``repeated=True``, for the receivers to repair what an old failure left)."""
+    again, ``repeated=True``, for the receivers to repair what an old failure left).
+    ``locked``: the attempt as the caller read it with ``locked_attempts()`` in the
+    transaction it holds (the quiz form's view reads it to check the answers first), so it
+    is not read twice."""
     now = now or timezone.now()
-    with transaction.atomic():
-        attempt = (
-            Attempt.objects.select_for_update(of=("self",))
-            .select_related("module")
-            .get(pk=attempt_id, user=user)
-        )
+    # Inside the caller's transaction (which read ``locked``) no savepoint of its own: a
+    # failure here undoes the caller's transaction whole.
+    with transaction.atomic(savepoint=locked is None):
+        attempt = locked or locked_attempts().get(pk=attempt_id, user=user)
         attempt.user = user  # already loaded: receivers of attempt_submitted need not fetch it
         if attempt.is_submitted:
             if attempt.passed:

@@ -7,6 +7,7 @@ current cycle of it): the app that keeps learning records adds it through the
 ``QUIZ_RESULT_CONTEXT`` Wagtail hook, called as ``fn(request, attempt, context)`` and
 returning a dict merged into the template context."""
 
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -22,10 +23,11 @@ from quizzes.services import attempts as attempt_service
 QUIZ_RESULT_CONTEXT = "quiz_result_context"
 
 
-def _own_attempt(request, attempt_id):
+def _own_attempt(request, attempt_id, attempts=None):
     # Another person's attempt does not exist, as far as this person can tell.
     # The quiz pages show the module's title and link to it: its body stays in the database.
-    attempts = Attempt.objects.select_related("module__locale").defer("module__body")
+    if attempts is None:
+        attempts = Attempt.objects.select_related("module__locale").defer("module__body")
     return get_object_or_404(attempts, pk=attempt_id, user=request.user)
 
 
@@ -92,18 +94,20 @@ def attempt_page(request, attempt_id):
 
 @require_POST
 def submit(request, attempt_id):
-    attempt = _own_attempt(request, attempt_id)
-    if attempt.is_submitted:
-        # A second submission (double click, back button, replay) shows the first result.
-        return redirect("quizzes:result", attempt_id=attempt.pk)
-    answers, errors = attempt_service.parse_answers(attempt, request.POST)
-    late = not attempt.accepts_answers()
-    if errors and not late:
-        context = _attempt_context(
-            request, attempt, questions=_question_views(attempt, answers, errors), errors=errors
-        )
-        return TemplateResponse(request, "quizzes/attempt.html", context, status=400)
-    attempt = attempt_service.submit_attempt(attempt.pk, request.user, answers)
+    # Read once, locked: checked here, then scored in the same transaction.
+    with transaction.atomic():
+        attempt = _own_attempt(request, attempt_id, attempt_service.locked_attempts())
+        if attempt.is_submitted:
+            # A second submission (double click, back button, replay) shows the first result.
+            return redirect("quizzes:result", attempt_id=attempt.pk)
+        answers, errors = attempt_service.parse_answers(attempt, request.POST)
+        late = not attempt.accepts_answers()
+        if errors and not late:
+            context = _attempt_context(
+                request, attempt, questions=_question_views(attempt, answers, errors), errors=errors
+            )
+            return TemplateResponse(request, "quizzes/attempt.html", context, status=400)
+        attempt = attempt_service.submit_attempt(attempt.pk, request.user, answers, locked=attempt)
     return redirect(reverse("quizzes:result", kwargs={"attempt_id": attempt.pk}))
 
 
