@@ -12,6 +12,8 @@ from django.utils.translation import override
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
+from people.session_user import KeptUserLookupMixin
+
 PASSWORDS_OFF = _(
     "Staff sign in with their organisation account: use the “Sign in with your organisation "
     "account” button. Password sign-in is kept for administrators’ emergency access."
@@ -52,7 +54,7 @@ def password_login_allowed(user):
     return passwords_for_everyone() or user.is_superuser
 
 
-class LocalPasswordBackend(ModelBackend):
+class LocalPasswordBackend(KeptUserLookupMixin, ModelBackend):
     """Django's username/password check, for the people the policy still allows. A refusal
     of a correct password is marked on the request so the form can say why."""
 

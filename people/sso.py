@@ -13,7 +13,6 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
@@ -28,6 +27,7 @@ import requests
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
+from people.session_user import KeptUserLookupMixin
 from people.signin import home_url, remember_language
 from security.log import Action, record
 
@@ -239,7 +239,7 @@ class OrganisationAccountBackend(OIDCAuthenticationBackend):
 
     def get_user(self, user_id):
         # Unlike mozilla-django-oidc's, checks is_active: a leaver's open session ends.
-        return ModelBackend.get_user(self, user_id)
+        return KeptUserLookupMixin.get_user(self, user_id)
 
 
 def refused(request, refusal):

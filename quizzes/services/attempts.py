@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import QuizQuestion
+from courses.models import QuizChoice, QuizQuestion
 from quizzes.models import AnswerRecord, Attempt, SelectedChoice
 from quizzes.services.scoring import percentage, score_attempt
 from quizzes.signals import attempt_submitted
@@ -20,32 +20,27 @@ class AttemptLimitReached(Exception):
 
 
 def build_snapshot(module, rng=None):
-    """The questions as this attempt serves them: drawn, shuffled, and frozen."""
+    """The questions as this attempt serves them: drawn, shuffled, and frozen. Read as
+    values (two queries, in the editor's order), as the snapshot keeps nothing else."""
     rng = rng or random.SystemRandom()
-    questions = list(module.quiz_questions.all().prefetch_related("choices"))
+    questions = list(
+        QuizQuestion.objects.filter(module=module).values("id", "kind", "prompt", "points", "explanation")
+    )
+    choices = {question["id"]: [] for question in questions}
+    for choice in QuizChoice.objects.filter(question__module=module).values(
+        "question_id", "id", "text", "is_correct", "feedback"
+    ):
+        choices[choice.pop("question_id")].append(choice)
     if module.quiz_draw_count and module.quiz_draw_count < len(questions):
-        questions = sorted(rng.sample(questions, module.quiz_draw_count), key=questions.index)
+        drawn = rng.sample(range(len(questions)), module.quiz_draw_count)
+        questions = [questions[index] for index in sorted(drawn)]
     if module.quiz_shuffle_questions:
         rng.shuffle(questions)
-    snapshot = []
     for question in questions:
-        choices = [
-            {"id": c.pk, "text": c.text, "is_correct": c.is_correct, "feedback": c.feedback}
-            for c in question.choices.all()
-        ]
+        question["choices"] = choices[question["id"]]
         if module.quiz_shuffle_choices:
-            rng.shuffle(choices)
-        snapshot.append(
-            {
-                "id": question.pk,
-                "kind": question.kind,
-                "prompt": question.prompt,
-                "points": question.points,
-                "explanation": question.explanation,
-                "choices": choices,
-            }
-        )
-    return snapshot
+            rng.shuffle(question["choices"])
+    return questions
 
 
 def attempts_for(user, module, cycle):
@@ -62,7 +57,7 @@ def start_attempt(user, module, course, cycle, now=None):
     limit = module.quiz_attempt_limit
     try:
         with transaction.atomic():
-            get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+            get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk").first()
             # Only the latest attempt can be open: a new one starts only when none is, and one
             # that no longer accepts answers never will again.
             latest = attempts_for(user, module, cycle).order_by("-number").first()
