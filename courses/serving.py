@@ -8,8 +8,9 @@ All of that changes only when an editor saves, moves or deletes a page, a site o
 so it is kept in the cache, keyed on the page tree's version (``TreeVersion``), which every
 such change raises in its own transaction. Each request reads the version (one small query),
 so a change made in one process is seen by every process on its next request, whether or
-not they share a cache. The privacy check and everything a page shows of a person are read
-on every request, as before: what is kept holds no one's data."""
+not they share a cache. The page's privacy restrictions are kept the same way (saving or
+deleting one raises the version); whether the request meets them, and everything a page shows
+of a person, is read on every request: what is kept holds no one's data."""
 
 import hashlib
 from contextlib import suppress
@@ -21,7 +22,7 @@ from django.utils import translation
 
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
 from wagtail.signals import post_page_move
 
@@ -120,9 +121,10 @@ def serve(request, path):
     if not hasattr(request, "_wagtail_route_for_request"):
         home = read_tree(request)
         components = [component for component in path.split("/") if component]
-        request._wagtail_route_for_request = (
-            route(request, home, components, request.tree_version) if home else None
-        )
+        found = route(request, home, components, request.tree_version) if home else None
+        if found is not None:
+            found.page.tree_version = request.tree_version  # its restrictions are kept on it
+        request._wagtail_route_for_request = found
     return wagtail_views.serve(request, path)
 
 
@@ -141,7 +143,7 @@ PAGE_PARTS = (CoursePrerequisite, QuizQuestion)
 
 
 def connect():
-    for model in (Site, Locale, *PAGE_PARTS):
+    for model in (Site, Locale, PageViewRestriction, *PAGE_PARTS):
         post_save.connect(tree_changed, sender=model, dispatch_uid=f"{CACHE_PREFIX}.{model.__name__}.save")
         post_delete.connect(
             tree_changed, sender=model, dispatch_uid=f"{CACHE_PREFIX}.{model.__name__}.delete"

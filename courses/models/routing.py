@@ -6,6 +6,8 @@ from django.db.models.functions import Coalesce
 
 from wagtail.models import Page, PageViewRestriction
 
+from courses.models.tree_version import kept
+
 
 class TypedChildRoute:
     """Wagtail's routing, except that a child of the one page type this page may hold
@@ -32,12 +34,23 @@ class TypedChildRoute:
 class ViewRestrictionsInOneQuery:
     """Wagtail's ``get_view_restrictions`` (the restrictions on this page and its ancestors,
     an alias answering for its source page) in one query instead of two: the ancestors are
-    named by their paths, which the page holds, and each one's source is taken in SQL."""
+    named by their paths, which the page holds, and each one's source is taken in SQL.
+
+    A page served by courses/serving.py carries the page tree's version (``tree_version``),
+    and its restrictions are kept on it: saving or deleting a restriction raises the version
+    in the same transaction. Whether a request meets them is checked on every request, with
+    the restriction's groups and the person's read then (Wagtail's ``accept_request``)."""
 
     # Sources of aliases of aliases, followed this many steps in SQL.
     ALIAS_STEPS = 3
 
     def get_view_restrictions(self):
+        version = getattr(self, "tree_version", None)
+        if version is None:
+            return self._view_restrictions()
+        return kept(f"courses.tree.{version}.restrictions.{self.pk}", lambda: list(self._view_restrictions()))
+
+    def _view_restrictions(self):
         steplen = Page.steplen
         paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
         source = ["alias_of__" * step + "id" for step in range(self.ALIAS_STEPS, -1, -1)]

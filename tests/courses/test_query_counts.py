@@ -23,19 +23,18 @@ from tests.htmlutils import elements
 from tests.querylog import describe, query_log
 
 # What a learner's pages cost, whatever the length of the course: enrolled in a course she has
-# started, on a module with a quiz she has tried (``started_course``). Four of them come with
-# every page: the session, the user, the page tree's version (courses/serving.py keeps the
-# site, its home page and the route to each page on it, and the pages keep their lists of
-# modules and prerequisites on it too) and the privacy check (one query for the page and its
-# ancestors, courses/models/routing.py).
-MODULE_PAGE_QUERIES = 7  # + reflections, progress, the quiz attempts
-COURSE_PAGE_QUERIES = 7  # + enrolment, latest completion, progress
+# started, on a module with a quiz she has tried (``started_course``). Three of them come with
+# every page: the session, the user and the page tree's version (courses/serving.py keeps the
+# site, its home page, the route to each page and the privacy restrictions on it, and the
+# pages keep their lists of modules and prerequisites on it too).
+MODULE_PAGE_QUERIES = 6  # + reflections, progress, the quiz attempts
+COURSE_PAGE_QUERIES = 6  # + enrolment, latest completion, progress
 # After any change to the tree, once: the site, the active locale, the home page in its
 # specific form, then one query per level below it (catalogue, course, module), and what
 # the page keeps (the course: its modules and prerequisites; a module: its course's modules),
-# and every site's home pages in every language, for page addresses (the sites, their home
-# pages' translations).
-SITE_HOME_QUERIES = 3 + 2
+# every site's home pages in every language, for page addresses (the sites, their home
+# pages' translations), and the privacy restrictions on the page and its ancestors (one).
+SITE_HOME_QUERIES = 3 + 2 + 1
 DASHBOARD_QUERIES = 8
 
 

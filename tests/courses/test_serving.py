@@ -273,3 +273,25 @@ def test_what_a_process_keeps_is_bounded(monkeypatch):
     for number in range(5):
         tree_version.kept(f"courses.tree.{number}.page", lambda: "kept")
     assert len(tree_version._local) <= 3
+
+
+def test_a_restriction_s_groups_changed_after_a_visit_hold_at_once(amira, amira_client, course, catalogue):
+    """The restrictions are kept on the tree's version; their groups, and the person's, are
+    read on every request."""
+    learners = Group.objects.create(name="Field staff")
+    amira.groups.add(learners)
+    restriction = PageViewRestriction.objects.create(
+        page=catalogue, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([learners])
+    assert amira_client.get(course.url).status_code == 200  # kept: her group may read
+    restriction.groups.set([Group.objects.get_or_create(name="Editors")[0]])
+    assert amira_client.get(course.url).status_code == 302  # to sign-in: no longer her group
+    amira.groups.add(Group.objects.get(name="Editors"))  # no change to the tree
+    assert amira_client.get(course.url).status_code == 200
+
+
+def test_a_restriction_removed_after_a_visit_opens_the_page(amira_client, course, catalogue, editors_only):
+    assert amira_client.get(course.url).status_code == 302
+    editors_only.delete()
+    assert amira_client.get(course.url).status_code == 200
