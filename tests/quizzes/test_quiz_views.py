@@ -175,6 +175,17 @@ def test_editors_preview_shows_the_quiz_with_answers_marked(quiz_module):
     assert "Correct:" in html and quiz_module.quiz_questions.first().prompt in html
 
 
+def test_the_quiz_preview_is_as_wide_as_the_module_it_follows(quiz_module):
+    """Found in use: the editors' preview box ran wider than the content column. It takes
+    the column's width (``prose``) as the learners' quiz panel does."""
+    from tests.htmlutils import elements
+
+    response = quiz_module.make_preview_request()
+    (preview,) = elements(response, "section", class_="quiz-preview")
+    (article,) = elements(response, "article", class_="module")
+    assert "prose" in preview["class"] and "prose" in article["class"]
+
+
 def test_staff_never_see_the_quiz_preview(amira_client, quiz_module):
     html = amira_client.get(quiz_module.url).content.decode()
     assert "Quiz preview" not in html and "Correct:" not in html
