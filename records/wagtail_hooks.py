@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import include, path, re_path, reverse
@@ -6,7 +7,7 @@ from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
@@ -18,6 +19,7 @@ from courses.models.pages import LEARNER_PAGE_CONTEXT
 from elearning.permissions import PermissionCheckedChooserViewSet
 from people.lines import sees_everyone
 from quizzes.views.quiz import QUIZ_RESULT_CONTEXT
+from records.forms import AssignmentRuleForm
 from records.models import AssignmentRule, CourseCompletion
 from records.reports.organisation import OrganisationView
 from records.reports.team_completion import TeamCompletionView
@@ -77,16 +79,24 @@ class AssignmentRuleViewSet(SnippetViewSet):
     list_filter = ["target", "recurring", "active"]
     search_fields = ["course_code", "course_title", "country"]
     search_backend_name = None
-    panels = [
-        FieldPanel("course"),  # a page chooser limited to courses (the FK's target model)
-        MultiFieldPanel(
-            [FieldPanel("target"), FieldPanel("department"), FieldPanel("country"), FieldPanel("manager")],
-            heading=_("Assign to"),
-        ),
-        FieldRowPanel([FieldPanel("due_days"), FieldPanel("due_from")], heading=_("Due")),
-        FieldPanel("recurring"),
-        FieldPanel("active"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("course", widget=forms.Select),  # courses by code: records/forms.py
+            MultiFieldPanel(
+                [
+                    FieldPanel("target"),
+                    FieldPanel("department"),
+                    FieldPanel("country"),
+                    FieldPanel("manager"),
+                ],
+                heading=_("Assign to"),
+            ),
+            FieldRowPanel([FieldPanel("due_days"), FieldPanel("due_from")], heading=_("Due")),
+            FieldPanel("recurring"),
+            FieldPanel("active"),
+        ],
+        base_form_class=AssignmentRuleForm,
+    )
 
 
 register_snippet(AssignmentRuleViewSet)

@@ -246,3 +246,27 @@ def test_staff_without_the_role_cannot_see_rules(client, amira):
     client.force_login(amira)
     response = client.get(reverse("wagtailsnippets_records_assignmentrule:list"))
     assert response.status_code in (302, 403)
+
+
+def test_a_rule_s_course_is_chosen_from_the_courses_by_code(client, course, catalogue):
+    """Found in use: the course chooser opened Wagtail's page tree at its root, every
+    language's tree in it. The form lists the live courses in the main language by code."""
+    from django.urls import reverse
+
+    from people.roles import HR_ADMINS
+    from tests.factories import make_course, make_translation
+    from tests.htmlutils import elements, text_of
+
+    make_translation(course, "ar")
+    draft = make_course(catalogue, title="Not yet published", course_code="DRF-101")
+    draft.unpublish()
+    client.force_login(UserFactory(username="hilda", groups=[HR_ADMINS]))
+    page = client.get(reverse("wagtailsnippets_records_assignmentrule:add"))
+    (select,) = elements(page, "select", id="id_course")
+    options = [text_of(option) for option in select.find_all("option") if option.get("value")]
+    assert options == ["INF-101 – Working with influencers"]
+    # A rule saved earlier on another page keeps it in the list.
+    rule = AssignmentRuleFactory(course=draft, target=Target.EVERYONE)
+    page = client.get(reverse("wagtailsnippets_records_assignmentrule:edit", args=[rule.pk]))
+    (select,) = elements(page, "select", id="id_course")
+    assert "DRF-101 – Not yet published" in [text_of(option) for option in select.find_all("option")]
