@@ -2,6 +2,7 @@
 what was answered, the score, and whether it came in time."""
 
 import random
+import uuid
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import QuizChoice, QuizQuestion
+from elearning.compiled import CompiledQuery
 from quizzes.models import AnswerRecord, Attempt, SelectedChoice
 from quizzes.services.scoring import percentage, score_attempt
 from quizzes.signals import attempt_submitted
@@ -19,17 +21,27 @@ class AttemptLimitReached(Exception):
     pass
 
 
+_SERVED_QUESTIONS = CompiledQuery(
+    lambda module_id: QuizQuestion.objects.filter(module=module_id).values(
+        "id", "kind", "prompt", "points", "explanation"
+    ),
+    int,
+)
+_SERVED_CHOICES = CompiledQuery(
+    lambda module_id: QuizChoice.objects.filter(question__module=module_id).values(
+        "question_id", "id", "text", "is_correct", "feedback"
+    ),
+    int,
+)
+
+
 def build_snapshot(module, rng=None):
     """The questions as this attempt serves them: drawn, shuffled, and frozen. Read as
     values (two queries, in the editor's order), as the snapshot keeps nothing else."""
     rng = rng or random.SystemRandom()
-    questions = list(
-        QuizQuestion.objects.filter(module=module).values("id", "kind", "prompt", "points", "explanation")
-    )
+    questions = _SERVED_QUESTIONS(module.pk)
     choices = {question["id"]: [] for question in questions}
-    for choice in QuizChoice.objects.filter(question__module=module).values(
-        "question_id", "id", "text", "is_correct", "feedback"
-    ):
+    for choice in _SERVED_CHOICES(module.pk):
         choices[choice.pop("question_id")].append(choice)
     if module.quiz_draw_count and module.quiz_draw_count < len(questions):
         drawn = rng.sample(range(len(questions)), module.quiz_draw_count)
@@ -43,8 +55,18 @@ def build_snapshot(module, rng=None):
     return questions
 
 
-def attempts_for(user, module, cycle):
-    return Attempt.objects.filter(user=user, module_key=module.translation_key, cycle=cycle)
+# Starts by one person are serialised on their user row.
+_LOCK_PERSON = CompiledQuery(
+    lambda user_id: get_user_model().objects.select_for_update().filter(pk=user_id).values_list("pk"), int
+)
+_LATEST_ATTEMPT = CompiledQuery(
+    lambda user_id, module_key, cycle: Attempt.objects.filter(
+        user=user_id, module_key=module_key, cycle=cycle
+    ).order_by("-number")[:1],
+    int,
+    uuid.UUID,
+    int,
+)
 
 
 def start_attempt(user, module, course, cycle, now=None):
@@ -57,10 +79,10 @@ def start_attempt(user, module, course, cycle, now=None):
     limit = module.quiz_attempt_limit
     try:
         with transaction.atomic():
-            get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk").first()
+            _LOCK_PERSON(user.pk)
             # Only the latest attempt can be open: a new one starts only when none is, and one
             # that no longer accepts answers never will again.
-            latest = attempts_for(user, module, cycle).order_by("-number").first()
+            latest = _LATEST_ATTEMPT.first(user.pk, module.translation_key, cycle)
             if latest is not None and latest.accepts_answers(now):
                 return latest
             last = latest.number if latest is not None else 0

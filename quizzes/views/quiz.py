@@ -8,7 +8,8 @@ current cycle of it): the app that keeps learning records adds it through the
 returning a dict merged into the template context."""
 
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -17,18 +18,36 @@ from django.views.decorators.http import require_POST, require_safe
 from wagtail import hooks
 
 from courses.serving import read_tree
+from elearning.compiled import CompiledQuery
 from quizzes.models import Attempt
 from quizzes.services import attempts as attempt_service
 
 QUIZ_RESULT_CONTEXT = "quiz_result_context"
 
 
-def _own_attempt(request, attempt_id, attempts=None):
+# The quiz pages show the module's title and link to it: its body stays in the database.
+_OWN_ATTEMPT = CompiledQuery(
+    lambda attempt_id, user_id: (
+        Attempt.objects.select_related("module__locale")
+        .defer("module__body")
+        .filter(pk=attempt_id, user_id=user_id)
+    ),
+    int,
+    int,
+)
+_OWN_ATTEMPT_LOCKED = CompiledQuery(
+    lambda attempt_id, user_id: attempt_service.locked_attempts().filter(pk=attempt_id, user_id=user_id),
+    int,
+    int,
+)
+
+
+def _own_attempt(request, attempt_id, locked=False):
     # Another person's attempt does not exist, as far as this person can tell.
-    # The quiz pages show the module's title and link to it: its body stays in the database.
-    if attempts is None:
-        attempts = Attempt.objects.select_related("module__locale").defer("module__body")
-    return get_object_or_404(attempts, pk=attempt_id, user=request.user)
+    attempt = (_OWN_ATTEMPT_LOCKED if locked else _OWN_ATTEMPT).first(attempt_id, request.user.pk)
+    if attempt is None:
+        raise Http404("No such attempt.")
+    return attempt
 
 
 def _question_views(attempt, answers=None, errors=None, reveal=False):
@@ -96,7 +115,7 @@ def attempt_page(request, attempt_id):
 def submit(request, attempt_id):
     # Read once, locked: checked here, then scored in the same transaction.
     with transaction.atomic():
-        attempt = _own_attempt(request, attempt_id, attempt_service.locked_attempts())
+        attempt = _own_attempt(request, attempt_id, locked=True)
         if attempt.is_submitted:
             # A second submission (double click, back button, replay) shows the first result.
             return redirect("quizzes:result", attempt_id=attempt.pk)

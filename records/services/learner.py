@@ -2,6 +2,7 @@
 page and the dashboard, each in a fixed number of queries."""
 
 import hashlib
+import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.db.models import Case, Count, Max, Value, When, Window
 
 from courses.models import CoursePage, ModulePage
 from courses.models.tree_version import kept_for_tree
+from elearning.compiled import CompiledQuery
 from quizzes.models import Attempt
 from records.models import CourseCompletion, Enrolment, ModuleProgress, ReflectionAnswer
 from records.services import progress
@@ -52,6 +54,15 @@ class CourseState:
         return self.completion is None and self.latest_completion is not None
 
 
+_ENROLMENT = CompiledQuery(
+    lambda user_id, course_code: Enrolment.objects.filter(
+        user=user_id, course_code=course_code
+    ).select_related("assignment_rule"),
+    int,
+    str,
+)
+
+
 def course_state(user, course, modules, required_modules=None, prerequisites=None):
     """``modules``: the course's live modules annotated with ``question_count``.
     ``required_modules`` (``course.required_modules()``) and ``prerequisites``
@@ -59,11 +70,7 @@ def course_state(user, course, modules, required_modules=None, prerequisites=Non
     if required_modules is None:
         required_modules = course.required_modules()
     state = CourseState()
-    state.enrolment = (
-        Enrolment.objects.filter(user=user, course_code=course.course_code)
-        .select_related("assignment_rule")
-        .first()
-    )
+    state.enrolment = _ENROLMENT.first(user.pk, course.course_code)
     state.latest_completion = progress.latest_completion(user, course.course_code)
     if state.latest_completion and not state.latest_completion.is_expired:
         state.completion = state.latest_completion
@@ -93,6 +100,25 @@ def course_state(user, course, modules, required_modules=None, prerequisites=Non
     state.completed_count = state.required_count if state.completion else len(required_keys & completed)
     state.next_module = next((status.module for status in state.modules if not status.completed), None)
     return state
+
+
+def _recent_attempts(user_id, module_key, course_code):
+    """The person's latest five attempts in their cycle of the course."""
+    attempts = Attempt.objects.filter(
+        user=user_id, module_key=module_key, cycle=progress.current_cycle_expression(user_id, course_code)
+    )
+    # The summary of all the attempts rides along on the latest five: window aggregates are
+    # taken over every row that matches, before the limit.
+    everything = {
+        "cycle_best": Window(Max("percentage")),
+        "cycle_count": Window(Count("pk")),
+        "cycle_passes": Window(Count(Case(When(passed=True, then=Value(1))))),
+    }
+    # The panel lists the attempts, not what was asked and answered in them.
+    return attempts.defer("questions", "answers").annotate(**everything).order_by("-number")[:5]
+
+
+_RECENT_ATTEMPTS = CompiledQuery(_recent_attempts, int, uuid.UUID, str)
 
 
 @dataclass
@@ -133,20 +159,7 @@ def quiz_state(user, module, course):
     state = QuizState(question_count=question_count)
     if not state.question_count:
         return state
-    attempts = Attempt.objects.filter(
-        user=user,
-        module_key=module.translation_key,
-        cycle=progress.current_cycle_expression(user, course.course_code),
-    )
-    # The summary of all the attempts rides along on the latest five: window aggregates are
-    # taken over every row that matches, before the limit.
-    everything = {
-        "cycle_best": Window(Max("percentage")),
-        "cycle_count": Window(Count("pk")),
-        "cycle_passes": Window(Count(Case(When(passed=True, then=Value(1))))),
-    }
-    # The panel lists the attempts, not what was asked and answered in them.
-    recent = list(attempts.defer("questions", "answers").annotate(**everything).order_by("-number")[:5])
+    recent = _RECENT_ATTEMPTS(user.pk, module.translation_key, course.course_code)
     latest = recent[0] if recent else None
     if latest and latest.accepts_answers():
         state.open_attempt = latest
@@ -158,15 +171,30 @@ def quiz_state(user, module, course):
     return state
 
 
+_ENROLMENTS = CompiledQuery(
+    lambda user_id: (
+        Enrolment.objects.filter(user=user_id)
+        .select_related("assignment_rule")
+        .order_by("due_date", "-enrolled_at")
+    ),
+    int,
+)
+_COMPLETIONS = CompiledQuery(
+    lambda user_id: CourseCompletion.objects.not_revoked().filter(user=user_id).order_by("completed_at"), int
+)
+_COUNTING_KEYS = CompiledQuery(
+    lambda user_id: (
+        ModuleProgress.objects.counting().filter(user=user_id).values_list("module_key", flat=True)
+    ),
+    int,
+)
+
+
 def dashboard(user, request=None):
     """Enrolments with progress, and completions, for the "My learning" page. The courses
     and their required modules are pages alone: kept on the page tree's version when the
     view has read it (``courses.serving.read_tree``)."""
-    enrolments = list(
-        Enrolment.objects.filter(user=user)
-        .select_related("assignment_rule")
-        .order_by("due_date", "-enrolled_at")
-    )
+    enrolments = _ENROLMENTS(user.pk)
     codes = sorted({enrolment.course_code for enrolment in enrolments})
 
     def find_courses():
@@ -185,9 +213,9 @@ def dashboard(user, request=None):
         request, f"courses-by-code.{named}.site.{site.pk if site else ''}", find_courses
     )
     completions = {}
-    for completion in CourseCompletion.objects.not_revoked().filter(user=user).order_by("completed_at"):
+    for completion in _COMPLETIONS(user.pk):
         completions[completion.course_code] = completion  # the latest wins
-    counting = set(ModuleProgress.objects.counting().filter(user=user).values_list("module_key", flat=True))
+    counting = set(_COUNTING_KEYS(user.pk))
     items = []
     for enrolment in enrolments:
         course = courses.get(enrolment.course_code)

@@ -8,6 +8,7 @@ a module read in Arabic counts for the course in any language. Only modules comp
 after the person's previous completion of the course count towards a new one."""
 
 import calendar
+import uuid
 from datetime import date
 
 from django.contrib.auth import get_user_model
@@ -17,7 +18,10 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
+
 from courses.models import CoursePage
+from elearning.compiled import CompiledQuery
 from quizzes.models import Attempt
 from quizzes.services import attempts
 from records import signals
@@ -37,14 +41,20 @@ def add_months(day, months):
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+_LATEST_COMPLETION = CompiledQuery(
+    lambda user_id, course_code: (
+        CourseCompletion.objects.not_revoked()
+        .filter(user=user_id, course_code=course_code)
+        .newest_first()[:1]
+    ),
+    int,
+    str,
+)
+
+
 def latest_completion(user, course_code):
     """The person's latest completion of the course that stands (valid or expired)."""
-    return (
-        CourseCompletion.objects.not_revoked()
-        .filter(user=user, course_code=course_code)
-        .newest_first()
-        .first()
-    )
+    return _LATEST_COMPLETION.first(user.pk, course_code)
 
 
 def current_completion(user, course_code):
@@ -90,20 +100,25 @@ def current_cycle(user, course_code):
     return enrolment_and_cycle(user, course_code)[1]
 
 
+def _enrolment_and_cycle(user_id, course_code):
+    enrolments = Enrolment.objects.filter(user=user_id, course_code=course_code)
+    people = get_user_model().objects.filter(pk=user_id)
+    return people.annotate(
+        enrolled=Exists(enrolments), cycle=current_cycle_expression(user_id, course_code)
+    ).values_list("enrolled", "cycle")
+
+
+_ENROLMENT_AND_CYCLE = CompiledQuery(_enrolment_and_cycle, int, str)
+
+
 def enrolment_and_cycle(user, course_code):
     """(whether the person is enrolled on the course, their cycle of it), in one query."""
-    enrolments = Enrolment.objects.filter(user=user, course_code=course_code)
-    people = get_user_model().objects.filter(pk=user.pk)
-    return (
-        people.annotate(enrolled=Exists(enrolments), cycle=current_cycle_expression(user, course_code))
-        .values_list("enrolled", "cycle")
-        .get()
-    )
+    return _ENROLMENT_AND_CYCLE(user.pk, course_code)[0]
 
 
 def current_cycle_expression(user, course_code):
-    """The person's cycle of the course: their enrolment's, or 1 before any (or with none
-    recorded), as an expression to filter by inside another query."""
+    """The person's (or their id's) cycle of the course: their enrolment's, or 1 before any
+    (or with none recorded), as an expression to filter by inside another query."""
     cycle = Enrolment.objects.filter(user=user, course_code=course_code).values("cycle")[:1]
     return Coalesce(NullIf(Subquery(cycle), Value(0)), Value(1))
 
@@ -119,11 +134,21 @@ def start_quiz(user, module, course, now=None, cycle=None):
     return attempt
 
 
+_PROGRESS = CompiledQuery(
+    lambda user_id, module_key: ModuleProgress.objects.filter(user=user_id, module_key=module_key),
+    int,
+    uuid.UUID,
+)
+
+
 def record_activity(user, module, course, now=None):
     """The person opened a module or started its quiz: progress starts, and their
     enrolment, if any, is in progress. (Only records what happened; enrolling and
     completing always take an explicit POST.)"""
     now = now or timezone.now()
+    progress = _PROGRESS.first(user.pk, module.translation_key)
+    if progress is not None:
+        return progress
     progress, _created = ModuleProgress.objects.get_or_create(
         user=user,
         module_key=module.translation_key,
@@ -166,12 +191,16 @@ def mark_module_read(user, module, course, now=None):
     return progress
 
 
+# A module's course is the page at its parent's path (Wagtail's ``parent_of``).
+_COURSE_AT = CompiledQuery(lambda path: CoursePage.objects.select_related("locale").filter(path=path), str)
+
+
 def module_quiz_passed(user, module, now=None):
     """The module's quiz was passed: the module is complete, and the course if that was the
     last module it needed. Runs inside the submission's transaction (quizzes sends
     ``attempt_submitted`` in it), so all of it commits with the attempt or not at all."""
     now = now or timezone.now()
-    course = CoursePage.objects.parent_of(module).select_related("locale").first()
+    course = _COURSE_AT.first(Page._get_parent_path_from_path(module.path))
     if course is None:
         return None
     newly_completed = _complete_module(user, module, course, now)
@@ -248,6 +277,15 @@ def _earned_completion(user, course, modules, now):
     )
 
 
+_LOCKED_ENROLMENT = CompiledQuery(
+    lambda user_id, course_code: Enrolment.objects.select_for_update().filter(
+        user=user_id, course_code=course_code
+    ),
+    int,
+    str,
+)
+
+
 def refresh_course_completion(user, course, now=None, progress_changed=False):
     """Record the course completion once every required module is complete.
     ``progress_changed``: a module was just completed, so the enrolment's ``updated_at``
@@ -260,11 +298,13 @@ def refresh_course_completion(user, course, now=None, progress_changed=False):
         return None
     with transaction.atomic(savepoint=False):
         # One enrolment row per person and course: locking it serialises completions.
-        enrolment, created = Enrolment.objects.select_for_update().get_or_create(
-            user=user,
-            course_code=course.course_code,
-            defaults={"course": course, "course_title": course.title},
-        )
+        enrolment, created = _LOCKED_ENROLMENT.first(user.pk, course.course_code), False
+        if enrolment is None:
+            enrolment, created = Enrolment.objects.select_for_update().get_or_create(
+                user=user,
+                course_code=course.course_code,
+                defaults={"course": course, "course_title": course.title},
+            )
         completion = _earned_completion(user, course, modules, now)
         if completion is None and (created or not progress_changed):
             return None  # nothing to record (a new enrolment has a fresh stamp already)

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage, QuizQuestion
 from courses.serving import read_tree
+from elearning.compiled import CompiledQuery
 from quizzes.services.attempts import AttemptLimitReached
 from records.services import learner, progress
 
@@ -63,16 +64,26 @@ def mark_complete(request, module_id):
     return redirect(module.url)
 
 
-@require_POST
-def start_quiz(request, module_id):
-    # The quiz is built from the module's settings and questions: its body stays in the database.
-    modules = (
+# The quiz is built from the module's settings and questions: its body stays in the database.
+_QUIZ_MODULE = CompiledQuery(
+    lambda module_id: (
         ModulePage.objects.live()
         .defer("body")
         .annotate(has_quiz=Exists(QuizQuestion.objects.filter(module=OuterRef("pk"))))
-    )
-    module = get_object_or_404(modules, pk=module_id)
-    course = CoursePage.objects.parent_of(module).live().first()
+        .filter(pk=module_id)
+    ),
+    int,
+)
+# The live course at a path: a module's parent, as Wagtail's ``parent_of`` finds it.
+_LIVE_COURSE_AT = CompiledQuery(lambda path: CoursePage.objects.live().filter(path=path), str)
+
+
+@require_POST
+def start_quiz(request, module_id):
+    module = _QUIZ_MODULE.first(module_id)
+    if module is None:
+        raise Http404("No such module.")
+    course = _LIVE_COURSE_AT.first(Page._get_parent_path_from_path(module.path))
     if course is None or not module.has_quiz:
         raise Http404("This module has no quiz.")
     enrolled, cycle = progress.enrolment_and_cycle(request.user, course.course_code)

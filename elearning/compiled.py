@@ -1,0 +1,178 @@
+"""Querysets compiled to SQL once per database connection, then rerun with new values.
+
+On the learner's pages, building a queryset and compiling it costs more CPU than the
+database takes to answer it: about a fifth of a request's CPU was the compiling alone
+(bench/README.md, "Load ladder", third pass). A query whose shape never changes, only its
+values (a person's id, a module's id, a course code), is compiled once per connection with
+stand-in values, and each run puts the real values where the stand-ins were.
+
+The rows become what the queryset itself gives: model instances through the ORM's own
+steps (``from_db``, ``select_related``'s populators, deferred fields, annotations),
+``values()`` dicts or ``values_list()`` tuples, with the same converters. What cannot be
+rerun safely runs through the ORM as before, every time: a stand-in not found in the
+compiled parameters (written into the SQL, or a value the ORM rewrote), a query that can
+match nothing, prefetching, or an iterable of another kind. The business rule stays where
+it is written: ``build`` calls the same QuerySet methods the rest of the code does.
+``tests/elearning/test_compiled.py`` holds each kind equal to the ORM's own result."""
+
+import copy
+import uuid
+import weakref
+from typing import NamedTuple
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, router
+from django.db.models.query import (
+    FlatValuesListIterable,
+    ModelIterable,
+    ValuesIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
+from django.db.models.sql.constants import MULTI
+from django.db.transaction import TransactionManagementError
+
+# Beyond every id this platform will reach, and inside every integer column's range
+# (Django refuses a value outside a 32-bit or positive column's range before compiling).
+INT_STAND_IN = 1_999_999_001
+_KINDS = (int, str, uuid.UUID)
+_every = weakref.WeakSet()
+
+
+class _Compiled(NamedTuple):
+    compiler: object  # set up by compiling: its select, klass_info and converters
+    sql: str
+    params: tuple
+    slots: tuple  # for each argument, where its value goes in the parameters
+    iterable: type
+    names: tuple  # of a values() dict's keys
+
+
+class CompiledQuery:
+    """``build(*args)`` returns the queryset; ``kinds`` says each argument's type (``int``,
+    ``str`` or ``uuid.UUID``). ``CompiledQuery(build, int, str)(user.pk, code)`` is the list of what
+    ``build(user.pk, code)`` gives."""
+
+    def __init__(self, build, *kinds):
+        if any(kind not in _KINDS for kind in kinds):
+            raise TypeError("Arguments are int, str or uuid.UUID.")
+        self.build, self.kinds = build, kinds
+        self.stand_ins = tuple(_stand_in(kind, index) for index, kind in enumerate(kinds))
+        self._model = self._for_update = None
+        self._by_connection = weakref.WeakKeyDictionary()
+        _every.add(self)
+
+    def __call__(self, *args):
+        if self._model is None:
+            queryset = self.build(*self.stand_ins)
+            self._model, self._for_update = queryset.model, queryset._for_write
+        alias = (router.db_for_write if self._for_update else router.db_for_read)(self._model)
+        connection = connections[alias]
+        compiled = self._by_connection.get(connection)
+        if compiled is None:
+            compiled = self._by_connection[connection] = self._compile(alias)
+        if compiled is False:
+            return list(self.build(*args).using(alias))
+        return self._run(compiled, connection, alias, args)
+
+    def first(self, *args):
+        """The first row, or None (``build`` limits the query, as ``.first()`` would)."""
+        rows = self(*args)
+        return rows[0] if rows else None
+
+    def _compile(self, alias):
+        queryset = self.build(*self.stand_ins).using(alias)
+        iterable = queryset._iterable_class
+        if (
+            iterable not in (ModelIterable, ValuesIterable, ValuesListIterable, FlatValuesListIterable)
+            or queryset._prefetch_related_lookups
+            or queryset._known_related_objects
+            or queryset._result_cache is not None
+        ):
+            return False
+        query = queryset.query
+        compiler = query.get_compiler(alias)
+        try:
+            sql, params = compiler.as_sql()
+        except EmptyResultSet:
+            return False
+        connection = connections[alias]
+        slots = tuple(
+            tuple(
+                index
+                for index, param in enumerate(params)
+                if type(param) is type(prepared) and param == prepared
+            )
+            for prepared in (
+                _prepared(kind, stand_in, connection)
+                for kind, stand_in in zip(self.kinds, self.stand_ins, strict=True)
+            )
+        )
+        written_in = any(isinstance(stand_in, str) and stand_in in sql for stand_in in self.stand_ins)
+        if not sql or written_in or not all(slots):
+            return False
+        names = tuple(query.selected or (*query.extra_select, *query.values_select, *query.annotation_select))
+        compiler.connection = None  # each run takes its own thread's connection
+        return _Compiled(compiler, sql, tuple(params), slots, iterable, names)
+
+    def _run(self, compiled, connection, alias, args):
+        params = list(compiled.params)
+        for kind, value, slots in zip(self.kinds, args, compiled.slots, strict=True):
+            value = _prepared(kind, value, connection)
+            for index in slots:
+                params[index] = value
+        compiler = copy.copy(compiled.compiler)
+        compiler.connection = connection
+        locks = compiler.query.select_for_update and connection.features.has_select_for_update
+        if locks and connection.get_autocommit():
+            raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
+        compiler.as_sql = lambda *args, **kwargs: (compiled.sql, params)
+        results = compiler.execute_sql(MULTI)
+        if compiled.iterable is ModelIterable:
+            return list(_instances(compiler, results, alias))
+        rows = compiler.results_iter(results, tuple_expected=compiled.iterable is ValuesListIterable)
+        if compiled.iterable is FlatValuesListIterable:
+            return [row[0] for row in rows]
+        if compiled.iterable is ValuesIterable:
+            return [dict(zip(compiled.names, row, strict=False)) for row in rows]
+        return list(rows)
+
+
+def _stand_in(kind, index):
+    if kind is int:
+        return INT_STAND_IN + index
+    if kind is str:
+        return f"\x1fstand-in {index}\x1f"
+    return uuid.UUID(int=INT_STAND_IN + index)
+
+
+def _prepared(kind, value, connection):
+    """The value as the ORM passes it to the database driver for a column of its kind."""
+    if kind is uuid.UUID:
+        value = value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+        return value if connection.features.has_native_uuid_field else value.hex
+    return kind(value)
+
+
+def _instances(compiler, results, alias):
+    """As ``ModelIterable`` makes them (this module refuses querysets with known related
+    objects, the one part of it left out)."""
+    select, klass_info, annotation_col_map = compiler.select, compiler.klass_info, compiler.annotation_col_map
+    model_cls = klass_info["model"]
+    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    init_list = [column[0].target.attname for column in select[start:end]]
+    related_populators = get_related_populators(klass_info, select, alias)
+    for row in compiler.results_iter(results):
+        obj = model_cls.from_db(alias, init_list, row[start:end])
+        for populator in related_populators:
+            populator.populate(row, obj)
+        for name, position in (annotation_col_map or {}).items():
+            setattr(obj, name, row[position])
+        yield obj
+
+
+def forget():
+    """Drops every compiled statement (tests that change what a query compiles to)."""
+    for query in list(_every):
+        query._by_connection.clear()
+        query._model = None
