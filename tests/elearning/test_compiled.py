@@ -166,7 +166,7 @@ def test_the_first_row_or_none(course):
     assert with_quiz.first(course.pk) is None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_locking_query_needs_a_transaction(people):
     amira, _bilal = people
     EnrolmentFactory(user=amira)
