@@ -33,7 +33,9 @@ pytestmark = pytest.mark.django_db
 def _fields(obj):
     """The loaded fields' values (a deferred one would be read on access)."""
     deferred = obj.get_deferred_fields()
-    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields if f.attname not in deferred}
+    return {
+        f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields if f.attname not in deferred
+    }
 
 
 @pytest.fixture

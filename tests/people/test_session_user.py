@@ -1,9 +1,10 @@
 """The signed-in person read with a statement compiled once per process (people/session_user.py)."""
 
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
+from elearning import compiled
 from people import session_user
 
 
@@ -12,14 +13,16 @@ def _fields(user):
 
 
 def test_the_user_read_is_the_user_the_orm_reads(amira):
-    session_user._statements.clear()
+    compiled.forget()
     read = session_user.user_by_pk(amira.pk)
     assert _fields(read) == _fields(get_user_model().objects.get(pk=amira.pk))
     assert read._state.adding is False and read._state.db == "default"
     # Read again with the kept statement: the same person, and another id gives another.
     assert session_user.user_by_pk(str(amira.pk)).username == "amira"
     assert session_user.user_by_pk(amira.pk + 1000) is None
-    assert session_user._statements["default"] is not False
+    assert (
+        session_user._USER._by_connection[connections["default"]] is not False
+    )  # kept, not the ORM's fallback
 
 
 def test_a_signed_in_request_reads_the_user_once(amira_client, amira):
@@ -34,8 +37,3 @@ def test_a_leaver_s_open_session_ends(amira_client, amira):
     get_user_model().objects.filter(pk=amira.pk).update(is_active=False)
     response = amira_client.get("/my-learning/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-
-
-def test_a_shape_it_cannot_keep_falls_back_to_the_orm(amira, monkeypatch):
-    monkeypatch.setattr(session_user, "_statements", {"default": False})
-    assert session_user.user_by_pk(amira.pk).username == "amira"
