@@ -16,6 +16,8 @@ it is written: ``build`` calls the same QuerySet methods the rest of the code do
 ``tests/elearning/test_compiled.py`` holds each kind equal to the ORM's own result."""
 
 import copy
+import datetime
+import itertools
 import uuid
 import weakref
 from typing import NamedTuple
@@ -35,7 +37,9 @@ from django.db.transaction import TransactionManagementError
 # Beyond every id this platform will reach, and inside every integer column's range
 # (Django refuses a value outside a 32-bit or positive column's range before compiling).
 INT_STAND_IN = 1_999_999_001
-_KINDS = (int, str, uuid.UUID)
+_KINDS = (int, str, uuid.UUID, datetime.datetime)
+# A moment no record has: an aware datetime's stand-in (its microseconds tell them apart).
+_MOMENT = datetime.datetime(1901, 2, 3, 4, 5, 6, tzinfo=datetime.UTC)
 _every = weakref.WeakSet()
 
 
@@ -49,28 +53,39 @@ class _Compiled(NamedTuple):
 
 
 class CompiledQuery:
-    """``build(*args)`` returns the queryset; ``kinds`` says each argument's type (``int``,
-    ``str`` or ``uuid.UUID``). ``CompiledQuery(build, int, str)(user.pk, code)`` is the list of what
-    ``build(user.pk, code)`` gives."""
+    """``build(*args)`` returns the queryset; ``kinds`` says each argument's type: ``int``,
+    ``str``, ``uuid.UUID``, an aware ``datetime``, or a list of one of them (``[uuid.UUID]``,
+    for ``__in``). ``CompiledQuery(build, int, str)(user.pk, code)`` is the list of what
+    ``build(user.pk, code)`` gives. A list is compiled once for each of its lengths, up to
+    ``MAX_SHAPES`` lengths; an empty list, and lengths beyond those, go through the ORM."""
+
+    MAX_SHAPES = 32
 
     def __init__(self, build, *kinds):
-        if any(kind not in _KINDS for kind in kinds):
-            raise TypeError("Arguments are int, str or uuid.UUID.")
+        if any(
+            (kind[0] if isinstance(kind, list) and len(kind) == 1 else kind) not in _KINDS for kind in kinds
+        ):
+            raise TypeError("Arguments are int, str, uuid.UUID or datetime, or a list of one of them.")
         self.build, self.kinds = build, kinds
-        self.stand_ins = tuple(_stand_in(kind, index) for index, kind in enumerate(kinds))
         self._model = self._for_update = None
-        self._by_connection = weakref.WeakKeyDictionary()
+        self._by_connection = weakref.WeakKeyDictionary()  # {connection: {shape: _Compiled or False}}
         _every.add(self)
 
     def __call__(self, *args):
+        args = tuple(_normalised(kind, arg) for kind, arg in zip(self.kinds, args, strict=True))
+        shape = tuple(len(arg) for kind, arg in zip(self.kinds, args, strict=True) if isinstance(kind, list))
         if self._model is None:
-            queryset = self.build(*self.stand_ins)
+            queryset = self.build(*self._stand_ins(tuple(1 for _length in shape)))
             self._model, self._for_update = queryset.model, queryset._for_write
         alias = (router.db_for_write if self._for_update else router.db_for_read)(self._model)
         connection = connections[alias]
-        compiled = self._by_connection.get(connection)
+        shapes = self._by_connection.setdefault(connection, {})
+        compiled = shapes.get(shape)
         if compiled is None:
-            compiled = self._by_connection[connection] = self._compile(alias)
+            # An empty list: the ORM knows what it means in its place (nothing, or everything).
+            compiled = False
+            if 0 not in shape and len(shapes) < self.MAX_SHAPES:
+                compiled = shapes[shape] = self._compile(alias, shape)
         if compiled is False:
             return list(self.build(*args).using(alias))
         return self._run(compiled, connection, alias, args)
@@ -80,8 +95,18 @@ class CompiledQuery:
         rows = self(*args)
         return rows[0] if rows else None
 
-    def _compile(self, alias):
-        queryset = self.build(*self.stand_ins).using(alias)
+    def _stand_ins(self, shape):
+        numbers, lengths = itertools.count(), iter(shape)
+        return tuple(
+            [_stand_in(kind[0], next(numbers)) for _element in range(next(lengths))]
+            if isinstance(kind, list)
+            else _stand_in(kind, next(numbers))
+            for kind in self.kinds
+        )
+
+    def _compile(self, alias, shape):
+        stand_ins = self._stand_ins(shape)
+        queryset = self.build(*stand_ins).using(alias)
         iterable = queryset._iterable_class
         if (
             iterable not in (ModelIterable, ValuesIterable, ValuesListIterable, FlatValuesListIterable)
@@ -97,18 +122,16 @@ class CompiledQuery:
         except EmptyResultSet:
             return False
         connection = connections[alias]
+        flat = list(_flat(self.kinds, stand_ins))
         slots = tuple(
             tuple(
                 index
                 for index, param in enumerate(params)
                 if type(param) is type(prepared) and param == prepared
             )
-            for prepared in (
-                _prepared(kind, stand_in, connection)
-                for kind, stand_in in zip(self.kinds, self.stand_ins, strict=True)
-            )
+            for prepared in (_prepared(kind, stand_in, connection) for kind, stand_in in flat)
         )
-        written_in = any(isinstance(stand_in, str) and stand_in in sql for stand_in in self.stand_ins)
+        written_in = any(isinstance(stand_in, str) and stand_in in sql for _kind, stand_in in flat)
         if not sql or written_in or not all(slots):
             return False
         names = tuple(query.selected or (*query.extra_select, *query.values_select, *query.annotation_select))
@@ -117,7 +140,7 @@ class CompiledQuery:
 
     def _run(self, compiled, connection, alias, args):
         params = list(compiled.params)
-        for kind, value, slots in zip(self.kinds, args, compiled.slots, strict=True):
+        for (kind, value), slots in zip(_flat(self.kinds, args), compiled.slots, strict=True):
             value = _prepared(kind, value, connection)
             for index in slots:
                 params[index] = value
@@ -138,20 +161,50 @@ class CompiledQuery:
         return list(rows)
 
 
+def _normalised(kind, value):
+    """A list as the ORM's ``__in`` sends it: each value once, in order, without None."""
+    if not isinstance(kind, list):
+        return value
+    return tuple(dict.fromkeys(_as_kind(kind[0], element) for element in value if element is not None))
+
+
+def _as_kind(kind, value):
+    if kind is datetime.datetime:
+        if not isinstance(value, datetime.datetime) or value.tzinfo is None:
+            raise TypeError("A datetime argument is an aware datetime.")
+        return value
+    if kind is uuid.UUID:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    return kind(value)
+
+
+def _flat(kinds, values):
+    """(kind, value) of every value, a list's one by one."""
+    for kind, value in zip(kinds, values, strict=True):
+        if isinstance(kind, list):
+            yield from ((kind[0], element) for element in value)
+        else:
+            yield kind, value
+
+
 def _stand_in(kind, index):
     if kind is int:
         return INT_STAND_IN + index
     if kind is str:
         return f"\x1fstand-in {index}\x1f"
+    if kind is datetime.datetime:
+        return _MOMENT.replace(microsecond=index + 1)
     return uuid.UUID(int=INT_STAND_IN + index)
 
 
 def _prepared(kind, value, connection):
     """The value as the ORM passes it to the database driver for a column of its kind."""
-    if kind is uuid.UUID:
-        value = value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-        return value if connection.features.has_native_uuid_field else value.hex
-    return kind(value)
+    value = _as_kind(kind, value)
+    if kind is datetime.datetime:
+        return connection.ops.adapt_datetimefield_value(value)
+    if kind is uuid.UUID and not connection.features.has_native_uuid_field:
+        return value.hex
+    return value
 
 
 def _instances(compiler, results, alias):

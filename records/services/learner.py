@@ -62,6 +62,16 @@ _ENROLMENT = CompiledQuery(
     str,
 )
 
+_PROGRESS_COUNTS = CompiledQuery(
+    lambda user_id, keys: (
+        ModuleProgress.objects.with_counts()
+        .filter(user=user_id, module_key__in=keys)
+        .values_list("module_key", "counts")
+    ),
+    int,
+    [uuid.UUID],
+)
+
 
 def course_state(user, course, modules, required_modules=None, prerequisites=None):
     """``modules``: the course's live modules annotated with ``question_count``.
@@ -77,11 +87,7 @@ def course_state(user, course, modules, required_modules=None, prerequisites=Non
     if state.enrolment is None:
         state.missing_prerequisites = progress.missing_prerequisites(user, course, prerequisites)
     required_keys = {module.translation_key for module in required_modules}
-    rows = (
-        ModuleProgress.objects.with_counts()
-        .filter(user=user, module_key__in=[m.translation_key for m in modules] + list(required_keys))
-        .values_list("module_key", "counts")
-    )
+    rows = _PROGRESS_COUNTS(user.pk, [m.translation_key for m in modules] + list(required_keys))
     started, completed = set(), set()
     for key, counts in rows:
         started.add(key)

@@ -9,7 +9,7 @@ after the person's previous completion of the course count towards a new one."""
 
 import calendar
 import uuid
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -241,12 +241,22 @@ def best_scores_of_counting_modules(user, keys, since=None):
     (``ModuleProgress.objects.counting()``), each with the best passing percentage of its
     quiz since ``since`` (their previous completion); None for a module without a passed
     quiz. One query."""
-    passed = Attempt.objects.filter(user=user, module_key=OuterRef("module_key"), passed=True)
+    if since is None:
+        return dict(_BEST_SCORES(user.pk, keys))
+    return dict(_BEST_SCORES_SINCE(user.pk, keys, since))
+
+
+def _best_scores(user_id, keys, since=None):
+    passed = Attempt.objects.filter(user=user_id, module_key=OuterRef("module_key"), passed=True)
     if since is not None:
         passed = passed.filter(submitted_at__gt=since)
     best = passed.order_by("-percentage").values("percentage")[:1]
-    counting = ModuleProgress.objects.counting().filter(user=user, module_key__in=keys)
-    return dict(counting.annotate(best=Subquery(best)).values_list("module_key", "best"))
+    counting = ModuleProgress.objects.counting().filter(user=user_id, module_key__in=keys)
+    return counting.annotate(best=Subquery(best)).values_list("module_key", "best")
+
+
+_BEST_SCORES = CompiledQuery(_best_scores, int, [uuid.UUID])
+_BEST_SCORES_SINCE = CompiledQuery(_best_scores, int, [uuid.UUID], datetime)
 
 
 def _earned_completion(user, course, modules, now):

@@ -2,6 +2,7 @@
 ORM gives, for every kind of result, and are not compiled again."""
 
 import uuid
+from datetime import datetime, timedelta
 from decimal import Decimal
 from unittest import mock
 
@@ -9,6 +10,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, Window
 from django.db.models.sql.compiler import SQLCompiler
 from django.db.transaction import TransactionManagementError
+from django.utils import timezone
 
 import pytest
 
@@ -16,12 +18,13 @@ from courses.models import ModulePage, QuizQuestion
 from elearning import compiled
 from elearning.compiled import CompiledQuery
 from quizzes.models import Attempt
-from records.models import CourseCompletion, Enrolment
+from records.models import CourseCompletion, Enrolment, ModuleProgress
 from records.services.progress import current_cycle_expression
 from tests.factories import (
     AttemptFactory,
     CourseCompletionFactory,
     EnrolmentFactory,
+    ModuleProgressFactory,
     UserFactory,
     add_quiz,
     make_module,
@@ -119,6 +122,52 @@ def test_a_subquery_and_a_string_value_take_the_real_values(people):
         assert [(e.pk, e.cycle_now, e.other) for e in ours] == [(e.pk, e.cycle_now, e.other) for e in orms]
 
 
+def test_a_list_is_compiled_once_per_length_and_takes_each_value(people):
+    amira, bilal = people
+    keys = [uuid.uuid4() for _ in range(4)]
+    for key in keys:
+        ModuleProgressFactory(user=amira, module_key=key)
+    ModuleProgressFactory(user=bilal, module_key=keys[0])
+
+    def build(user_id, module_keys):
+        return ModuleProgress.objects.filter(user=user_id, module_key__in=module_keys).values_list(
+            "module_key", flat=True
+        )
+
+    query = CompiledQuery(build, int, [uuid.UUID])
+    asked = [
+        (amira, keys[:2]),
+        (amira, keys[2:]),
+        (amira, [keys[3], None, keys[3], str(keys[1])]),  # as the ORM does: once each, no None
+        (bilal, keys[:2]),
+        (amira, keys),
+        (amira, []),  # nothing asked: the ORM's answer
+    ]
+    with _counting_compiles() as as_sql:
+        for person, module_keys in asked:
+            assert sorted(query(person.pk, module_keys)) == sorted(build(person.pk, module_keys))
+    # The comparisons, the empty list through the ORM, and the lengths 2 and 4 compiled once.
+    assert as_sql.call_count == len(asked) + 1 + 2
+
+
+def test_a_moment_takes_the_real_value(people):
+    amira, _bilal = people
+    for days in (1, 10, 100):
+        CourseCompletionFactory(user=amira, days_ago=days)
+    query = CompiledQuery(
+        lambda user_id, since: CourseCompletion.objects.filter(user=user_id, completed_at__gt=since),
+        int,
+        datetime,
+    )
+    for days in (5, 50, 500, 5):
+        since = timezone.now() - timedelta(days=days)
+        assert {c.pk for c in query(amira.pk, since)} == {
+            c.pk for c in CourseCompletion.objects.filter(user=amira, completed_at__gt=since)
+        }
+    with pytest.raises(TypeError):
+        query(amira.pk, datetime(2026, 1, 1))  # naive: the ORM would warn and guess
+
+
 def _counting_compiles():
     return mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql)
 
@@ -182,6 +231,6 @@ def test_a_locking_query_needs_a_transaction(people):
             locked(amira.pk)
 
 
-def test_only_int_str_and_uuid_arguments():
+def test_only_int_str_uuid_and_datetime_arguments():
     with pytest.raises(TypeError):
         CompiledQuery(lambda day: Enrolment.objects.filter(due_date=day), object)
