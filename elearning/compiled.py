@@ -47,7 +47,7 @@ class _Compiled(NamedTuple):
     compiler: object  # set up by compiling: its select, klass_info and converters
     sql: str
     params: tuple
-    slots: tuple  # for each argument, where its value goes in the parameters
+    slots: tuple  # for each value (a list's one by one), where it goes in the parameters
     iterable: type
     names: tuple  # of a values() dict's keys
 

@@ -77,7 +77,7 @@ def test_model_instances_with_related_rows_deferred_fields_and_annotations_equal
             assert attempt.module.locale.language_code == "en"  # read with the attempt
 
 
-def test_values_values_list_and_flat_rows_equal_the_orms(course, people):
+def test_values_values_list_and_flat_rows_equal_the_orms(people):
     amira, bilal = people
     CourseCompletionFactory(user=amira, course_code="INF-101", score=Decimal("87.50"))
     CourseCompletionFactory(user=amira, course_code="STO-101", days_ago=30)
