@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -98,3 +99,56 @@ class User(AbstractUser):
         # An empty employee ID is "none yet", not a duplicate of other empty IDs.
         self.employee_id = (self.employee_id or "").strip() or None
         super().save(*args, **kwargs)
+
+
+class RosterImport(models.Model):
+    """One roster file, as uploaded for a preview or as imported. *Import now* applies the
+    stored text, so what is written is what was previewed; the counts feed the HR dashboard's
+    "Roster last imported". ``uploaded_by`` is empty for the command line."""
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Previewed")
+        APPLIED = "applied", _("Imported")
+
+    class Source(models.TextChoices):
+        ADMIN = "admin", _("Admin upload")
+        COMMAND = "command", _("Command line")
+
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.ADMIN)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PREVIEWED)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    csv_text = models.TextField(_("file content"))
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    preview_digest = models.CharField(_("preview fingerprint"), max_length=64)
+    deactivate_missing = models.BooleanField(_("deactivate people missing from the file"), default=False)
+    skip_invalid = models.BooleanField(_("save the valid rows despite errors"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    applied_at = models.DateTimeField(_("imported at"), null=True, blank=True, db_index=True)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    changed_count = models.PositiveIntegerField(_("changed"), default=0)
+    deactivated_count = models.PositiveIntegerField(_("deactivated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("roster import")
+        verbose_name_plural = _("roster imports")
+
+    def __str__(self):
+        return f"{self.file_name or 'roster'} ({self.sha256[:12]})"

@@ -2,8 +2,10 @@
 
 The steps are small functions, used by ``manage.py import_staff`` and the admin upload:
 ``parse`` (CSV text to rows) -> ``validate`` (every row checked, errors with their line)
--> ``plan`` (what would be created, updated, left alone, deactivated) -> ``apply`` (one
-transaction, bulk queries). ``import_roster`` runs them all and returns a ``RosterResult``.
+-> ``plan`` (what would be created, updated, left alone, deactivated, each change with its
+value before and after) -> ``apply`` (one transaction, bulk queries). ``import_roster`` runs
+them all and returns a ``RosterResult``; ``people.roster_imports`` keeps a previewed file so
+*Import now* applies exactly what was shown.
 
 Choices worth knowing:
 
@@ -14,12 +16,17 @@ Choices worth knowing:
   the manager); a column absent from the file leaves that field alone. A blank
   ``preferred_language`` keeps the person's choice (English for new people).
 - Rows for leavers (``active`` false) deactivate the person; nobody is ever deleted.
+- Departments that do not exist yet are created, and a manager employee ID that is neither
+  in the file nor in the database leaves that person's manager as it is (none for a new
+  person): both are warnings, not errors, so one unknown manager does not hold up the file.
 - ``deactivate_missing`` deactivates active people with an employee ID who are not in the
   file; superusers and accounts without an employee ID are never deactivated.
 """
 
 import csv
+import hashlib
 import io
+import json
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -96,6 +103,10 @@ class RosterError:
         return f"line {self.line}{who}: {self.message}"
 
 
+class RosterWarning(RosterError):
+    """Something HR should know before importing, which does not stop the row."""
+
+
 @dataclass
 class RosterResult:
     created: list = field(default_factory=list)
@@ -103,9 +114,14 @@ class RosterResult:
     unchanged: list = field(default_factory=list)
     deactivated: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    # employee ID -> {field: (before, after)} for each updated person, as plain values
+    changes: dict = field(default_factory=dict)
+    managers: dict = field(default_factory=dict)  # employee ID -> manager employee ID, as planned
     rows: int = 0
     dry_run: bool = False
     written: bool = False
+    stale: bool = False  # an expected preview no longer matches the database: nothing written
 
     @property
     def invalid_lines(self):
@@ -119,6 +135,7 @@ class RosterResult:
             "unchanged": len(self.unchanged),
             "deactivated": len(self.deactivated),
             "errors": len(self.errors),
+            "warnings": len(self.warnings),
             "invalid_rows": len(self.invalid_lines),
         }
 
@@ -257,6 +274,12 @@ class Directory:
         directory.departments = {d.name.lower(): d for d in Department.objects.all()}
         return directory
 
+    def department_names(self):
+        """Department id -> name, for the departments that exist (read once)."""
+        if not hasattr(self, "_department_names"):
+            self._department_names = {d.pk: d.name for d in self.departments.values() if d.pk is not None}
+        return self._department_names
+
     def match(self, row):
         """The existing account a row updates: by employee ID, else an account without an
         employee ID with the same email."""
@@ -274,11 +297,15 @@ class Validation:
     def __init__(self, rows):
         self.rows = rows
         self.errors = []
+        self.warnings = []
         self.invalid = set()  # lines
 
     def add(self, row, message):
         self.errors.append(RosterError(row.line, row.employee_id, message))
         self.invalid.add(row.line)
+
+    def warn(self, row, message):
+        self.warnings.append(RosterWarning(row.line, row.employee_id, message))
 
     def valid_rows(self):
         return [row for row in self.rows if row.line not in self.invalid]
@@ -327,14 +354,17 @@ def check_against_database(validation, directory):
 
 
 def check_managers(validation, directory):
-    """Unknown managers, then (until nothing changes) rows whose manager is an invalid row
-    and cycles in the manager line, following the database for people not in the file."""
+    """Unknown managers (a warning: the row's manager cell is then left out), then (until
+    nothing changes) rows whose manager is an invalid row and cycles in the manager line,
+    following the database for people not in the file."""
     by_id = {row.employee_id: row for row in validation.rows if row.employee_id}
     for row in validation.rows:
         manager = row.manager_id
         known = manager in by_id or manager in directory.by_employee_id
         if manager and manager != row.employee_id and not known:
-            validation.add(row, f'unknown manager "{manager}": not in the file or the database')
+            del row.values["manager_employee_id"]
+            keeps = "the current manager is kept" if directory.match(row) else "no manager is set"
+            validation.warn(row, f'unknown manager "{manager}": not in the file or the database; {keeps}')
     while True:
         before = len(validation.invalid)
         for row in validation.valid_rows():
@@ -408,7 +438,7 @@ def check_cycles(validation, directory):
 
 
 def validate(rows, directory, protect_admin_accounts=False):
-    """Checks every row; returns (valid rows, errors sorted by line)."""
+    """Checks every row; returns (valid rows, errors sorted by line, warnings)."""
     validation = Validation(rows)
     for row in rows:
         for message in clean_row(row):
@@ -420,7 +450,7 @@ def validate(rows, directory, protect_admin_accounts=False):
         check_admin_accounts(validation, directory)
     check_managers(validation, directory)
     errors = sorted(validation.errors, key=lambda error: error.line)
-    return validation.valid_rows(), errors
+    return validation.valid_rows(), errors, validation.warnings
 
 
 # --- plan ----------------------------------------------------------------------------------
@@ -434,9 +464,11 @@ class Plan:
     deactivate: list = field(default_factory=list)
     new_departments: list = field(default_factory=list)  # unsaved departments
     managers: dict = field(default_factory=dict)  # employee ID -> manager employee ID
+    changes: dict = field(default_factory=dict)  # employee ID -> {field: (before, after)}
+    warnings: list = field(default_factory=list)
 
 
-def department_for(name, directory, plan):
+def department_for(name, directory, plan, row):
     if not name:
         return None
     department = directory.departments.get(name.lower())
@@ -444,7 +476,29 @@ def department_for(name, directory, plan):
         department = Department(name=name)
         directory.departments[name.lower()] = department
         plan.new_departments.append(department)
+        plan.warnings.append(
+            RosterWarning(
+                row.line, row.employee_id, f'department "{name}" does not exist yet: it will be created'
+            )
+        )
     return department
+
+
+def plain(user, name, directory):
+    """A user field's value as the preview shows it: a department by name, a manager by
+    employee ID, a date as ISO text."""
+    if name == "department":
+        if User._meta.get_field("department").is_cached(user):
+            return user.department.name if user.department is not None else ""
+        if directory is None:
+            return ""
+        return directory.department_names().get(user.department_id, "")
+    if name == "manager":
+        return manager_of(user, directory) or ""
+    value = getattr(user, name)
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def desired_fields(row, directory, plan):
@@ -455,7 +509,7 @@ def desired_fields(row, directory, plan):
         if name in values:
             wanted[name] = values[name]
     if "department" in values:
-        wanted["department"] = department_for(values["department"], directory, plan)
+        wanted["department"] = department_for(values["department"], directory, plan, row)
     if values.get("preferred_language"):
         wanted["preferred_language"] = values["preferred_language"]
     if "active" in values:
@@ -489,16 +543,22 @@ def plan(valid_rows, directory, deactivate_missing=False, in_file=()):
             result.create.append(user)
             continue
         changed = [name for name, value in wanted.items() if differs(user, name, value, directory)]
-        if user.employee_id != row.employee_id:
-            user.employee_id = row.employee_id
-            changed.append("employee_id")
         if row.employee_id in result.managers and result.managers[row.employee_id] != manager_of(
             user, directory
         ):
             changed.append("manager")
+        if user.employee_id != row.employee_id:
+            changed.append("employee_id")
+        before = {name: plain(user, name, directory) for name in changed}
+        user.employee_id = row.employee_id
         for name in changed:
             if name in wanted:
                 setattr(user, name, wanted[name])
+        if changed:
+            after = {name: plain(user, name, directory) for name in changed if name != "manager"}
+            if "manager" in changed:
+                after["manager"] = result.managers[row.employee_id] or ""
+            result.changes[row.employee_id] = {name: (before[name], after[name]) for name in changed}
         (result.update if changed else result.unchanged).append(user)
     if deactivate_missing:
         listed = {employee_id for employee_id in in_file if employee_id}
@@ -568,11 +628,14 @@ def import_roster(
     skip_invalid=False,
     progress=None,
     protect_admin_accounts=False,
+    expected_digest=None,
 ):
     """Imports a roster file (bytes or text). Nothing is written on a dry run, nor when
     any row is invalid unless ``skip_invalid`` (then the valid rows are written).
     ``protect_admin_accounts`` (an import by someone who is not a superuser) refuses rows
-    that would change a superuser, or the email of someone with admin access."""
+    that would change a superuser, or the email of someone with admin access.
+    ``expected_digest`` (a preview's ``digest``) writes nothing and sets ``stale`` unless the
+    file would still do exactly what that preview showed."""
     result = RosterResult(dry_run=dry_run)
     _columns, rows, errors = parse(data)
     result.rows = len(rows)
@@ -582,11 +645,16 @@ def import_roster(
         result.errors = errors
         return result
     directory = Directory.load()
-    valid_rows, row_errors = validate(rows, directory, protect_admin_accounts)
+    valid_rows, row_errors, warnings = validate(rows, directory, protect_admin_accounts)
     result.errors = sorted(errors + row_errors, key=lambda error: error.line)
     changes = plan(valid_rows, directory, deactivate_missing, in_file=[row.employee_id for row in rows])
     result.created, result.updated = changes.create, changes.update
     result.unchanged, result.deactivated = changes.unchanged, changes.deactivate
+    result.changes, result.managers = changes.changes, changes.managers
+    result.warnings = sorted(warnings + changes.warnings, key=lambda warning: warning.line)
+    if expected_digest is not None and digest(result) != expected_digest:
+        result.stale = True
+        return result
     if dry_run or (result.errors and not skip_invalid):
         return result
     apply(changes, directory, progress=progress)
@@ -595,3 +663,39 @@ def import_roster(
         sender=import_roster, created=result.created, updated=result.updated, deactivated=result.deactivated
     )
     return result
+
+
+# --- what a preview showed -------------------------------------------------------------------
+
+NEW_PERSON_FIELDS = (
+    "email",
+    "full_name",
+    "department",
+    "country",
+    "manager",
+    "preferred_language",
+    "start_date",
+)
+
+
+def new_person(user, result):
+    """A person the import creates, as plain values (the manager from the file)."""
+    values = {name: plain(user, name, None) for name in NEW_PERSON_FIELDS if name != "manager"}
+    values["manager"] = result.managers.get(user.employee_id) or ""
+    values["is_active"] = user.is_active
+    return values
+
+
+def digest(result):
+    """A fingerprint of everything a dry run shows: the same file against a database that
+    would give the same outcome has the same digest."""
+    shown = {
+        "created": [[user.employee_id, new_person(user, result)] for user in result.created],
+        "changes": result.changes,
+        "deactivated": sorted(user.employee_id for user in result.deactivated),
+        "unchanged": sorted(user.employee_id for user in result.unchanged),
+        "errors": [[error.line, error.message] for error in result.errors],
+        "warnings": [[warning.line, warning.message] for warning in result.warnings],
+    }
+    text = json.dumps(shown, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()

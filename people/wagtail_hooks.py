@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from elearning.permissions import PermissionCheckedChooserViewSet
-from people.admin_views import RosterUploadView, can_import_roster
+from people.admin_views import RosterApplyView, RosterUploadView, can_import_roster
 from people.models import Department
 from people.viewsets import StaffSetActiveStateBulkAction, SuperuserAssignRoleBulkAction
 
@@ -61,7 +61,14 @@ register_snippet(DepartmentViewSet)
 
 @hooks.register("register_admin_urls")
 def register_roster_upload_url():
-    return [path("staff/import/", RosterUploadView.as_view(), name="people_roster_upload")]
+    return [
+        path("staff/import/", RosterUploadView.as_view(), name="people_roster_upload"),
+        path(
+            "staff/import/<int:roster_import_id>/apply/",
+            RosterApplyView.as_view(),
+            name="people_roster_apply",
+        ),
+    ]
 
 
 class RosterUploadMenuItem(MenuItem):

@@ -59,14 +59,14 @@ def test_dry_run_saves_nothing(hana_client):
 def test_every_error_is_shown_with_its_line(hana_client):
     response = hana_client.post(
         reverse(URL_NAME),
-        {"file": upload(["E1,bad-email,A,,,,,,", "E2,b@example.org,<b>B</b>,,,NOPE,,,"]), "dry_run": ""},
+        {"file": upload(["E1,bad-email,A,,,,,,", "E2,b@example.org,<b>B</b>,,,,de,,"]), "dry_run": ""},
     )
 
     html = response.content.decode()
     assert "Nothing was saved" in html
     assert len([row for row in elements(html) if row.get("class") == ["roster-error"]]) == 2
     assert "<td>2</td>" in html and "invalid email &quot;bad-email&quot;" in html
-    assert "<td>3</td>" in html and "unknown manager &quot;NOPE&quot;" in html
+    assert "<td>3</td>" in html and "unknown language &quot;de&quot;" in html
     assert not User.objects.filter(employee_id__in=["E1", "E2"]).exists()
 
 

@@ -1,6 +1,9 @@
+import os
+
 from django.core.management.base import BaseCommand, CommandError
 
-from people.roster import COLUMNS, import_roster
+from people import roster_imports
+from people.roster import COLUMNS, new_person
 
 HELP = f"""Imports the staff roster from HR: a CSV file (UTF-8, with or without a BOM) with a
 header row naming the columns, in any order and any case: {", ".join(COLUMNS)}.
@@ -10,8 +13,12 @@ People are matched by employee ID and created or updated; new people get the emp
 lower-cased, as their username and an unusable password (they set one with password
 reset). Leavers (active false) are deactivated, never deleted. Every invalid row is
 reported with its line number (the header is line 1) and nothing is written unless the
-whole file is valid. The command exits non-zero whenever any row is invalid, even when
---skip-invalid wrote the valid rows. A sample file: samples/roster.csv."""
+whole file is valid. Departments that do not exist yet are created and a manager that is
+neither in the file nor in the database is left out: both are printed as warnings. The
+command exits non-zero whenever any row is invalid, even when --skip-invalid wrote the
+valid rows. --dry-run lists each new, changed (before -> after) and deactivated person.
+An import that writes is recorded for the HR dashboard and the security log.
+A sample file: samples/roster.csv."""
 
 
 class ProgressBar:
@@ -58,8 +65,9 @@ class Command(BaseCommand):
                 data = roster.read()
         except OSError as exc:
             raise CommandError(f"cannot read {options['file']}: {exc.strerror}") from exc
-        result = import_roster(
+        result, _stored = roster_imports.run(
             data,
+            file_name=os.path.basename(options["file"]),
             dry_run=options["dry_run"],
             deactivate_missing=options["deactivate_missing"],
             skip_invalid=options["skip_invalid"],
@@ -67,11 +75,31 @@ class Command(BaseCommand):
         )
         for error in result.errors:
             self.stderr.write(f"{options['file']}: {error}")
+        for warning in result.warnings:
+            self.stdout.write(f"{options['file']}: warning: {warning}")
+        if result.dry_run:
+            self.preview(result)
         self.stdout.write(self.summary(result))
         if result.errors:
             lines = len(result.invalid_lines)
             outcome = "the valid rows were written" if result.written else "nothing was written"
             raise CommandError(f"{lines} invalid row(s), {len(result.errors)} error(s): {outcome}.")
+
+    def preview(self, result):
+        for user in result.created:
+            values = new_person(user, result)
+            extra = ", ".join(f"{name} {values[name]}" for name in ("department", "manager") if values[name])
+            self.stdout.write(
+                f"new: {user.employee_id} {user.full_name} <{user.email}>{'; ' + extra if extra else ''}"
+            )
+        for user in result.updated:
+            changes = "; ".join(
+                f"{name}: {before or '(blank)'} -> {after or '(blank)'}"
+                for name, (before, after) in result.changes.get(user.employee_id, {}).items()
+            )
+            self.stdout.write(f"changed: {user.employee_id} {user.full_name}: {changes}")
+        for user in result.deactivated:
+            self.stdout.write(f"deactivated: {user.employee_id} {user.full_name} <{user.email}>")
 
     def summary(self, result):
         counts = result.summary()
