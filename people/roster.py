@@ -76,6 +76,9 @@ USER_FIELDS = (
     "is_active",
 )
 
+# The order a preview lists one person's changes in.
+CHANGE_ORDER = ("employee_id", *USER_FIELDS)
+
 
 @dataclass
 class Row:
@@ -549,6 +552,7 @@ def plan(valid_rows, directory, deactivate_missing=False, in_file=()):
             changed.append("manager")
         if user.employee_id != row.employee_id:
             changed.append("employee_id")
+        changed.sort(key=CHANGE_ORDER.index)
         before = {name: plain(user, name, directory) for name in changed}
         user.employee_id = row.employee_id
         for name in changed:

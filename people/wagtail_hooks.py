@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from elearning.permissions import PermissionCheckedChooserViewSet
 from people.admin_views import RosterApplyView, RosterUploadView, can_import_roster
+from people.homepage_panels import RosterLastImportedPanel
 from people.models import Department
 from people.viewsets import StaffSetActiveStateBulkAction, SuperuserAssignRoleBulkAction
 
@@ -85,3 +86,9 @@ def register_roster_upload_menu_item():
         icon_name="upload",
         order=610,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_roster_last_imported_panel(request, panels):
+    if can_import_roster(request.user):
+        panels.append(RosterLastImportedPanel())
