@@ -48,6 +48,7 @@ OUR_APPS = ("people", "courses", "quizzes", "records", "api", "security", "elear
 ADMIN = {
     # name                                                          anon  staff edit  rev   mgr   hr    super
     "people_roster_upload":                                           "L     L     D     D     D     200   200",
+    "people_roster_apply":                                            "L     L     D     D     D     405   405",
     "quizzes_reports:item_analysis":                                  "L     L     200   200   D     D     200",
     # Completions and assignment rules were snippets of quizzes: old bookmarks lead to records.
     "records_moved_assignmentrule":                                   "L     L     R     R     R     R     R",
@@ -494,6 +495,7 @@ ARGS = {
     "wagtail_bulk_action#set-active": lambda o: ["people", "user", "set_active_state"],
     "wagtail_bulk_action#delete-users": lambda o: ["people", "user", "delete"],
     "wagtailusers_users:edit#superuser": lambda o: [o.users["superuser"].pk],
+    "people_roster_apply": lambda o: [1],  # Import now is POST only; the id need not exist
 }
 BULK_QUERY = "?next=/admin/users/&id={learner}"
 
