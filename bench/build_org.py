@@ -129,8 +129,6 @@ def build(staff=10_000, courses=20, seed=20261129):
                 username=f"staff{pk:05d}",
                 email=f"staff{pk:05d}@example.com",
                 password="!",  # unusable: no hashing, nobody signs in
-                first_name=f"First{pk}",
-                last_name=f"Last{pk}",
                 full_name=f"Staff Member {rng.randint(0, 99_999):05d}-{pk}",
                 employee_id=f"E{pk:06d}",
                 department_id=None if rng.random() < 0.02 else dept_of[pk],

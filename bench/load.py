@@ -177,7 +177,7 @@ with transaction.atomic():
             encoded = encoded or make_password(password)
             user = User.objects.create(
                 username=username, email=f"{username}@load.example.org", employee_id=f"LOAD{number:04d}",
-                full_name=f"Load Learner {number}", first_name="Load", last_name=f"Learner {number}",
+                full_name=f"Load Learner {number}",
                 department=department, country="United Kingdom (London)", preferred_language="en",
                 password=encoded,
             )

@@ -187,8 +187,6 @@ def _ensure_person(person, departments, people, password):
         employee_id=person.employee_id,
         email=person.email,
         full_name=person.full_name,
-        first_name=person.full_name.split()[0],
-        last_name=person.full_name.split(maxsplit=1)[-1],
         department=departments[person.department],
         country=person.country,
         preferred_language=person.language,

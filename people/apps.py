@@ -19,6 +19,14 @@ class PeopleConfig(AppConfig):
 
         admin_access.connect()
 
+        # Wagtail's account settings edit first and last name, which the staff directory
+        # does not have (people.models.User): the panel edits the one full name instead.
+        from wagtail.admin.views.account import NameEmailSettingsPanel
+
+        from .forms import AccountNameForm
+
+        NameEmailSettingsPanel.form_class = AccountNameForm
+
         # Every migrate (and every test database flush) leaves the role groups,
         # the content locales and the review workflow in place.
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="people.ensure_roles")

@@ -16,9 +16,16 @@ STAFF_FIELDS = [
 ]
 
 
+# Wagtail's user forms declare these; the staff directory has one name, full_name.
+NAME_PARTS = ("first_name", "last_name")
+
+
 class StaffFieldsMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in NAME_PARTS:
+            self.fields.pop(name, None)
+        self.fields["full_name"].required = True
         manager = self.fields["manager"]
         manager.queryset = User.objects.filter(is_active=True).order_by("full_name", "username")
         if self.instance.pk:
@@ -80,9 +87,28 @@ class AccessFieldsMixin:
 
 class StaffCreationForm(StaffFieldsMixin, AccessFieldsMixin, UserCreationForm):
     class Meta(UserCreationForm.Meta):
-        fields = UserCreationForm.Meta.fields | set(STAFF_FIELDS)
+        fields = (UserCreationForm.Meta.fields - set(NAME_PARTS)) | set(STAFF_FIELDS)
 
 
 class StaffEditForm(StaffFieldsMixin, AccessFieldsMixin, UserEditForm):
     class Meta(UserEditForm.Meta):
-        fields = UserEditForm.Meta.fields | set(STAFF_FIELDS)
+        fields = (UserEditForm.Meta.fields - set(NAME_PARTS)) | set(STAFF_FIELDS)
+
+
+class AccountNameForm(forms.ModelForm):
+    """The admin's own account settings (Wagtail's "Name and Email" panel) with the one name
+    the platform keeps, in place of Wagtail's first and last name."""
+
+    email = forms.EmailField(required=True, label=_("Email"))
+
+    def __init__(self, *args, **kwargs):
+        from wagtail.admin.views.account import email_management_enabled
+
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].required = True
+        if not email_management_enabled():
+            del self.fields["email"]
+
+    class Meta:
+        model = User
+        fields = ["full_name", "email"]

@@ -69,6 +69,10 @@ class User(AbstractUser):
         related_name="reports",
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
+    # One name, as HR writes it: names do not split into first and last the same way across
+    # cultures, and two sources of a name let a correction miss the certificate.
+    first_name = None
+    last_name = None
 
     objects = StaffManager()
 
@@ -90,10 +94,11 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
     def get_full_name(self):
-        return self.full_name or super().get_full_name()
+        return self.full_name.strip()
 
     def get_short_name(self):
-        return self.first_name or self.get_full_name()
+        """For a greeting: the first word of the name, or the username."""
+        return next(iter(self.full_name.split()), "") or self.username
 
     def save(self, *args, **kwargs):
         # An empty employee ID is "none yet", not a duplicate of other empty IDs.

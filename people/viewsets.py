@@ -15,7 +15,15 @@ from people.forms import PASSWORD_FIELDS, StaffCreationForm, StaffEditForm
 
 class StaffIndexView(wagtail_users.IndexView):
     """Superusers' accounts are listed for everyone who sees the list, but only superusers
-    get a link to edit or copy them."""
+    get a link to edit or copy them. Search looks in the one name, not Wagtail's first and
+    last name."""
+
+    search_fields = ["username", "full_name", "email", "employee_id"]
+
+    def order_queryset(self, queryset):
+        if self.ordering in ("name", "-name"):
+            return queryset.order_by(self.ordering.replace("name", "full_name"), "username")
+        return super().order_queryset(queryset)
 
     def get_edit_url(self, instance):
         return super().get_edit_url(instance) if can_edit_account(self.request.user, instance) else None

@@ -29,8 +29,6 @@ from .log import Action, record
 LOGGED_FIELDS = (
     "username",
     "email",
-    "first_name",
-    "last_name",
     "full_name",
     "employee_id",
     "department",

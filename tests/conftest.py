@@ -200,7 +200,7 @@ def hana(db):
 
 @pytest.fixture
 def tom(db):
-    return UserFactory(username="tom", email="tom@example.org", full_name="Tom Reyes", last_name="Reyes")
+    return UserFactory(username="tom", email="tom@example.org", full_name="Tom Reyes")
 
 
 @pytest.fixture

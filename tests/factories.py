@@ -54,7 +54,6 @@ class UserFactory(DjangoModelFactory):
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
     employee_id = factory.Sequence(lambda n: f"E{n:06d}")
     full_name = factory.LazyAttribute(lambda user: user.username.replace(".", " ").title())
-    first_name = factory.LazyAttribute(lambda user: user.username.split(".")[0].title())
     password = factory.django.Password(PASSWORD)
     is_active = True
 

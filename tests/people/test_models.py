@@ -59,7 +59,7 @@ def test_staff_member_is_shown_by_full_name(amira):
 
 
 def test_staff_member_without_names_is_shown_by_username(db):
-    user = UserFactory(username="nameless", full_name="", first_name="", last_name="")
+    user = UserFactory(username="nameless", full_name="")
     assert str(user) == "nameless"
 
 

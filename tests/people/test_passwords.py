@@ -54,8 +54,7 @@ def _new_user_data(password, password2=None):
     return {
         "username": "new.person",
         "email": "new.person@example.org",
-        "first_name": "New",
-        "last_name": "Person",
+        "full_name": "New Person",
         "preferred_language": "en",
         "password1": password,
         "password2": password if password2 is None else password2,
@@ -87,8 +86,7 @@ def test_admin_user_edit_refuses_a_short_new_password(superuser_client, chen):
     data = {
         "username": chen.username,
         "email": chen.email,
-        "first_name": chen.first_name,
-        "last_name": chen.last_name,
+        "full_name": chen.full_name,
         "preferred_language": "en",
         "is_active": "on",
         "password1": "eleven-char",

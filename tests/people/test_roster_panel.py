@@ -1,8 +1,7 @@
 """The HR dashboard's "Roster last imported" panel: who, when, how many; only for those who
 may import the roster (people.homepage_panels)."""
 
-from datetime import datetime, timedelta
-from datetime import timezone as tz
+from datetime import UTC, datetime, timedelta
 
 from django.test import Client
 from django.urls import reverse
@@ -13,7 +12,7 @@ from people.models import RosterImport
 from tests.factories import UserFactory
 from tests.htmlutils import elements, text_of, texts
 
-WHEN = datetime(2026, 11, 30, 9, 15, tzinfo=tz.utc)
+WHEN = datetime(2026, 11, 30, 9, 15, tzinfo=UTC)
 
 
 def panel(response):

@@ -73,8 +73,6 @@ def test_hr_admin_cannot_add_an_administrator(hana_client, password):
     data.update(
         username=["mallory"],
         email=["mallory@example.org"],
-        first_name=["Mallory"],
-        last_name=["Keane"],
         full_name=["Mallory Keane"],
         is_superuser=["on"],
         groups=role_group_ids(),
@@ -102,8 +100,7 @@ def test_hr_admin_cannot_open_or_save_a_superusers_account(hana_client, superuse
             {
                 "username": superuser.username,
                 "email": "hana-controls-this@example.org",
-                "first_name": "Root",
-                "last_name": "Admin",
+                "full_name": "Root Admin",
                 "preferred_language": "en",
                 "is_active": "",
             },
@@ -180,7 +177,7 @@ def test_superuser_grants_roles_and_administrator_and_sets_a_password(superuser_
 
 
 def test_superuser_edits_another_superuser(superuser_client):
-    other = UserFactory(username="second-admin", is_superuser=True, last_name="Admin")
+    other = UserFactory(username="second-admin", is_superuser=True, full_name="Second Admin")
     url = edit_url(other)
     page = superuser_client.get(url)
     assert page.status_code == 200
@@ -261,7 +258,7 @@ def test_hr_roster_upload_still_updates_an_editors_record(hana_client):
 
 
 def test_hr_cannot_change_the_sign_in_email_of_someone_with_admin_access(hana_client):
-    editor = UserFactory(username="edna", email="edna@example.org", last_name="Lopez", groups=[EDITORS])
+    editor = UserFactory(username="edna", email="edna@example.org", full_name="Edna Lopez", groups=[EDITORS])
     url = edit_url(editor)
     data = form_data(hana_client.get(url), url)
     data.update(email=["hana-owns-this@example.org"], country=["Chile"])

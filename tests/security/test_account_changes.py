@@ -81,8 +81,6 @@ def test_hr_creating_a_person_logs_the_account(hana):
         "/admin/users/new/",
         username=["nadia"],
         email=["nadia@example.org"],
-        first_name=["Nadia"],
-        last_name=["Saleh"],
         full_name=["Nadia Saleh"],
         country=["Jordan"],
     )
