@@ -26,19 +26,15 @@ class ImportRefused(Exception):
     """Import now cannot apply this preview; the message says why, for HR."""
 
 
-def file_text(data):
-    """The file as text (a file that is not UTF-8 is kept as decoded with replacements: it
-    never validates, so it is never applied)."""
-    text, _error = decode(data)
-    return text if text is not None else data.decode("utf-8", errors="replace")
-
-
 def run(data, *, user=None, file_name="", request=None, protect_admin_accounts=False, **options):
     """Imports (or, with ``dry_run``, previews) a roster file; returns (result, stored import
     or None). A preview is stored for Import now; an import that wrote is recorded."""
-    text = file_text(data)
+    # A file that is not UTF-8 goes in as bytes, so the import reports it (and writes nothing).
+    text, not_text = decode(data)
     with transaction.atomic():
-        result = import_roster(text, protect_admin_accounts=protect_admin_accounts, **options)
+        result = import_roster(
+            data if not_text else text, protect_admin_accounts=protect_admin_accounts, **options
+        )
         stored = None
         offered = (
             result.dry_run and user is not None and can_apply(result, options.get("skip_invalid", False))

@@ -221,3 +221,27 @@ def test_a_command_dry_run_records_nothing(ana, tmp_path):
     call_command("import_staff", str(path), "--dry-run", stdout=StringIO(), stderr=StringIO())
 
     assert not RosterImport.objects.exists()
+
+
+def test_expired_previews_are_dropped_at_the_next_preview(ana, hana_client):
+    old = preview(hana_client)
+    RosterImport.objects.filter(pk=old.pk).update(uploaded_at=timezone.now() - timedelta(hours=2))
+    applied_long_ago = preview(hana_client)
+    import_now(hana_client, applied_long_ago)
+    RosterImport.objects.filter(pk=applied_long_ago.pk).update(
+        uploaded_at=timezone.now() - timedelta(hours=2)
+    )
+
+    fresh = preview(hana_client, text=FILE.replace("Quito", "Cuenca"))
+
+    assert set(RosterImport.objects.values_list("pk", flat=True)) == {applied_long_ago.pk, fresh.pk}
+
+
+def test_a_file_that_is_not_utf8_offers_no_import_now(hana_client):
+    upload = SimpleUploadedFile("roster.csv", HEADER.encode() + b"\nE1,a@example.org,\xff\xfe,,,,,,\n")
+
+    response = hana_client.post(reverse("people_roster_upload"), {"file": upload, "dry_run": "on"})
+
+    assert response.context.get("import_now") is None
+    assert "not UTF-8" in response.content.decode()
+    assert not RosterImport.objects.exists()
