@@ -3,6 +3,7 @@ only superusers touch roles, passwords and superusers' accounts."""
 
 from django.contrib.auth import update_session_auth_hash
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from wagtail.log_actions import log
 from wagtail.users.views import users as wagtail_users
@@ -82,7 +83,21 @@ class StaffUserViewSet(UserViewSet):
         return StaffEditForm if for_update else StaffCreationForm
 
 
-class SuperuserAssignRoleBulkAction(AssignRoleBulkAction):
+class StaffListingSearch:
+    """ "Select all" after a search acts on the people the listing found (its search fields),
+    not on Wagtail's default of username, first and last name and email."""
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        people = self.model.objects.values_list("pk", flat=True)
+        if query := self.request.GET.get("q"):
+            match = Q()
+            for name in StaffIndexView.search_fields:
+                match |= Q(**{f"{name}__icontains": query})
+            people = people.filter(match)
+        return people
+
+
+class SuperuserAssignRoleBulkAction(StaffListingSearch, AssignRoleBulkAction):
     """Putting people in a group is granting roles: superusers only."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -91,7 +106,7 @@ class SuperuserAssignRoleBulkAction(AssignRoleBulkAction):
         return super().dispatch(request, *args, **kwargs)
 
 
-class StaffSetActiveStateBulkAction(SetActiveStateBulkAction):
+class StaffSetActiveStateBulkAction(StaffListingSearch, SetActiveStateBulkAction):
     """HR may switch staff on and off, never a superuser."""
 
     def check_perm(self, obj):

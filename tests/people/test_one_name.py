@@ -124,3 +124,15 @@ def test_the_migration_fills_an_empty_full_name_from_first_and_last_name():
 
     names = dict(User.objects.values_list("username", "full_name"))
     assert names == {"split": "Lan Nguyen", "both": "Ana Lima Soto", "first": "Omar", "none": ""}
+
+
+def test_select_all_after_a_search_acts_on_the_people_found_by_name(hana_client, amira, chen):
+    # "Wei" is only in Chen's full name, not in a username or an email.
+    url = "/admin/bulk/people/user/set_active_state/?next=/admin/users/&id=all&q=Wei"
+
+    response = hana_client.get(url)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Chen Wei" in page
+    assert "Amira Haddad" not in page
