@@ -10,7 +10,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -66,7 +67,10 @@ class RemindView(TeamActionView):
             enrolment_id = request.POST.get("enrolment", "")
             if not enrolment_id.isdigit():
                 return redirect(self.back())
-            enrolments = line.open().filter(pk=get_object_or_404(line.open(), pk=enrolment_id).pk)
+            # Someone outside the line, a leaver, or training already done: not found.
+            enrolments = line.open().filter(pk=enrolment_id)
+            if not enrolments.exists():
+                raise Http404
         sent, skipped = remind_from_manager(request.user, enrolments)
         if sent:
             messages.success(
