@@ -99,7 +99,9 @@ EVERYONE = "everyone"
 class AssignForm(forms.Form):
     course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
     person = forms.ChoiceField(label=_("Assign to"))
-    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(
+        label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)

@@ -403,3 +403,22 @@ def test_assign_is_for_managers_only(eve_client, line, course):
     assert_refused(eve_client.get(ASSIGN), ASSIGN)
     assert_refused(assign(eve_client, course), ASSIGN)
     assert not Enrolment.objects.filter(course_code="INF-101", source=Enrolment.Source.ASSIGNED).exists()
+
+
+def test_chart_runs_right_to_left_in_arabic():
+    from django.utils import translation
+
+    from records.charts import MonthlyChart
+
+    months = [(date(2026, month, 1), month) for month in range(1, 13)]
+    chart = MonthlyChart(months, chart_id="c", title="t", description="d", value_label="v")
+    with translation.override("en"):
+        ltr = chart.bars()
+    with translation.override("ar"):
+        rtl = chart.bars()
+        html = chart.render_html({})
+    assert float(ltr[0]["x"]) < float(ltr[-1]["x"])
+    assert float(rtl[0]["x"]) > float(rtl[-1]["x"])
+    # The tallest bar fills the plot; coordinates are never localised ("12,5").
+    assert max(float(bar["height"]) for bar in ltr) == 168.0
+    assert html.count("<rect ") == 12 and "," not in html.split("<rect ")[1].split("/>")[0]
