@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from tests.e2e.browser import E2E, admin_login, check_axe, shot
+from tests.e2e.browser import E2E, PHONE, admin_login, check_axe, check_layout, shot
 
 pytestmark = E2E
 
@@ -163,3 +163,24 @@ def test_manager_dashboard_reminds_and_assigns(browsing, demo):
     assert Enrolment.objects.filter(course_code="SAF-201", user__in=team).count() == team.count()
     assert "SAF-201 – Safety on social platforms" in page.locator("section[id^='team-training']").inner_text()
     shot(page, "manager-04-course-assigned")
+
+
+def test_manager_dashboard_on_a_phone_and_without_javascript(browsing, demo):
+    """360 px wide: the figures, the chart and the reminder buttons are there and the page
+    does not scroll sideways (wide tables scroll in their own box). Without script (which
+    Wagtail's own menu needs) a reminder still goes: a plain form POST."""
+    from records.models import ReminderLog
+
+    page = browsing.page(viewport=PHONE)
+    admin_login(page, "manager")
+    panel = page.locator("section[id^='team-training']")
+    assert "people assigned" in panel.inner_text()
+    assert panel.locator("svg[role='img']").is_visible()
+    check_layout(page, selectors=("main", "section[id^='team-training']", "svg[role='img']"))
+    shot(page, "manager-05-dashboard-phone")
+    page = browsing.page(javascript=False)
+    admin_login(page, "manager")
+    panel = page.locator("section[id^='team-training']")
+    with page.expect_navigation():
+        panel.get_by_role("button", name="Send a reminder to").first.click()
+    assert ReminderLog.objects.filter(kind=ReminderLog.Kind.FROM_MANAGER).count() == 1
