@@ -15,8 +15,21 @@ from records.services import progress
 
 COURSE_CODE = "INF-101"
 # Employee ID: how many days ago they finished. The demo learner ("staff", E1020) is not
-# here: completing the course is theirs to try.
-COMPLETED = {"E1021": 40, "E1023": 21, "E1030": 12, "E1040": 9, "E1071": 5, "E1072": 3}
+# here: completing the course is theirs to try. Spread over the year, so the dashboards'
+# 12-month charts have several months to show; E1022's certificate (valid 24 months)
+# expires within the dashboards' 60 days.
+COMPLETED = {
+    "E1021": 40,
+    "E1023": 21,
+    "E1024": 130,
+    "E1030": 12,
+    "E1040": 9,
+    "E1041": 250,
+    "E1071": 5,
+    "E1072": 3,
+    "E1050": 75,
+    "E1022": 700,
+}
 REVOKED = {"E1072": "Completed on a shared office computer under a colleague's session; retake requested."}
 
 

@@ -96,6 +96,7 @@ ROLES = {
             "records.change_assignmentrule",
             "records.view_assignmentrule",
             "records.view_enrolment",
+            "records.change_teamsettings",  # whether managers may assign courses
             "api.add_apiclient",
             "api.change_apiclient",
             "api.view_apiclient",
@@ -116,6 +117,7 @@ ROLES = {
             "settings",
             "settings/users",
             "settings/import-staff-roster",
+            "settings/team-settings",
             "settings/api-clients",
             "settings/webhook-endpoints",
             "settings/webhook-deliveries",

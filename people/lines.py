@@ -57,3 +57,8 @@ def visible_people(user):
     if not user.is_authenticated or not user.is_active:
         return User.objects.none()
     return User.objects.filter(pk__in=reporting_line_subquery(user))
+
+
+def has_reporting_line(user):
+    """Whether anyone reports to ``user``: a manager, whatever their role groups say."""
+    return user.is_authenticated and User.objects.filter(manager_id=user.pk).exists()

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.contrib.settings.registry import register_setting
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
@@ -20,12 +21,14 @@ from elearning.permissions import PermissionCheckedChooserViewSet
 from people.lines import sees_everyone
 from quizzes.views.quiz import QUIZ_RESULT_CONTEXT
 from records.forms import AssignmentRuleForm
-from records.models import AssignmentRule, CourseCompletion
+from records.models import AssignmentRule, CourseCompletion, TeamSettings
+from records.panels import panels_for
 from records.reports.organisation import OrganisationView
 from records.reports.team_completion import TeamCompletionView
 from records.reports.transcript import TranscriptView
 from records.services import learner
 from records.services.assignments import apply_rule
+from records.views.team import AssignView, RemindView
 from records.viewsets import REVOKE_LOG_ACTION, CompletionPermissionPolicy, CourseCompletionViewSet
 
 # Registered first, before anything asks Wagtail for CourseCompletion's policy.
@@ -124,6 +127,28 @@ staff_report_urls = [
 @hooks.register("register_admin_urls")
 def register_staff_report_urls():
     return [path("reports/", include((staff_report_urls, "staff_reports")))]
+
+
+@hooks.register("construct_homepage_panels")
+def add_training_panels(request, panels):
+    """A manager's team panel or an HR admin's organisation panel (records.panels)."""
+    panels.extend(panels_for(request.user))
+
+
+# A manager's actions on their reporting line, from the team panel (records.views.team).
+team_action_urls = [
+    path("remind/", RemindView.as_view(), name="remind"),
+    path("assign/", AssignView.as_view(), name="assign"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_team_action_urls():
+    return [path("team/", include((team_action_urls, "team_actions")))]
+
+
+# HR admins decide whether managers may assign courses (Settings › Team settings).
+register_setting(TeamSettings, icon="group")
 
 
 class TeamCompletionMenuItem(MenuItem):

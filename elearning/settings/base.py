@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
+    "wagtail.contrib.settings",  # records.TeamSettings: what managers may do
     "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",

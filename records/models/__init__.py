@@ -1,4 +1,4 @@
-from .assignments import AssignmentRule, ReminderLog
+from .assignments import AssignmentRule, ReminderLog, TeamSettings
 from .progress import CourseCompletion, Enrolment, ModuleProgress
 from .reflections import ReflectionAnswer
 from .sync import SyncClock
@@ -11,4 +11,5 @@ __all__ = [
     "ReflectionAnswer",
     "ReminderLog",
     "SyncClock",
+    "TeamSettings",
 ]

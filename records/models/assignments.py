@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.contrib.settings.models import BaseGenericSetting
+
 
 class AssignmentRule(models.Model):
     """Course X for everyone / a department / a country / a manager's reporting line, due
@@ -138,6 +140,9 @@ class ReminderLog(models.Model):
         OVERDUE = "overdue", _("Overdue")
         EXPIRING = "expiring", _("Certificate expires in a month")
         MANAGER_DIGEST = "manager_digest", _("Manager's weekly digest")
+        # Sent by a manager from the dashboard (records.views.team), at most once a day
+        # per person and course.
+        FROM_MANAGER = "from_manager", _("Reminder from a manager")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     recipient = models.ForeignKey(
@@ -153,6 +158,15 @@ class ReminderLog(models.Model):
     key = models.CharField(_("key"), max_length=40)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # Who asked for it, for a reminder a person sent (the rest are the daily run's).
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
 
     class Meta:
         db_table = "quizzes_reminderlog"  # kept from quizzes: records/migrations/0001
@@ -178,3 +192,21 @@ class ReminderLog(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.key} → {self.recipient}"
+
+
+class TeamSettings(BaseGenericSetting):
+    """What managers may do from their dashboard, set by HR admins (Settings › Team
+    settings; records.change_teamsettings)."""
+
+    managers_may_assign = models.BooleanField(
+        _("managers may assign courses"),
+        default=True,
+        help_text=_("Managers may assign a course, with a due date, to people in their reporting line."),
+    )
+
+    class Meta:
+        verbose_name = _("team settings")
+        verbose_name_plural = _("team settings")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)

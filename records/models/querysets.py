@@ -39,10 +39,18 @@ class EnrolmentQuerySet(models.QuerySet):
     def overdue(self, on=None):
         return self.filter(self.overdue_q(on))
 
+    def due_within_q(self, days, on=None):
+        """Open and due within the next ``days`` days (not today)."""
+        on = _day(on)
+        return self.open_q() & Q(due_date__gt=on, due_date__lte=on + timedelta(days=days))
+
     def due_soon(self, on=None):
         """Open and due within the next ``DUE_SOON_DAYS`` days (not today)."""
-        on = _day(on)
-        return self.open().filter(due_date__gt=on, due_date__lte=on + timedelta(days=DUE_SOON_DAYS))
+        return self.filter(self.due_within_q(DUE_SOON_DAYS, on))
+
+    def completed_q(self):
+        Status = self.model.Status
+        return Q(status=Status.COMPLETED)
 
 
 class CourseCompletionQuerySet(models.QuerySet):
@@ -82,6 +90,22 @@ class CourseCompletionQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-completed_at", "-pk")
+
+    def latest_per_course(self):
+        """Each person's latest completion of each course that stands (not revoked): the
+        one their certificate and its expiry go by."""
+        newer = self.model.objects.not_revoked().filter(
+            user=OuterRef("user"),
+            course_code=OuterRef("course_code"),
+            completed_at__gt=OuterRef("completed_at"),
+        )
+        return self.not_revoked().filter(~Exists(newer))
+
+    def expiring_within(self, days, on=None):
+        """Latest standing completions whose certificate expires after ``on`` and within
+        ``days`` days of it (the "expires in a month" reminder, certificates expiring soon)."""
+        on = _day(on)
+        return self.latest_per_course().filter(valid_until__gt=on, valid_until__lte=on + timedelta(days=days))
 
 
 class ModuleProgressQuerySet(models.QuerySet):

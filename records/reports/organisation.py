@@ -6,7 +6,7 @@ next to the table, which holds the same figures and is the accessible alternativ
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -54,7 +54,7 @@ def completion_rows(enrolments, by):
         .annotate(
             course_title=Max("course_title"),
             enrolled=Count("pk"),
-            completed=Count("pk", filter=Q(status=Enrolment.Status.COMPLETED)),
+            completed=Count("pk", filter=enrolments.completed_q()),
             overdue=Count("pk", filter=enrolments.overdue_q()),
         )
         .order_by("course_code", "group")

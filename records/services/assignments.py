@@ -57,23 +57,38 @@ def apply_rule(rule, today=None):
     if not rule.active or rule.course_id is None:
         return 0
     today = today or timezone.localdate()
-    now = timezone.now()
-    code = rule.course_code
     people = targeted_people(rule)
+    created = _enrol_newcomers(
+        people,
+        rule.course_id,
+        rule.course_code,
+        rule.course_title,
+        lambda start_date: due_date_for(rule, start_date, today),
+        rule,
+    )
+    _give_due_dates(rule, people, today)
+    return created
+
+
+def _enrol_newcomers(people, course_id, code, title, due_for, rule=None):
+    """An "assigned" enrolment on the course for each of ``people`` without one, due
+    ``due_for(start date)``; returns how many were created. One query to find them and
+    one insert, whatever their number."""
+    now = timezone.now()
     newcomers = people.exclude(enrolments__course_code=code).annotate(
         started=Exists(ModuleProgress.objects.filter(user=OuterRef("pk"), course_code=code))
     )
     enrolments = [
         Enrolment(
             user_id=pk,
-            course_id=rule.course_id,
+            course_id=course_id,
             course_code=code,
-            course_title=rule.course_title,
+            course_title=title,
             source=Enrolment.Source.ASSIGNED,
             status=Enrolment.Status.IN_PROGRESS if started else Enrolment.Status.NOT_STARTED,
             status_changed_at=now,
             enrolled_at=now,
-            due_date=due_date_for(rule, start_date, today),
+            due_date=due_for(start_date),
             assignment_rule=rule,
         )
         for pk, start_date, started in newcomers.values_list("pk", "start_date", "started")
@@ -82,8 +97,20 @@ def apply_rule(rule, today=None):
     with transaction.atomic():
         stamp_all(enrolments)
         Enrolment.objects.bulk_create(enrolments, ignore_conflicts=True)
-    _give_due_dates(rule, people, today)
     return len(enrolments)
+
+
+def assign_course(people, course, due_date):
+    """A manager's assignment (records.views.team): ``course`` due on ``due_date`` for each
+    active person of ``people``. Safe to repeat: people enrolled already keep their
+    enrolment, and an open one without a due date gets this one. Returns (enrolled, dated)."""
+    people = people.filter(is_active=True)
+    code = course.course_code
+    with transaction.atomic():
+        created = _enrol_newcomers(people, course.pk, code, course.title, lambda _start: due_date)
+        undated = Enrolment.objects.open().filter(course_code=code, due_date__isnull=True, user__in=people)
+        dated = stamped_update(undated, due_date=due_date)
+    return created, dated
 
 
 def _give_due_dates(rule, people, today):

@@ -21,7 +21,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -61,15 +60,7 @@ def due_reminders(today):
 
 
 def _expiring(today):
-    newer = CourseCompletion.objects.not_revoked().filter(
-        user=OuterRef("user"), course_code=OuterRef("course_code"), completed_at__gt=OuterRef("completed_at")
-    )
-    expiring = CourseCompletion.objects.not_revoked().filter(
-        ~Exists(newer),
-        user__is_active=True,
-        valid_until__gt=today,
-        valid_until__lte=today + timedelta(days=EXPIRING_DAYS),
-    )
+    expiring = CourseCompletion.objects.expiring_within(EXPIRING_DAYS, today).filter(user__is_active=True)
     for pk, user_id, until in expiring.values_list("pk", "user_id", "valid_until"):
         yield Kind.EXPIRING, user_id, None, pk, until.isoformat()
 
@@ -177,3 +168,49 @@ def send_reminder(log_id, today=None):
 def send_reminder_email(log_id):
     """Send the reminder logged as ``ReminderLog`` ``log_id``, in the background."""
     return send_reminder(log_id)
+
+
+# A manager may remind a person of a course once in this long (records.views.team).
+MANUAL_REMINDER_INTERVAL = timedelta(hours=24)
+
+
+def remind_from_manager(sender, enrolments, now=None):
+    """Log and send a reminder from ``sender`` for each of ``enrolments`` (already limited
+    to the sender's line) unless one was sent for it in the last 24 hours. Returns
+    (ids of the enrolments reminded, ids skipped as reminded recently).
+
+    The day in the key makes a second request on the same day fail the unique constraint,
+    so two clicks (or two managers of the same line) at once still send one reminder."""
+    now = now or timezone.now()
+    wanted = set(enrolments.values_list("pk", flat=True))
+    recent = set(
+        ReminderLog.objects.filter(
+            kind=Kind.FROM_MANAGER, enrolment_id__in=wanted, created_at__gt=now - MANUAL_REMINDER_INTERVAL
+        ).values_list("enrolment_id", flat=True)
+    )
+    key = timezone.localdate(now).isoformat()
+    due = sorted(wanted - recent)
+    user_of = dict(Enrolment.objects.filter(pk__in=due).values_list("pk", "user_id"))
+    ReminderLog.objects.bulk_create(
+        [
+            ReminderLog(
+                kind=Kind.FROM_MANAGER,
+                recipient_id=user_of[pk],
+                enrolment_id=pk,
+                key=key,
+                requested_by=sender,
+            )
+            for pk in due
+        ],
+        ignore_conflicts=True,
+    )
+    # The rows this request inserted (a concurrent one's are sent by it: ``send_reminder``
+    # claims a row before sending, so a row enqueued twice is sent once).
+    logs = ReminderLog.objects.filter(
+        kind=Kind.FROM_MANAGER, enrolment_id__in=due, key=key, requested_by=sender, sent_at__isnull=True
+    ).values_list("pk", "enrolment_id")
+    sent = set()
+    for log_id, enrolment_id in logs:
+        sent.add(enrolment_id)
+        send_reminder_email.enqueue(log_id)
+    return sent, wanted - sent

@@ -81,6 +81,8 @@ ADMIN_PAGES = [
     "/admin/reports/quiz-items/",
     "/admin/reports/team-completion/",
     "/admin/reports/organisation/",
+    "/admin/team/assign/",
+    "/admin/settings/records/teamsettings/",
     "/admin/account/",
     "/admin/security-log/",
     "/admin/staff/import/",

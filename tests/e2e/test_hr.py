@@ -87,3 +87,28 @@ def test_hr_imports_the_roster_and_assigns_a_course(browsing, demo):
     assert DEPARTMENT in page.locator("main").inner_text()
     shot(page, "report-organisation-overview")
     check_axe(page, "admin: organisation overview")
+
+
+def test_hr_lands_on_the_organisation_panel(browsing, demo):
+    from records.models import Enrolment
+
+    overdue_people = (
+        Enrolment.objects.filter(user__is_active=True).overdue().values("user").distinct().count()
+    )
+    assert overdue_people  # the demo has overdue training
+    page = browsing.page()
+    admin_login(page, "hr")
+    panel = page.locator("section[id^='organisation-training']")
+    text = panel.inner_text()
+    assert "By department" in text and "By country or office" in text
+    assert page.locator("section[id^='team-training']").count() == 0
+    assert panel.locator("svg[role='img']").count() == 1
+    shot(page, "hr-dashboard")
+    check_axe(page, "admin: dashboard, HR")
+    with page.expect_navigation():
+        panel.get_by_role("link", name=f"See the {overdue_people} people overdue").click()
+    assert "overdue=on" in page.url
+    people = {
+        row.locator("td").first.inner_text().strip() for row in page.locator("main table tbody tr").all()
+    }
+    assert len(people) == overdue_people

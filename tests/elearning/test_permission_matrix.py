@@ -28,7 +28,7 @@ from api import scopes
 from api.models import ApiClient, WebhookDelivery, WebhookEndpoint
 from elearning.roles_table import ROLES as ROLE_TABLE
 from people.roles import EDITORS, HR_ADMINS, MANAGERS, REVIEWERS
-from records.models import CourseCompletion
+from records.models import CourseCompletion, TeamSettings
 from records.services import progress
 from security.log import Action, record
 from tests.api.conftest import KeyedClient
@@ -65,6 +65,13 @@ ADMIN = {
     "staff_reports:team_completion_results":                          "L     L     D     D     200   200   200",
     "staff_reports:transcript":                                       "L     L     D     D     200   200   200",
     "staff_reports:transcript_results":                               "L     L     D     D     200   200   200",
+    # A manager's actions on their line (records.views.team): reminders are POSTs only.
+    "team_actions:remind":                                            "L     L     D     D     405   405   405",
+    "team_actions:assign":                                            "L     L     D     D     200   200   200",
+    # Settings › Team settings (HR admins: whether managers may assign courses).
+    "wagtailsettings:edit":                                           "L     L     R     R     R     R     R",
+    "wagtailsettings:edit#instance":                                  "L     L     D     D     D     200   200",
+    "wagtailsettings:preview_on_edit":                                "L     L     D     D     D     404   404",
     "wagtailadmin_collections:index":                                 "L     L     D     D     D     D     200",
     "wagtailadmin_explore":                                           "L     L     200   200   D     D     200",
     "wagtailadmin_explore_root":                                      "L     L     200   200   D     D     200",
@@ -447,6 +454,7 @@ def objects(db, site_tree):
         workflow=Workflow.objects.get(name="Course review"),
         locale=Locale.objects.get(language_code="es"),
         site=Site.objects.get(is_default_site=True),
+        team_settings=TeamSettings.load(),
         group=Group.objects.get(name=EDITORS),
         users=users,
     )
@@ -496,6 +504,9 @@ ARGS = {
     "wagtail_bulk_action#delete-users": lambda o: ["people", "user", "delete"],
     "wagtailusers_users:edit#superuser": lambda o: [o.users["superuser"].pk],
     "people_roster_apply": lambda o: [1],  # Import now is POST only; the id need not exist
+    "wagtailsettings:edit": lambda o: ["records", "teamsettings"],
+    "wagtailsettings:edit#instance": lambda o: ["records", "teamsettings", o.team_settings.pk],
+    "wagtailsettings:preview_on_edit": lambda o: ["records", "teamsettings", o.team_settings.pk],
 }
 BULK_QUERY = "?next=/admin/users/&id={learner}"
 

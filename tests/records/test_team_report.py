@@ -383,3 +383,64 @@ def test_csv_export_streams_rows_in_chunks(bruno, team, monkeypatch):
     assert chunk_sizes == [2000]
     assert queryset._result_cache is None
     assert body.count(b"\n") == 5
+
+
+# --- Filters, links and pages for a manager (issue 13) --------------------------------------
+
+
+def filter_options(response, name):
+    import re
+
+    html = response.content.decode()
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return [
+        label.strip()
+        for value, label in re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select)
+        if value
+    ]
+
+
+def test_department_and_country_filters_list_only_the_line(bruno_client, team):
+    """chen's department and country (another team) and a leaver's are not offered."""
+    team["chen"].country = "Kenya"
+    team["chen"].save()
+    UserFactory(username="gone", manager=team["amira"], country="Chile", is_active=False)
+    response = bruno_client.get(URL)
+    assert filter_options(response, "department") == ["Communications", "Research"]
+    assert filter_options(response, "country") == ["Jordan", "Norway", "Portugal"]
+    Department.objects.create(name="Legal")
+    hr = _client_for(UserFactory(username="hannah", groups=[HR_ADMINS]))
+    response = hr.get(URL)
+    assert "Legal" in filter_options(response, "department")
+    assert "Kenya" in filter_options(response, "country")
+
+
+def test_no_link_on_the_report_refuses_a_manager(bruno_client, team):
+    """Every link and form target on the manager's report opens for them: none leads to
+    "You don't have permission"."""
+    import re
+
+    html = bruno_client.get(URL).content.decode()
+    main = html[html.index("<main") :]
+    targets = set(re.findall(r'(?:href|action)="(/admin/[^"#]*)"', main))
+    assert targets
+    for target in sorted(targets):
+        response = bruno_client.get(target.replace("&amp;", "&"))
+        assert response.status_code == 200, target
+
+
+def test_a_page_reads_only_its_own_rows(bruno, bruno_client):
+    """The page's ids come first, in the report's order; the rows, with their score
+    subquery, are read for those ids only (not ordered and cut from all of them)."""
+    for n in range(120):
+        person = UserFactory(username=f"p{n:03d}", full_name=f"Person {n:03d}", manager=bruno)
+        EnrolmentFactory(user=person, course_code="INF-101")
+    expected = [f"p{n:03d}" for n in range(50, 100)]
+    bruno_client.get(URL, {"p": 2})
+    with CaptureQueriesContext(connection) as queries:
+        response = bruno_client.get(URL, {"p": 2})
+    assert [row.user.username for row in rows(response)] == expected
+    assert response.context["paginator"].count == 120
+    scored = [q["sql"] for q in queries.captured_queries if "quizzes_coursecompletion" in q["sql"]]
+    assert len(scored) == 1
+    assert " OFFSET " not in scored[0] and " IN (" in scored[0]
