@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses.models import CoursePage, ModulePage
+from courses.models import CoursePage, HomePage, ModulePage
 from courses.models.pages import LEARNER_PAGE_CONTEXT
 from elearning.permissions import PermissionCheckedChooserViewSet
 from people.lines import sees_everyone
@@ -181,7 +181,10 @@ def register_moved_snippet_urls():
 
 @hooks.register(LEARNER_PAGE_CONTEXT)
 def learner_page_context(request, page, context):
-    """The signed-in person's learning on a course or module page (courses.models.pages)."""
+    """The signed-in person's learning on the home, a course or a module page
+    (courses.models.pages)."""
+    if isinstance(page, HomePage):
+        return {"my_courses": learner.home_page_courses(request.user, request)}
     if isinstance(page, CoursePage):
         return {
             "learning": learner.course_state(

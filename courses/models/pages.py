@@ -70,6 +70,7 @@ class HomePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = CourseCatalogue.objects.child_of(self).live().first()
+        add_learner_context(request, self, context)
         return context
 
 

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
+from courses.icons import icon
 from courses.languages import lang_attributes
 from courses.models import CoursePage, ModulePage
 from courses.models.tree_version import KEEP_SECONDS, kept_for_tree
@@ -91,9 +92,9 @@ def _body_seconds():
 
 # A module's state on the course page: its icon (hidden from screen readers) and its words.
 _STATES = {
-    "completed": ("✓", gettext_lazy("Completed")),
-    "in_progress": ("◐", gettext_lazy("In progress")),
-    "not_started": ("○", gettext_lazy("Not started")),
+    "completed": (icon("check"), gettext_lazy("Completed")),
+    "in_progress": (icon("half"), gettext_lazy("In progress")),
+    "not_started": (icon("circle"), gettext_lazy("Not started")),
 }
 
 
@@ -104,12 +105,12 @@ def module_rows(statuses):
     rather than in the template: a course may have fifty modules, and a template loop costs
     several times more per row."""
     language = get_language()
-    states = {key: (icon, str(words)) for key, (icon, words) in _STATES.items()}
+    states = {key: (symbol, str(words)) for key, (symbol, words) in _STATES.items()}
     quiz, optional = _("Includes a quiz"), _("Optional")
     rows = []
     for status in statuses:
         module = status.module
-        icon, words = states[status.label]
+        symbol, words = states[status.label]
         minutes = module.estimated_minutes
         rows.append(
             (
@@ -117,7 +118,7 @@ def module_rows(statuses):
                 lang_attributes(module.language_code) if module.language_code != language else "",
                 module.title,
                 status.label,
-                icon,
+                symbol,
                 words,
                 ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {"minutes": minutes},
                 format_html('<span class="muted">{}</span>', quiz) if status.has_quiz else "",
@@ -129,6 +130,12 @@ def module_rows(statuses):
     return format_html_join(
         "",
         '<li><a href="{}"{}>{}</a> <span class="module-list__meta"><span class="state state--{}">'
-        '<span aria-hidden="true">{}</span> {}</span> <span class="muted">{}</span> {} {}</span></li>',
+        '{} {}</span> <span class="muted">{}</span> {} {}</span></li>',
         rows,
     )
+
+
+@register.simple_tag(name="icon")
+def icon_tag(name):
+    """``{% icon "check" %}``: a decorative inline SVG icon (courses/icons.py)."""
+    return icon(name)

@@ -39,6 +39,19 @@ class EnrolmentQuerySet(models.QuerySet):
     def overdue(self, on=None):
         return self.filter(self.overdue_q(on))
 
+    def started_q(self):
+        """Begun and not finished: in progress (or overdue) with at least one of the
+        course's modules started (opened, or its quiz started). A course not begun, or
+        waiting to be taken again after its completion expired, is still to do."""
+        progress = self.model._meta.apps.get_model(self.model._meta.app_label, "ModuleProgress")
+        Status = self.model.Status
+        begun = progress.objects.filter(user=OuterRef("user"), course_code=OuterRef("course_code"))
+        return Q(status__in=[Status.IN_PROGRESS, Status.OVERDUE]) & Exists(begun)
+
+    def with_started(self):
+        """Each enrolment annotated with ``started`` (``started_q``)."""
+        return self.annotate(started=ExpressionWrapper(self.started_q(), output_field=BooleanField()))
+
     def due_soon(self, on=None):
         """Open and due within the next ``DUE_SOON_DAYS`` days (not today)."""
         on = _day(on)

@@ -1,13 +1,11 @@
 """A person's own learning: enrolling, marking modules complete, starting a quiz, retaking,
 the dashboard. Every change is a POST; what counts is decided from what the server recorded."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -109,32 +107,4 @@ def _enrolled(user, course):
 def dashboard(request):
     read_tree(request)
     context = learner.dashboard(request.user, request)
-    _in_reader_language(context["in_progress"] + context["completed"])
     return TemplateResponse(request, "records/dashboard.html", context)
-
-
-def _in_reader_language(items):
-    """Courses and next modules in the language the person reads the site in, where they
-    have been translated, so a reader of /ar/my-learning/ stays on Arabic pages. One query,
-    and one per page type, whatever the number of courses."""
-    language = get_language()
-    if language == settings.LANGUAGE_CODE:
-        return
-    keys = {
-        page.translation_key
-        for item in items
-        for page in (item["course"], item["next_module"])
-        if page is not None
-    }
-    if not keys:
-        return
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.live()
-        .filter(translation_key__in=keys, locale__language_code=language)
-        .specific()
-    }
-    for item in items:
-        for name in ("course", "next_module"):
-            if item[name] is not None:
-                item[name] = translations.get(item[name].translation_key, item[name])
