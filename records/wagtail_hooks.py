@@ -202,4 +202,8 @@ def quiz_result_context(request, attempt, context):
     course = context["course"]
     if course is None:
         return {}
-    return {"quiz": learner.quiz_state(request.user, attempt.module, course)}
+    context = {"quiz": learner.quiz_state(request.user, attempt.module, course)}
+    if attempt.passed:
+        # A pass may have completed the course: say so, with the certificate.
+        context.update(learner.course_complete_context(request.user, course))
+    return context

@@ -16,6 +16,7 @@ from courses.models import CoursePage, ModulePage
 from courses.models.tree_version import kept_for_tree
 from elearning.compiled import CompiledQuery
 from quizzes.models import Attempt
+from records.certificates import certificate_offered
 from records.models import CourseCompletion, Enrolment, ModuleProgress, ReflectionAnswer
 from records.services import progress
 
@@ -293,3 +294,13 @@ def _in_reader_language(items):
         for name in ("course", "next_module"):
             if item[name] is not None:
                 item[name] = translations.get(item[name].translation_key, item[name])
+
+
+def course_complete_context(user, course):
+    """``course_completion`` (the person's valid completion of the course, or None) and
+    ``certificate`` (whether it comes with one), for the pages that say a course is
+    complete. One query, two if the course has a completion."""
+    completion = progress.current_completion(user, course.course_code)
+    if completion is None:
+        return {"course_completion": None}
+    return {"course_completion": completion, "certificate": certificate_offered(completion)}

@@ -55,6 +55,8 @@ def mark_complete(request, module_id):
     if not _enrolled(request.user, course):
         progress.enrol(request.user, course)
     state = progress.mark_module_read(request.user, module, course)
+    if state.course_completion is not None:
+        return redirect("quizzes:course_complete", course_id=course.pk)
     if state.completed_at:
         messages.success(request, _("Module complete."))
     else:
@@ -97,6 +99,17 @@ def start_quiz(request, module_id):
         messages.error(request, str(error))
         return redirect(module.url)
     return redirect("quizzes:attempt", attempt_id=attempt.pk)
+
+
+@require_safe
+def course_complete(request, course_id):
+    """What finishing a course's last required module leads to: the course is complete,
+    with the certificate. Without a valid completion, the course page says where things are."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    context = {"course": course, **learner.course_complete_context(request.user, course)}
+    if context["course_completion"] is None:
+        return redirect(course.url)
+    return TemplateResponse(request, "records/course_complete.html", context)
 
 
 def _enrolled(user, course):
