@@ -1,6 +1,8 @@
 """The page tree editors write in: home > catalogue (/courses/) > course > module."""
 
+import html
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -10,6 +12,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +60,25 @@ COURSE_CODE_VALIDATOR = RegexValidator(
     _("Use 2 to 32 capital letters, digits and hyphens, for example INF-101."),
 )
 CATALOGUE_COVER_SPEC = "fill-640x320|format-webp"
+
+
+SNIPPET_LENGTH = 200
+# Parts of a block that are not text a reader sees: settings, addresses, editors' notes.
+_NOT_TEXT = frozenset({"type", "id", "level", "tone", "url", "consent", "consent_note"})
+
+
+def _texts(value):
+    """The strings a StreamField's stored form holds for readers, rich text as plain text."""
+    if isinstance(value, str):
+        if value and not value.startswith(("http://", "https://")):
+            yield html.unescape(strip_tags(value))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in _NOT_TEXT:
+                yield from _texts(item)
+    elif isinstance(value, Sequence):  # lists, and the StreamField's RawDataView
+        for item in value:
+            yield from _texts(item)
 
 
 @dataclass(slots=True)
@@ -290,6 +313,10 @@ class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
         if errors:
             raise ValidationError(errors)
 
+    def search_snippet(self, length=SNIPPET_LENGTH):
+        """Plain text to show under the course in search results."""
+        return Truncator(" ".join((self.search_description or self.summary).split())).chars(length)
+
     def course_code_search_terms(self):
         # PostgreSQL splits "INF-101" into "inf" and "-101"; index the other spellings too.
         code = self.course_code or ""
@@ -395,6 +422,12 @@ class ModulePage(QuizSettings, ViewRestrictionsInOneQuery, Page):
 
     class Meta:
         verbose_name = _("module")
+
+    def search_snippet(self, length=SNIPPET_LENGTH):
+        """Plain text to show under the module in search results: its search description,
+        else the start of its body's text (tags removed; the template escapes it)."""
+        text = self.search_description or " ".join(_texts(self.body.raw_data))
+        return Truncator(" ".join(text.split())).chars(length)
 
     def parent_course(self):
         """The course this module is in, if any. Served through Wagtail's routing, the page
