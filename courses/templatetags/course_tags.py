@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import get_language, get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from courses.icons import icon
@@ -99,9 +99,20 @@ _STATES = {
 
 
 @register.simple_tag
-def module_rows(statuses):
+def language_tag(language_code, course_language_code):
+    """ "In English" beside a module read in another language than its course's (a
+    translated course whose module is not translated yet); nothing otherwise."""
+    if not language_code or language_code == course_language_code:
+        return ""
+    name = get_language_info(language_code)["name_translated"]
+    return format_html('<span class="tag tag--language">{}</span>', _("In %(language)s") % {"language": name})
+
+
+@register.simple_tag
+def module_rows(statuses, course_language_code=None):
     """The course page's list of modules with the reader's state of each (``ModuleStatus``
-    rows of ``records.services.learner.course_state``), as ``<li>`` elements. Written here
+    rows of ``records.services.learner.course_state``), as ``<li>`` elements, each module read
+    in another language than the course's (``course_language_code``) marked. Written here
     rather than in the template: a course may have fifty modules, and a template loop costs
     several times more per row."""
     language = get_language()
@@ -125,12 +136,13 @@ def module_rows(statuses):
                 ""
                 if module.required_for_completion
                 else format_html('<span class="tag">{}</span>', optional),
+                language_tag(module.language_code, course_language_code or language),
             )
         )
     return format_html_join(
         "",
         '<li><a href="{}"{}>{}</a> <span class="module-list__meta"><span class="state state--{}">'
-        '{} {}</span> <span class="muted">{}</span> {} {}</span></li>',
+        '{} {}</span> <span class="muted">{}</span> {} {} {}</span></li>',
         rows,
     )
 

@@ -58,3 +58,21 @@ def test_total_minutes_outside_a_page_follows_the_same_rule(catalogue):
     make_translation(modules[0], "ar")
     assert course.total_minutes == 30
     assert type(arabic).objects.get(pk=arabic.pk).total_minutes == 30
+
+
+def test_modules_not_yet_translated_are_marked_on_the_translated_course_page(amira_client, catalogue):
+    course = make_course(catalogue, title="Storytelling")
+    translated = make_module(course, title="Voices")
+    make_module(course, title="Consent")  # not translated
+    arabic_course = make_translation(course, "ar")
+    make_translation(translated, "ar")
+    items = elements(elements(amira_client.get(arabic_course.url), "ol", class_="module-list")[0], "li")
+    assert len(items) == 2
+    first, second = items
+    assert not elements(first, class_="tag--language") and not first.a.has_attr("lang")
+    [tag] = elements(second, "span", class_="tag--language")
+    assert "الإنجليزية" in text_of(tag)  # "In English", in the reader's language
+    assert second.a["lang"] == "en" and second.a["dir"] == "ltr"
+    # The English course's own modules carry no such mark.
+    english = elements(elements(amira_client.get(course.url), "ol", class_="module-list")[0], "li")
+    assert not any(elements(item, class_="tag--language") for item in english)
