@@ -40,13 +40,16 @@ class EnrolmentQuerySet(models.QuerySet):
         return self.filter(self.overdue_q(on))
 
     def started_q(self):
-        """Begun and not finished: in progress (or overdue) with at least one of the
-        course's modules started (opened, or its quiz started). A course not begun, or
-        waiting to be taken again after its completion expired, is still to do."""
+        """Begun and not finished: "in progress" (the first module opened, a retake or a
+        revoked completion puts it there), or overdue with a module started since the
+        person's last completion of the course (``ModuleProgressQuerySet.current_q``). A
+        course not begun, or lapsed and not begun again, is still to do."""
         progress = self.model._meta.apps.get_model(self.model._meta.app_label, "ModuleProgress")
         Status = self.model.Status
-        begun = progress.objects.filter(user=OuterRef("user"), course_code=OuterRef("course_code"))
-        return Q(status__in=[Status.IN_PROGRESS, Status.OVERDUE]) & Exists(begun)
+        begun = progress.objects.filter(progress.objects.current_q()).filter(
+            user=OuterRef("user"), course_code=OuterRef("course_code")
+        )
+        return Q(status=Status.IN_PROGRESS) | Q(status=Status.OVERDUE) & Exists(begun)
 
     def with_started(self):
         """Each enrolment annotated with ``started`` (``started_q``)."""
@@ -111,6 +114,17 @@ class ModuleProgressQuerySet(models.QuerySet):
             completed_at__gte=OuterRef("completed_at"),
         )
         return Q(completed_at__isnull=False) & ~Exists(later_completion)
+
+    def current_q(self):
+        """Started since the person's latest completion of the course that still stands, or
+        counting towards the next one (``counts_q``): progress in their current go at it."""
+        completions = self.model._meta.apps.get_model(self.model._meta.app_label, "CourseCompletion")
+        since = completions.objects.not_revoked().filter(
+            user=OuterRef("user"),
+            course_code=OuterRef("course_code"),
+            completed_at__gte=OuterRef("started_at"),
+        )
+        return ~Exists(since) | self.counts_q()
 
     def counting(self):
         """The progress that counts towards the next completion (``counts_q``)."""
