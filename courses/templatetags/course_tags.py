@@ -99,6 +99,12 @@ _STATES = {
 
 
 @register.simple_tag
+def lang_of(language_code):
+    """lang and dir attributes for content in ``language_code`` on a page in another."""
+    return lang_attributes(language_code)
+
+
+@register.simple_tag
 def language_tag(language_code, course_language_code):
     """ "In English" beside a module read in another language than its course's (a
     translated course whose module is not translated yet); nothing otherwise."""

@@ -241,6 +241,7 @@ def dashboard(user, request=None):
             {
                 "enrolment": enrolment,
                 "started": enrolment.started,
+                "course_language": settings.LANGUAGE_CODE,
                 "course": course,
                 "completion": current,
                 "expired_completion": completion if completion and completion.is_expired else None,
@@ -294,6 +295,8 @@ def _in_reader_language(items):
         for name in ("course", "next_module"):
             if item[name] is not None:
                 item[name] = translations.get(item[name].translation_key, item[name])
+        if item["course"] is not None and item["course"].translation_key in translations:
+            item["course_language"] = language
 
 
 def course_complete_context(user, course):

@@ -67,3 +67,28 @@ def test_home_page_queries_do_not_grow_with_courses(
     with django_assert_max_num_queries(bound):
         response = amira_client.get(home.url)
     assert len(_cards(response)) == 12
+
+
+def test_arabic_home_page_links_translated_courses_and_marks_the_others_english(
+    amira, amira_client, home, catalogue
+):
+    from tests.factories import make_translation
+
+    translated, english = (
+        make_course(catalogue, title="Translated"),
+        make_course(catalogue, title="English only"),
+    )
+    first = make_module(translated)
+    make_module(english)
+    for course in (translated, english):
+        progress.enrol(amira, course)
+    arabic = make_translation(translated, "ar")
+    arabic_first = make_translation(first, "ar")
+    arabic_home = type(home).objects.get(locale__language_code="ar")
+    cards = _cards(amira_client.get(arabic_home.url))
+    arabic_card = cards[arabic.title]
+    link = arabic_card.find(class_="card__title").a
+    assert link["href"] == arabic.url and not link.has_attr("lang")
+    assert elements(arabic_card, "a", class_="button")[0]["href"] == arabic_first.url
+    link = cards["English only"].find(class_="card__title").a
+    assert link["lang"] == "en" and link["dir"] == "ltr"
