@@ -466,3 +466,26 @@ def test_a_timed_quiz_counts_down_with_javascript_and_states_its_deadline_withou
     assert not still.locator(".countdown").is_visible()
     check_legends_inside(still, "fieldset.question")
     shot(still, "learner-timed-quiz-no-javascript")
+
+
+def test_marking_the_last_module_complete_shows_the_course_complete_page(browsing, demo):
+    """The path without a quiz: the last required module marked complete leads to a page
+    that says the course is complete, with the certificate."""
+    from courses.models import CourseCatalogue
+    from tests.factories import make_course, make_module, paragraph
+
+    catalogue = CourseCatalogue.objects.get(locale__language_code="en")
+    course = make_course(catalogue, title="Reading only", publish_revision=True)
+    module = make_module(course, title="Read and finish", body=[paragraph("<p>All there is to read.</p>")])
+    page = browsing.page(viewport=PHONE)
+    learner_login(page, "staff")
+    page.goto(module.url)
+    with page.expect_navigation():
+        page.click("form[action$='/complete/'] button[type=submit]")
+    assert page.locator("body.page-course-complete").count() == 1
+    done = page.locator(".course-done")
+    assert done.is_visible() and "Reading only" in done.inner_text()
+    assert done.locator("a[href$='certificate.pdf']").count() == 1
+    check_layout(page, ("header.site-header", "main", "footer", ".panel"))
+    shot(page, "learner-course-complete-page")
+    check_axe(page, "course-complete page")
