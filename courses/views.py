@@ -35,10 +35,20 @@ def search(request):
             with transaction.atomic():  # a savepoint, so PostgreSQL carries on after an error
                 results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
                 results.object_list = list(results.object_list)
+                _add_courses(results.object_list)
         except DatabaseError:
             # A query the search engine cannot parse finds nothing rather than failing.
             results = Paginator([], RESULTS_PER_PAGE).get_page(1)
     return TemplateResponse(request, "courses/search.html", {"query": query, "results": results})
+
+
+def _add_courses(pages):
+    """Each module result's course (``course``), read in one query for the whole page."""
+    modules = [page for page in pages if isinstance(page, ModulePage)]
+    parent_paths = {Page._get_parent_path_from_path(module.path) for module in modules}
+    courses = {course.path: course for course in CoursePage.objects.live().filter(path__in=parent_paths)}
+    for module in modules:
+        module.course = courses.get(Page._get_parent_path_from_path(module.path))
 
 
 def translated_page(page, language_code):

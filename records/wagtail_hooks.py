@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses.models import CoursePage, ModulePage
+from courses.models import CoursePage, HomePage, ModulePage
 from courses.models.pages import LEARNER_PAGE_CONTEXT
 from elearning.permissions import PermissionCheckedChooserViewSet
 from people.lines import sees_everyone
@@ -206,7 +206,10 @@ def register_moved_snippet_urls():
 
 @hooks.register(LEARNER_PAGE_CONTEXT)
 def learner_page_context(request, page, context):
-    """The signed-in person's learning on a course or module page (courses.models.pages)."""
+    """The signed-in person's learning on the home, a course or a module page
+    (courses.models.pages)."""
+    if isinstance(page, HomePage):
+        return {"my_courses": learner.home_page_courses(request.user, request)}
     if isinstance(page, CoursePage):
         return {
             "learning": learner.course_state(
@@ -224,4 +227,8 @@ def quiz_result_context(request, attempt, context):
     course = context["course"]
     if course is None:
         return {}
-    return {"quiz": learner.quiz_state(request.user, attempt.module, course)}
+    context = {"quiz": learner.quiz_state(request.user, attempt.module, course)}
+    if attempt.passed:
+        # A pass may have completed the course: say so, with the certificate.
+        context.update(learner.course_complete_context(request.user, course))
+    return context

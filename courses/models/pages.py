@@ -1,13 +1,19 @@
 """The page tree editors write in: home > catalogue (/courses/) > course > module."""
 
+import html
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from uuid import UUID
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Sum
+from django.db.models import Prefetch
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +62,49 @@ COURSE_CODE_VALIDATOR = RegexValidator(
 CATALOGUE_COVER_SPEC = "fill-640x320|format-webp"
 
 
+SNIPPET_LENGTH = 200
+# Parts of a block that are not text a reader sees: settings, addresses, editors' notes.
+_NOT_TEXT = frozenset({"type", "id", "level", "tone", "url", "consent", "consent_note"})
+
+
+def _texts(value):
+    """The strings a StreamField's stored form holds for readers, rich text as plain text."""
+    if isinstance(value, str):
+        if value and not value.startswith(("http://", "https://")):
+            yield html.unescape(strip_tags(value))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in _NOT_TEXT:
+                yield from _texts(item)
+    elif isinstance(value, Sequence):  # lists, and the StreamField's RawDataView
+        for item in value:
+            yield from _texts(item)
+
+
+@dataclass(slots=True)
+class ModuleLength:
+    """A module as a course's length counts it."""
+
+    translation_key: UUID
+    estimated_minutes: int
+
+
+def followed_modules(own, originals):
+    """A translated course's modules as learners follow them: the original course's
+    modules in order, each in the translation where it has one (the others are read in the
+    original's language), then any module only the translation has. ``own`` and
+    ``originals``: module rows with a ``translation_key`` (``ModuleListing``, ``ModuleLength``)."""
+    translated = {module.translation_key: module for module in own}
+    listed = [translated.pop(module.translation_key, module) for module in originals]
+    return listed + list(translated.values())
+
+
+def course_length(modules):
+    """Minutes for a course without its own estimate: the sum of the modules it is followed
+    with (``followed_modules``), the same in the catalogue and on the course page."""
+    return sum(module.estimated_minutes or 0 for module in modules)
+
+
 class HomePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -70,6 +119,7 @@ class HomePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = CourseCatalogue.objects.child_of(self).live().first()
+        add_learner_context(request, self, context)
         return context
 
 
@@ -94,27 +144,38 @@ class CourseCatalogue(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
         original = self.original_catalogue()
         if original is not None:
             catalogues.append(original)
-        courses = []
-        for catalogue in catalogues:
-            seen = {course.translation_key for course in courses}
-            courses += [
-                course
-                for course in CoursePage.objects.child_of(catalogue)
+        by_catalogue = [
+            list(
+                CoursePage.objects.child_of(catalogue)
                 .live()
                 .select_related("locale")
                 .prefetch_related(Prefetch("cover_image", queryset=images))
-                if course.translation_key not in seen
-            ]
-        minutes_by_course = defaultdict(int)
+            )
+            for catalogue in catalogues
+        ]
+        courses, seen = [], set()
+        for listed in by_catalogue:
+            courses += [course for course in listed if course.translation_key not in seen]
+            seen.update(course.translation_key for course in listed)
+        # A translation's length counts the original's modules it is followed with (course_length).
+        originals = {course.translation_key: course.path for course in by_catalogue[-1]} if original else {}
+        modules_by_course = defaultdict(list)
         for catalogue in catalogues:
             step = len(catalogue.path) + Page.steplen
             modules = (
-                ModulePage.objects.descendant_of(catalogue).live().values_list("path", "estimated_minutes")
+                ModulePage.objects.descendant_of(catalogue)
+                .live()
+                .order_by("path")
+                .values_list("path", "translation_key", "estimated_minutes")
             )
-            for path, minutes in modules:
-                minutes_by_course[path[:step]] += minutes or 0
+            for path, key, minutes in modules:
+                modules_by_course[path[:step]].append(ModuleLength(key, minutes))
         for course in courses:
-            course.modules_minutes = minutes_by_course[course.path]
+            own = modules_by_course[course.path]
+            original_path = originals.get(course.translation_key)
+            if original_path is not None and original_path != course.path:
+                own = followed_modules(own, modules_by_course[original_path])
+            course.modules_minutes = course_length(own)
         return courses
 
     def original_catalogue(self):
@@ -252,6 +313,10 @@ class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
         if errors:
             raise ValidationError(errors)
 
+    def search_snippet(self, length=SNIPPET_LENGTH):
+        """Plain text to show under the course in search results."""
+        return Truncator(" ".join((self.search_description or self.summary).split())).chars(length)
+
     def course_code_search_terms(self):
         # PostgreSQL splits "INF-101" into "inf" and "-101"; index the other spellings too.
         code = self.course_code or ""
@@ -290,19 +355,20 @@ class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
         if original.pk == self.pk:
             originals = listed = own
         else:
-            translated = {module.translation_key: module for module in own}
             originals = original.modules().listings(original.get_url(request))
-            listed = [translated.pop(module.translation_key, module) for module in originals]
-            listed += translated.values()
+            listed = followed_modules(own, originals)
         return listed, [module for module in originals if module.required_for_completion]
 
     @cached_property
     def total_minutes(self):
+        """The course's length, as the catalogue and the course page state it: its own
+        estimate when an editor gave one, else its modules' as learners follow them
+        (``course_length``). ``modules_minutes`` is set by whoever read the modules."""
         if self.estimated_minutes:
             return self.estimated_minutes
-        if hasattr(self, "modules_minutes"):
-            return self.modules_minutes
-        return self.modules().aggregate(total=Sum("estimated_minutes"))["total"] or 0
+        if not hasattr(self, "modules_minutes"):
+            self.modules_minutes = course_length(self.modules_for_learners()[0])
+        return self.modules_minutes
 
     def prerequisites(self):
         return [link.prerequisite for link in self.prerequisite_links.select_related("prerequisite")]
@@ -315,7 +381,7 @@ class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
             f"course.{self.pk}.site.{site.pk if site else ''}",
             lambda: (*self.modules_for_learners(request), self.prerequisites()),
         )
-        self.modules_minutes = sum(module.estimated_minutes or 0 for module in modules)
+        self.modules_minutes = course_length(modules)
         context["modules"] = modules
         context["required_modules"] = required
         context["prerequisites"] = prerequisites
@@ -356,6 +422,12 @@ class ModulePage(QuizSettings, ViewRestrictionsInOneQuery, Page):
 
     class Meta:
         verbose_name = _("module")
+
+    def search_snippet(self, length=SNIPPET_LENGTH):
+        """Plain text to show under the module in search results: its search description,
+        else the start of its body's text (tags removed; the template escapes it)."""
+        text = self.search_description or " ".join(_texts(self.body.raw_data))
+        return Truncator(" ".join(text.split())).chars(length)
 
     def parent_course(self):
         """The course this module is in, if any. Served through Wagtail's routing, the page

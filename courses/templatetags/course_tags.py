@@ -6,9 +6,10 @@ from django import template
 from django.conf import settings
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import get_language, get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
+from courses.icons import icon
 from courses.languages import lang_attributes
 from courses.models import CoursePage, ModulePage
 from courses.models.tree_version import KEEP_SECONDS, kept_for_tree
@@ -91,25 +92,42 @@ def _body_seconds():
 
 # A module's state on the course page: its icon (hidden from screen readers) and its words.
 _STATES = {
-    "completed": ("✓", gettext_lazy("Completed")),
-    "in_progress": ("◐", gettext_lazy("In progress")),
-    "not_started": ("○", gettext_lazy("Not started")),
+    "completed": (icon("check"), gettext_lazy("Completed")),
+    "in_progress": (icon("half"), gettext_lazy("In progress")),
+    "not_started": (icon("circle"), gettext_lazy("Not started")),
 }
 
 
 @register.simple_tag
-def module_rows(statuses):
+def lang_of(language_code):
+    """lang and dir attributes for content in ``language_code`` on a page in another."""
+    return lang_attributes(language_code)
+
+
+@register.simple_tag
+def language_tag(language_code, course_language_code):
+    """ "In English" beside a module read in another language than its course's (a
+    translated course whose module is not translated yet); nothing otherwise."""
+    if not language_code or language_code == course_language_code:
+        return ""
+    name = get_language_info(language_code)["name_translated"]
+    return format_html('<span class="tag tag--language">{}</span>', _("In %(language)s") % {"language": name})
+
+
+@register.simple_tag
+def module_rows(statuses, course_language_code=None):
     """The course page's list of modules with the reader's state of each (``ModuleStatus``
-    rows of ``records.services.learner.course_state``), as ``<li>`` elements. Written here
+    rows of ``records.services.learner.course_state``), as ``<li>`` elements, each module read
+    in another language than the course's (``course_language_code``) marked. Written here
     rather than in the template: a course may have fifty modules, and a template loop costs
     several times more per row."""
     language = get_language()
-    states = {key: (icon, str(words)) for key, (icon, words) in _STATES.items()}
+    states = {key: (symbol, str(words)) for key, (symbol, words) in _STATES.items()}
     quiz, optional = _("Includes a quiz"), _("Optional")
     rows = []
     for status in statuses:
         module = status.module
-        icon, words = states[status.label]
+        symbol, words = states[status.label]
         minutes = module.estimated_minutes
         rows.append(
             (
@@ -117,18 +135,25 @@ def module_rows(statuses):
                 lang_attributes(module.language_code) if module.language_code != language else "",
                 module.title,
                 status.label,
-                icon,
+                symbol,
                 words,
                 ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {"minutes": minutes},
                 format_html('<span class="muted">{}</span>', quiz) if status.has_quiz else "",
                 ""
                 if module.required_for_completion
                 else format_html('<span class="tag">{}</span>', optional),
+                language_tag(module.language_code, course_language_code or language),
             )
         )
     return format_html_join(
         "",
         '<li><a href="{}"{}>{}</a> <span class="module-list__meta"><span class="state state--{}">'
-        '<span aria-hidden="true">{}</span> {}</span> <span class="muted">{}</span> {} {}</span></li>',
+        '{} {}</span> <span class="muted">{}</span> {} {} {}</span></li>',
         rows,
     )
+
+
+@register.simple_tag(name="icon")
+def icon_tag(name):
+    """``{% icon "check" %}``: a decorative inline SVG icon (courses/icons.py)."""
+    return icon(name)

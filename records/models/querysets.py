@@ -44,6 +44,22 @@ class EnrolmentQuerySet(models.QuerySet):
         on = _day(on)
         return self.open_q() & Q(due_date__gt=on, due_date__lte=on + timedelta(days=days))
 
+    def started_q(self):
+        """Begun and not finished: "in progress" (the first module opened, a retake or a
+        revoked completion puts it there), or overdue with a module started since the
+        person's last completion of the course (``ModuleProgressQuerySet.current_q``). A
+        course not begun, or lapsed and not begun again, is still to do."""
+        progress = self.model._meta.apps.get_model(self.model._meta.app_label, "ModuleProgress")
+        Status = self.model.Status
+        begun = progress.objects.filter(progress.objects.current_q()).filter(
+            user=OuterRef("user"), course_code=OuterRef("course_code")
+        )
+        return Q(status=Status.IN_PROGRESS) | Q(status=Status.OVERDUE) & Exists(begun)
+
+    def with_started(self):
+        """Each enrolment annotated with ``started`` (``started_q``)."""
+        return self.annotate(started=ExpressionWrapper(self.started_q(), output_field=BooleanField()))
+
     def due_soon(self, on=None):
         """Open and due within the next ``DUE_SOON_DAYS`` days (not today)."""
         return self.filter(self.due_within_q(DUE_SOON_DAYS, on))
@@ -122,6 +138,17 @@ class ModuleProgressQuerySet(models.QuerySet):
             completed_at__gte=OuterRef("completed_at"),
         )
         return Q(completed_at__isnull=False) & ~Exists(later_completion)
+
+    def current_q(self):
+        """Started since the person's latest completion of the course that still stands, or
+        counting towards the next one (``counts_q``): progress in their current go at it."""
+        completions = self.model._meta.apps.get_model(self.model._meta.app_label, "CourseCompletion")
+        since = completions.objects.not_revoked().filter(
+            user=OuterRef("user"),
+            course_code=OuterRef("course_code"),
+            completed_at__gte=OuterRef("started_at"),
+        )
+        return ~Exists(since) | self.counts_q()
 
     def counting(self):
         """The progress that counts towards the next completion (``counts_q``)."""

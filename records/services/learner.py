@@ -4,14 +4,19 @@ page and the dashboard, each in a fixed number of queries."""
 import hashlib
 import uuid
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.conf import settings
 from django.db.models import Case, Count, Max, Value, When, Window
+from django.utils.translation import get_language
+
+from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
 from courses.models.tree_version import kept_for_tree
 from elearning.compiled import CompiledQuery
 from quizzes.models import Attempt
+from records.certificates import certificate_offered
 from records.models import CourseCompletion, Enrolment, ModuleProgress, ReflectionAnswer
 from records.services import progress
 
@@ -180,6 +185,7 @@ def quiz_state(user, module, course):
 _ENROLMENTS = CompiledQuery(
     lambda user_id: (
         Enrolment.objects.filter(user=user_id)
+        .with_started()
         .select_related("assignment_rule")
         .order_by("due_date", "-enrolled_at")
     ),
@@ -197,9 +203,11 @@ _COUNTING_KEYS = CompiledQuery(
 
 
 def dashboard(user, request=None):
-    """Enrolments with progress, and completions, for the "My learning" page. The courses
-    and their required modules are pages alone: kept on the page tree's version when the
-    view has read it (``courses.serving.read_tree``)."""
+    """Enrolments with progress, and completions, for the "My learning" page: ``in_progress``
+    (begun: ``Enrolment.objects.started_q``), ``to_do`` (the other open ones), ``completed``
+    and ``completions``. The courses and their required modules are pages alone: kept on the
+    page tree's version when the view has read it (``courses.serving.read_tree``); they are
+    given in the reader's language where translated."""
     enrolments = _ENROLMENTS(user.pk)
     codes = sorted({enrolment.course_code for enrolment in enrolments})
 
@@ -232,6 +240,8 @@ def dashboard(user, request=None):
         items.append(
             {
                 "enrolment": enrolment,
+                "started": enrolment.started,
+                "course_language": settings.LANGUAGE_CODE,
                 "course": course,
                 "completion": current,
                 "expired_completion": completion if completion and completion.is_expired else None,
@@ -243,8 +253,57 @@ def dashboard(user, request=None):
                 "next_module": None if current else next((m for m in course_modules if m not in done), None),
             }
         )
+    _in_reader_language(items)
     return {
-        "in_progress": [item for item in items if not item["completion"]],
+        "in_progress": [item for item in items if not item["completion"] and item["started"]],
+        "to_do": [item for item in items if not item["completion"] and not item["started"]],
         "completed": [item for item in items if item["completion"]],
         "completions": sorted(completions.values(), key=lambda c: c.completed_at, reverse=True),
     }
+
+
+def home_page_courses(user, request=None):
+    """The person's open courses for the home page, soonest due first: the dashboard's
+    ``in_progress`` and ``to_do``, each with where to continue."""
+    state = dashboard(user, request)
+    items = state["in_progress"] + state["to_do"]
+    return sorted(items, key=lambda item: item["enrolment"].due_date or date.max)
+
+
+def _in_reader_language(items):
+    """Courses and next modules in the language the person reads the site in, where they
+    have been translated, so a reader of /ar/my-learning/ stays on Arabic pages. One query,
+    and one per page type, whatever the number of courses."""
+    language = get_language()
+    if language == settings.LANGUAGE_CODE:
+        return
+    keys = {
+        page.translation_key
+        for item in items
+        for page in (item["course"], item["next_module"])
+        if page is not None
+    }
+    if not keys:
+        return
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(translation_key__in=keys, locale__language_code=language)
+        .specific()
+    }
+    for item in items:
+        for name in ("course", "next_module"):
+            if item[name] is not None:
+                item[name] = translations.get(item[name].translation_key, item[name])
+        if item["course"] is not None and item["course"].translation_key in translations:
+            item["course_language"] = language
+
+
+def course_complete_context(user, course):
+    """``course_completion`` (the person's valid completion of the course, or None) and
+    ``certificate`` (whether it comes with one), for the pages that say a course is
+    complete. One query, two if the course has a completion."""
+    completion = progress.current_completion(user, course.course_code)
+    if completion is None:
+        return {"course_completion": None}
+    return {"course_completion": completion, "certificate": certificate_offered(completion)}

@@ -187,7 +187,10 @@ def mark_module_read(user, module, course, now=None):
         if newly_completed:
             progress.completed_at = now
         progress.save(update_fields=["read_at", "completed_at"])
-        refresh_course_completion(user, course, now, progress_changed=newly_completed)
+        # The course completion this step earned, if it was the last module needed.
+        progress.course_completion = refresh_course_completion(
+            user, course, now, progress_changed=newly_completed
+        )
     return progress
 
 

@@ -1,13 +1,11 @@
 """A person's own learning: enrolling, marking modules complete, starting a quiz, retaking,
 the dashboard. Every change is a POST; what counts is decided from what the server recorded."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -57,6 +55,8 @@ def mark_complete(request, module_id):
     if not _enrolled(request.user, course):
         progress.enrol(request.user, course)
     state = progress.mark_module_read(request.user, module, course)
+    if state.course_completion is not None:
+        return redirect("quizzes:course_complete", course_id=course.pk)
     if state.completed_at:
         messages.success(request, _("Module complete."))
     else:
@@ -101,6 +101,17 @@ def start_quiz(request, module_id):
     return redirect("quizzes:attempt", attempt_id=attempt.pk)
 
 
+@require_safe
+def course_complete(request, course_id):
+    """What finishing a course's last required module leads to: the course is complete,
+    with the certificate. Without a valid completion, the course page says where things are."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    context = {"course": course, **learner.course_complete_context(request.user, course)}
+    if context["course_completion"] is None:
+        return redirect(course.url)
+    return TemplateResponse(request, "records/course_complete.html", context)
+
+
 def _enrolled(user, course):
     return user.enrolments.filter(course_code=course.course_code).exists()
 
@@ -109,32 +120,4 @@ def _enrolled(user, course):
 def dashboard(request):
     read_tree(request)
     context = learner.dashboard(request.user, request)
-    _in_reader_language(context["in_progress"] + context["completed"])
     return TemplateResponse(request, "records/dashboard.html", context)
-
-
-def _in_reader_language(items):
-    """Courses and next modules in the language the person reads the site in, where they
-    have been translated, so a reader of /ar/my-learning/ stays on Arabic pages. One query,
-    and one per page type, whatever the number of courses."""
-    language = get_language()
-    if language == settings.LANGUAGE_CODE:
-        return
-    keys = {
-        page.translation_key
-        for item in items
-        for page in (item["course"], item["next_module"])
-        if page is not None
-    }
-    if not keys:
-        return
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.live()
-        .filter(translation_key__in=keys, locale__language_code=language)
-        .specific()
-    }
-    for item in items:
-        for name in ("course", "next_module"):
-            if item[name] is not None:
-                item[name] = translations.get(item[name].translation_key, item[name])

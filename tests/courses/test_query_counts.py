@@ -240,11 +240,12 @@ def test_catalogue_queries_do_not_grow_with_cover_images_on_a_cold_cache(amira_c
 # a quiz, its course, the enrolment and cycle, the row lock, the latest attempt, the
 # questions and their choices, the new attempt, the module's progress; and here the two
 # statements of a savepoint, as the test's transaction holds the attempt's), the quiz form (the
-# attempt with its module) and the result (the attempt, the quiz panel's attempts; the
-# module's course and its modules are kept on the tree's version).
+# attempt with its module) and the result (the attempt, the quiz panel's attempts and, for a
+# pass, whether the course is now complete; the module's course and its modules are kept on
+# the tree's version).
 START_QUIZ_QUERIES = 13
 QUIZ_FORM_QUERIES = 4
-QUIZ_RESULT_QUERIES = 5
+QUIZ_RESULT_QUERIES = 6
 # Submitting a pass that leaves the course open, through the form: the session and the
 # user, then what tests/quizzes/test_submission.py counts for the service, with the attempt
 # read once (locked) for both the view's checks and the scoring, in one transaction.

@@ -124,3 +124,58 @@ def test_search_does_not_return_the_home_or_catalogue_pages(amira_client, home, 
     make_course(catalogue, title="Learning Hub courses", summary="Courses on the Learning Hub.")
     ids = _result_ids(amira_client.get("/search/", {"q": "Learning Hub"}))
     assert home.pk not in ids and catalogue.pk not in ids
+
+
+def test_a_module_result_names_its_course_and_shows_a_snippet_of_its_text(amira_client, course):
+    from tests.factories import heading
+    from tests.htmlutils import elements, text_of
+
+    long_text = "Flamingos &amp; creators &lt;b&gt;stand&lt;/b&gt; out. " + "More words. " * 40
+    make_module(
+        course,
+        title="Colours",
+        body=[heading("Why colour"), paragraph(f"<p><b>{long_text}</b></p>")],
+    )
+    response = amira_client.get("/search/", {"q": "flamingos"})
+    [result] = elements(main_html(response), "li", class_="result")
+    assert text_of(result.find(class_="result__course")) == f"In the course “{course.title}”"
+    snippet = result.find(class_="result__snippet")
+    # The body's text, not its markup; what was written as text stays text (escaped again).
+    assert text_of(snippet).startswith("Why colour Flamingos & creators <b>stand</b> out.")
+    assert snippet.find("b") is None
+    assert len(text_of(snippet)) <= 200 and text_of(snippet).endswith("…")
+
+
+def test_a_search_description_is_the_snippet_when_given(amira_client, course):
+    from tests.htmlutils import elements, text_of
+
+    make_module(
+        course,
+        title="Described",
+        search_description="What this module is about, in a line.",
+        body=[paragraph("<p>Pelicans in the body.</p>")],
+    )
+    response = amira_client.get("/search/", {"q": "pelicans"})
+    [result] = elements(main_html(response), "li", class_="result")
+    assert text_of(result.find(class_="result__snippet")) == "What this module is about, in a line."
+
+
+def test_search_results_read_their_courses_in_one_query(
+    amira_client, catalogue, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def modules_in(count, word):
+        for _ in range(count):
+            make_module(make_course(catalogue), body=[paragraph(f"<p>{word} here.</p>")])
+
+    modules_in(1, "ibis")
+    modules_in(8, "heron")
+    amira_client.get("/search/", {"q": "ibis"})
+    with CaptureQueriesContext(connection) as one:
+        amira_client.get("/search/", {"q": "ibis"})
+    bound = len(one.captured_queries)
+    with django_assert_max_num_queries(bound):
+        response = amira_client.get("/search/", {"q": "heron"})
+    assert len(response.context["results"]) == 8

@@ -192,6 +192,25 @@ def check_layout(page, selectors=("header", "main", "footer", ".card", ".panel",
     assert boxes["count"] >= 2, f"{page.url}: the landmarks were not found"
 
 
+def check_legends_inside(page, selector="fieldset"):
+    """Each fieldset's legend is drawn inside its box, below the top border, not across it
+    (a legend's default place): the question's text never straddles the line."""
+    problems = page.evaluate(
+        """(selector) => [...document.querySelectorAll(selector)].flatMap((fieldset) => {
+            const legend = fieldset.querySelector(':scope > legend');
+            if (!legend) return [];
+            const box = fieldset.getBoundingClientRect(), text = legend.getBoundingClientRect();
+            const border = parseFloat(getComputedStyle(fieldset).borderTopWidth) || 0;
+            const inside = text.top >= box.top + border - 0.5 && text.bottom <= box.bottom
+                && text.left >= box.left - 0.5 && text.right <= box.right + 0.5;
+            return inside ? [] : [`${fieldset.id}: legend ${Math.round(text.top)}..${Math.round(text.bottom)}`
+                + ` in a box from ${Math.round(box.top)} (border ${border}px)`];
+        })""",
+        selector,
+    )
+    assert not problems, f"{page.url}: legends across their fieldset's border: {problems}"
+
+
 def focus_is_visible(page):
     """The focused element shows a focus indicator (an outline or a box shadow)."""
     style = page.evaluate(

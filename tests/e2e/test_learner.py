@@ -29,6 +29,8 @@ from tests.e2e.browser import (
     PHONE,
     check_axe,
     check_layout,
+    check_legends_inside,
+    learner_login,
     shot,
     tab_to,
 )
@@ -189,6 +191,11 @@ def test_staff_takes_a_course_to_its_certificate(browsing, demo, variant, tmp_pa
         me.activate(page.locator("main form button[type=submit]"))
     assert urlsplit(page.url).path == f"{prefix}/", "signed in to the home page in my language"
     me.check("home")
+    # The home page lists my courses, each with where to go on.
+    card = page.locator(
+        ".home-courses .card", has=page.locator(f".card__title a[href='{prefix}/{COURSE_PATH}']")
+    )
+    assert card.count() == 1 and card.locator("a.button").count() == 1
     if variant.keyboard:
         # The first Tab stop is the skip link, and it goes to the main content.
         page.keyboard.press("Tab")
@@ -217,6 +224,7 @@ def test_staff_takes_a_course_to_its_certificate(browsing, demo, variant, tmp_pa
     # Start, then go module by module until the course is complete.
     me.activate(page.locator(".panel a.button"))
     quizzes = reflections = content_notes = 0
+    course_done_on_result = False
     for _ in range(12):
         assert me.on("page-module"), page.url
         me.check("module" if quizzes == 0 else f"module-{quizzes + 1}")
@@ -226,7 +234,13 @@ def test_staff_takes_a_course_to_its_certificate(browsing, demo, variant, tmp_pa
             reflections += 1
         take_quiz(me, first=quizzes == 0)
         quizzes += 1
-        me.activate(page.locator("main a.button"))  # "Next module" or "Back to the course"
+        if page.locator(".course-done").count():
+            # The pass that completed the course says so, with the certificate.
+            assert page.locator(".course-done a[href$='certificate.pdf']").count() == 1
+            me.check("quiz-result-course-complete")
+            course_done_on_result = True
+        # "Next module" or "Back to the course", under "What next".
+        me.activate(page.locator("main h2 + p > a.button"))
         if me.on("page-course"):
             if page.locator(".panel .badge--ok").count():
                 break
@@ -234,6 +248,7 @@ def test_staff_takes_a_course_to_its_certificate(browsing, demo, variant, tmp_pa
     else:
         pytest.fail("the course never completed")
     assert (quizzes, reflections) == (6, 1)
+    assert course_done_on_result
     assert content_notes >= 1
     me.check("course-complete")
     if not urlsplit(page.url).path.startswith(f"{prefix}/"):
@@ -337,9 +352,11 @@ def wrong_choices(question):
 
 
 def check_quiz_form(page, questions):
-    """Each question is a fieldset with a legend; every choice has its label."""
+    """Each question is a fieldset with a legend, drawn inside its box; every choice has its
+    label."""
     fieldsets = page.locator("form.quiz-form fieldset.question")
     assert fieldsets.count() == len(questions)
+    check_legends_inside(page, "form.quiz-form fieldset.question")
     for question in questions:
         fieldset = page.locator(f"fieldset#question-{question['id']}")
         assert question["prompt"].split("\n")[0][:30] in fieldset.locator("> legend").inner_text()
@@ -406,3 +423,69 @@ def check_error_linked_to(me, question, answered, picks):
     # Following the summary's link puts the focus on the question.
     me.activate(link, navigates=False)
     assert page.evaluate("document.activeElement.id") == first_choice
+
+
+TIMED_QUIZ_MODULE = "/courses/working-with-influencers/disclosure/"  # INF-101: 10 minutes
+
+
+def test_a_timed_quiz_counts_down_with_javascript_and_states_its_deadline_without(browsing, demo):
+    """The deadline, in the site's time zone and named, is in the page; with JavaScript a
+    clock counts down beside it, and only a few polite announcements are made."""
+    page = browsing.page(viewport=PHONE)
+    learner_login(page, "staff")
+    page.goto(TIMED_QUIZ_MODULE)
+    with page.expect_navigation():
+        page.click("form[action$='/quiz/'] button[type=submit]")
+    assert page.locator("body.page-quiz").count() == 1
+    deadline = page.locator(".time-limit").inner_text()
+    assert "(UTC, the site's time zone)" in deadline
+    countdown = page.locator(".countdown")
+    assert countdown.is_visible()
+    clock = countdown.locator(".countdown__clock")
+    first = clock.inner_text()
+    assert re.fullmatch(r"(9|10):\d\d", first), first
+    page.wait_for_function(
+        "(first) => document.querySelector('.countdown__clock').textContent !== first", arg=first
+    )
+    status = countdown.locator(".countdown__status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.inner_text() == ""  # nothing said at the start: the deadline is written above
+    check_legends_inside(page, "fieldset.question")
+    check_layout(page, ("main", ".question", ".time-limit"))
+    shot(page, "learner-timed-quiz-countdown")
+    check_axe(page, "timed quiz with countdown")
+
+    # The same attempt with JavaScript off: the deadline sentence, no clock.
+    still = browsing.page(viewport=PHONE, javascript=False)
+    learner_login(still, "staff")
+    still.goto(TIMED_QUIZ_MODULE)
+    with still.expect_navigation():
+        still.click("form[action$='/quiz/'] button[type=submit]")  # "Resume the quiz"
+    assert still.url == page.url
+    assert "(UTC, the site's time zone)" in still.locator(".time-limit").inner_text()
+    assert not still.locator(".countdown").is_visible()
+    check_legends_inside(still, "fieldset.question")
+    shot(still, "learner-timed-quiz-no-javascript")
+
+
+def test_marking_the_last_module_complete_shows_the_course_complete_page(browsing, demo):
+    """The path without a quiz: the last required module marked complete leads to a page
+    that says the course is complete, with the certificate."""
+    from courses.models import CourseCatalogue
+    from tests.factories import make_course, make_module, paragraph
+
+    catalogue = CourseCatalogue.objects.get(locale__language_code="en")
+    course = make_course(catalogue, title="Reading only", publish_revision=True)
+    module = make_module(course, title="Read and finish", body=[paragraph("<p>All there is to read.</p>")])
+    page = browsing.page(viewport=PHONE)
+    learner_login(page, "staff")
+    page.goto(module.url)
+    with page.expect_navigation():
+        page.click("form[action$='/complete/'] button[type=submit]")
+    assert page.locator("body.page-course-complete").count() == 1
+    done = page.locator(".course-done")
+    assert done.is_visible() and "Reading only" in done.inner_text()
+    assert done.locator("a[href$='certificate.pdf']").count() == 1
+    check_layout(page, ("header.site-header", "main", "footer", ".panel"))
+    shot(page, "learner-course-complete-page")
+    check_axe(page, "course-complete page")

@@ -442,3 +442,27 @@ def test_check_page_query_count_for_a_signed_in_visitor(chen_client, django_asse
     # Session, user, completion, and the two permission look-ups of Wagtail's user bar.
     with django_assert_num_queries(5):
         assert chen_client.get(verify_url()).status_code == 200
+
+
+def test_the_verification_page_is_styled_as_the_rest_of_the_site(client, completion):
+    """Signed out, as an employer checking a code would be: the site's header, footer and
+    stylesheet, and every class the page's content uses is one the stylesheet styles."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    response = client.get(verify_url())
+    page = elements(response, "body")[0]
+    assert "page-certificate" in page["class"]
+    assert elements(response, "header", class_="site-header") and elements(
+        response, "footer", class_="site-footer"
+    )
+    assert elements(response, "link", rel="stylesheet")
+    stylesheet = (Path(settings.BASE_DIR) / "static" / "css" / "site.css").read_text()
+    styled = set(re.findall(r"\.([a-z][a-z0-9_-]*)", stylesheet))
+    used = {name for element in elements(main_html(response)) for name in element.get("class", [])}
+    # Modifiers (block--state) count when their block is styled; certificate-status is a hook.
+    hooks = {"certificate-status"}
+    assert {name for name in used - styled if name.split("--")[0] not in styled | hooks} == set()
+    assert {"certificate-details", "certificate-code"} <= used

@@ -91,3 +91,41 @@ def test_dashboard_in_another_language_links_to_the_translations(amira, amira_cl
     # One query for the translations and one per page type, however many courses.
     assert _count(amira_client, "/ar/my-learning/") <= _count(amira_client, "/my-learning/") + 3
     assert f'href="{course.url}"' in amira_client.get("/my-learning/").content.decode()
+
+
+def _section(html, heading_id):
+    """The cards listed under the heading with this id, by title."""
+    from tests.htmlutils import elements, text_of
+
+    lists = elements(html, "ul", **{"aria-labelledby": heading_id})
+    return [text_of(title) for title in elements(lists[0], class_="card__title")] if lists else []
+
+
+def test_in_progress_lists_only_started_courses_and_the_others_are_to_do(amira, amira_client, catalogue):
+    [(started, _readings)] = _enrolled_courses(amira, catalogue, 1)
+    waiting = make_course(catalogue, title="Not begun yet")
+    make_module(waiting)
+    progress.enrol(amira, waiting)
+    response = amira_client.get("/my-learning/")
+    assert _section(response, "in-progress") == [started.title]
+    assert _section(response, "to-do") == [waiting.title]
+    # Opening one module is what starting means: the course moves to "In progress".
+    amira_client.get(waiting.get_children().first().url)
+    response = amira_client.get("/my-learning/")
+    assert sorted(_section(response, "in-progress")) == sorted([started.title, waiting.title])
+    assert _section(response, "to-do") == []
+
+
+def test_an_overdue_course_not_begun_is_to_do_with_start(amira, amira_client, catalogue):
+    from datetime import date
+
+    from tests.htmlutils import elements, text_of
+
+    course = make_course(catalogue, title="Assigned and late")
+    first = make_module(course)
+    progress.enrol(amira, course)
+    amira.enrolments.update(due_date=date(2020, 1, 31), status="overdue")
+    response = amira_client.get("/my-learning/")
+    assert _section(response, "to-do") == [course.title]
+    [button] = elements(elements(response, "ul", **{"aria-labelledby": "to-do"})[0], "a", class_="button")
+    assert text_of(button).startswith("Start") and button["href"] == first.url

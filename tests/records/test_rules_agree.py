@@ -47,9 +47,9 @@ def days(n):
 
 def _modules_done(person, course, modules, count, days_ago):
     for module in modules[:count]:
-        ModuleProgressFactory(
-            user=person, module=module, completed_at=timezone.now() - timedelta(days=days_ago)
-        )
+        moment = timezone.now() - timedelta(days=days_ago)
+        # Started when completed, not when the fixture ran: started_q reads when.
+        ModuleProgressFactory(user=person, module=module, started_at=moment, completed_at=moment)
 
 
 def _completed(person, course, modules, *, completed_days_ago, valid_until, **enrolment):
@@ -165,7 +165,12 @@ class State:
 
     @property
     def section(self):
-        return "completed" if self.standing == Standing.VALID else "in_progress"
+        """My learning: completed, in progress (begun), or to do (not begun, or lapsed and
+        not begun again)."""
+        if self.standing == Standing.VALID:
+            return "completed"
+        begun = self.status == Status.IN_PROGRESS or (self.status == Status.OVERDUE and self.progress)
+        return "in_progress" if begun else "to_do"
 
 
 STATES = [
@@ -246,7 +251,7 @@ def dashboard_view(person, course):
     response = _client_for(person).get("/my-learning/")
     [(section, item)] = [
         (section, item)
-        for section in ("in_progress", "completed")
+        for section in ("in_progress", "to_do", "completed")
         for item in response.context[section]
         if item["enrolment"].course_code == course.course_code
     ]
