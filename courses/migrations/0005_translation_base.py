@@ -73,8 +73,8 @@ class Migration(migrations.Migration):
                 ('source_revision', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='source revision')),
             ],
             options={
-                'verbose_name': 'translation base',
-                'verbose_name_plural': 'translation bases',
+                'verbose_name': 'translation',
+                'verbose_name_plural': 'translations',
             },
         ),
         migrations.RunPython(record_existing_translations, migrations.RunPython.noop),

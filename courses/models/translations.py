@@ -82,8 +82,9 @@ class TranslationBase(models.Model):
     objects = TranslationBaseQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("translation base")
-        verbose_name_plural = _("translation bases")
+        # Each row stands for a translation (a report counts them as such).
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
 
     def __str__(self):
         return f"{self.page_id} ← {self.source_page_id} @ {self.source_revision_id}"
