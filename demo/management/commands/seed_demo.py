@@ -38,7 +38,7 @@ from demo.site import (
     ensure_site_structure,
     ensure_translated_structure,
 )
-from demo.updates import ensure_source_update
+from demo.updates import ensure_editor_draft, ensure_source_update
 
 # Each course or translation with its modules' quizzes, by module slug.
 COURSES = (
@@ -92,6 +92,7 @@ class Command(BaseCommand):
         with _quiet(CHATTY_LOGGERS, unless=verbosity > 1), transaction.atomic():
             seed_content(report)
             logins = ensure_demo_organisation(password, reset_passwords, report)
+            ensure_editor_draft(report)
             ensure_demo_assignments(report)
             ensure_demo_history(report)
         self._print_report(report, verbosity)
