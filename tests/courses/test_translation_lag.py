@@ -157,7 +157,8 @@ def test_the_learner_is_told_when_the_source_changed_materially(amira_client, so
     edit_body(source, "p1", "<p>Audiences follow people they trust.</p>")
     (notice,) = _notice(amira_client, spanish)
     assert notice.find("a")["href"] == ModulePage.objects.get(pk=source.pk).url
-    assert notice.find("a")["lang"] == "en"
+    assert notice.find("a")["hreflang"] == "en"
+    assert "The original of this page was updated on" in notice.get_text()
 
 
 def test_the_learner_is_not_told_about_a_title_change(amira_client, source, spanish):
@@ -189,3 +190,26 @@ def test_the_notice_costs_no_query_once_kept(amira_client, source, spanish, djan
         amira_client.get(english.url)
     with django_assert_max_num_queries(len(english_queries.captured_queries)):
         assert _notice(amira_client, spanish)
+
+
+def test_the_migration_bases_existing_translations_on_the_source_live_when_they_were_published(
+    source, spanish, catalogue
+):
+    """Translations made before TranslationBase existed (courses/migrations/0005) get the
+    source revision that was live when they were last published, from Wagtail's publish log."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("courses.migrations.0005_translation_base")
+    based_on = ModulePage.objects.get(pk=source.pk).live_revision_id
+    edit_body(source, "p1", "<p>Audiences follow people they trust.</p>")
+    TranslationBase.objects.all().delete()
+
+    migration.record_existing_translations(apps, None)
+
+    base = TranslationBase.objects.get(page=spanish)
+    assert base.source_revision_id == based_on
+    assert lagging_base(spanish).changes.blocks[0].kind == "changed"
+    course_es = spanish.get_parent()
+    assert lagging_base(course_es) is None  # its source did not change since

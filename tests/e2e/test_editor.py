@@ -185,7 +185,7 @@ def test_editor_lands_on_the_dashboard_and_finds_a_translation_behind_its_source
     shot(editor, "report-translations-behind")
     check_axe(editor, "admin: translations behind their source")
 
-    # A learner reading the Spanish module is told, in Spanish if translated, with a link.
+    # A learner reading the Spanish module is told, with a link to the English page.
     staff = browsing.page()
     learner_login(staff, "staff")
     staff.goto(spanish.url)
