@@ -14,6 +14,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from courses.blocks import ModuleBodyBlock
+
 # Fields that never make a translation stale: Wagtail's bookkeeping, and what a
 # translation keeps as its own (slug, locale, tree position).
 BOOKKEEPING = {
@@ -77,8 +79,6 @@ class BlockChange:
 
     @property
     def block_label(self):
-        from courses.blocks import ModuleBodyBlock
-
         block = ModuleBodyBlock.base_blocks.get(self.block_type)
         return str(block.label) if block is not None else self.block_type
 

@@ -213,3 +213,14 @@ def test_the_migration_bases_existing_translations_on_the_source_live_when_they_
     assert lagging_base(spanish).changes.blocks[0].kind == "changed"
     course_es = spanish.get_parent()
     assert lagging_base(course_es) is None  # its source did not change since
+
+
+def test_blocks_that_swap_places_are_moved_and_the_others_unchanged():
+    from courses.translation_changes import BlockChange, body_changes
+
+    a, b, c = ({"type": "paragraph", "value": f"<p>{x}</p>", "id": x} for x in "abc")
+    assert [(change.kind, change.position) for change in body_changes([a, b, c], [b, a, c])] == [
+        ("moved", 1),
+        ("moved", 2),
+    ]
+    assert body_changes([a, b, c], [a, c]) == [BlockChange("removed", 2, "paragraph", "b")]
