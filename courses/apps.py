@@ -8,5 +8,7 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from courses import serving
+        from courses.models import translations
 
         serving.connect()
+        translations.connect()

@@ -33,6 +33,7 @@ from courses.models import (
     HomePage,
     ModulePage,
     QuizQuestion,
+    TranslationBase,
     TreeVersion,
 )
 from courses.models.tree_version import kept
@@ -139,7 +140,7 @@ def _page_changed(sender, instance, **kwargs):
 
 # Kept with the pages they belong to (a course's prerequisites, a module's question count),
 # saved with them on publish; raised on their own too, for any other way they change.
-PAGE_PARTS = (CoursePrerequisite, QuizQuestion)
+PAGE_PARTS = (CoursePrerequisite, QuizQuestion, TranslationBase)
 
 
 def connect():

@@ -67,6 +67,49 @@ TRANSLATED_STRUCTURE = {
             ),
         },
     },
+    "es": {
+        "home": {
+            "title": "Centro de aprendizaje",
+            "intro": (
+                "<p>Cursos breves y prácticos para todo el personal de la organización: cómo "
+                "trabajar con influencers y creadores de contenido, cómo contar historias de "
+                "derechos humanos que la gente crea y cómo protegernos, a nosotros y a nuestros "
+                "aliados, en internet.</p>"
+                "<p>Cada módulo dura aproximadamente un cuarto de hora y funciona en el teléfono. "
+                "Empieza por los cursos que te han asignado y luego explora los demás.</p>"
+            ),
+        },
+        "catalogue": {
+            "title": "Cursos",
+            "intro": (
+                "<p>Cada curso lo escriben colegas que dirigen campañas, investigaciones y "
+                "programas para jóvenes. Elige un curso para ver sus módulos, cuánto dura y qué "
+                "sabrás hacer al terminarlo.</p>"
+            ),
+        },
+    },
+    "fr": {
+        "home": {
+            "title": "Centre de formation",
+            "intro": (
+                "<p>Des formations courtes et pratiques pour toutes les personnes de "
+                "l’organisation : comment travailler avec des influenceurs et des créateurs, "
+                "comment raconter des histoires de droits humains auxquelles les gens croient, et "
+                "comment nous protéger en ligne, nous et nos partenaires.</p>"
+                "<p>Chaque module dure environ un quart d’heure et fonctionne sur téléphone. "
+                "Commencez par les formations qui vous sont attribuées, puis explorez les "
+                "autres.</p>"
+            ),
+        },
+        "catalogue": {
+            "title": "Formations",
+            "intro": (
+                "<p>Chaque formation est écrite par des collègues qui mènent des campagnes, des "
+                "recherches et des programmes pour les jeunes. Choisissez une formation pour voir "
+                "ses modules, sa durée et ce que vous saurez faire à la fin.</p>"
+            ),
+        },
+    },
 }
 
 COURSE_FIELDS = (

@@ -43,6 +43,7 @@ CONTENT_MENUS = [
     "documents",
     "reports",
     "reports/quiz-item-analysis",
+    "reports/translations-behind",
     "reports/locked-pages",
     "reports/workflows",
     "reports/workflow-tasks",

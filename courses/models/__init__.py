@@ -1,5 +1,6 @@
 from .pages import CourseCatalogue, CoursePage, CoursePrerequisite, HomePage, ModulePage
 from .quiz import FeedbackPolicy, QuestionKind, QuizChoice, QuizQuestion, QuizSettings
+from .translations import TranslationBase
 from .tree_version import TreeVersion
 
 __all__ = [
@@ -13,5 +14,6 @@ __all__ = [
     "QuizChoice",
     "QuizQuestion",
     "QuizSettings",
+    "TranslationBase",
     "TreeVersion",
 ]

@@ -37,7 +37,9 @@ from courses.blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
 from courses.models.querysets import ModulePageQuerySet
 from courses.models.quiz import QuizSettings
 from courses.models.routing import TypedChildRoute, ViewRestrictionsInOneQuery
+from courses.models.translations import learner_notice
 from courses.models.tree_version import kept_for_tree
+from courses.panels import TranslationLagPanel
 
 # The extension point through which the app that keeps learning records (records) adds a
 # signed-in person's state to a course or module page, so pages never import it. Each
@@ -53,6 +55,18 @@ def add_learner_context(request, page, context):
         return
     for learner_context in hooks.get_hooks(LEARNER_PAGE_CONTEXT):
         context.update(learner_context(request, page, context))
+
+
+def translation_notice(request, page):
+    """The learner's notice on a translation whose source changed materially since it was
+    brought up to date (``learner_notice``), kept on the page tree's version: a source's
+    publish and a translation's base both change it."""
+    site = getattr(request, "_wagtail_site", None)
+    return kept_for_tree(
+        request,
+        f"translation-notice.{page.pk}.site.{site.pk if site else ''}",
+        lambda: learner_notice(page, request),
+    )
 
 
 COURSE_CODE_VALIDATOR = RegexValidator(
@@ -271,6 +285,7 @@ class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
     )
 
     content_panels = [
+        TranslationLagPanel(),
         *Page.content_panels,
         FieldPanel("course_code"),
         FieldPanel("summary"),
@@ -290,6 +305,9 @@ class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
     ]
     parent_page_types = ["courses.CourseCatalogue"]
     subpage_types = ["courses.ModulePage"]
+    # What learners read of a course: a change to these makes its translations stale
+    # (courses/translation_changes.py); the title or promote fields alone do not.
+    translation_material_fields = ("summary", "learning_objectives", "audience")
 
     class Meta:
         verbose_name = _("course")
@@ -385,6 +403,7 @@ class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
         context["modules"] = modules
         context["required_modules"] = required
         context["prerequisites"] = prerequisites
+        context["translation_notice"] = translation_notice(request, self)
         add_learner_context(request, self, context)
         return context
 
@@ -401,6 +420,7 @@ class ModulePage(QuizSettings, ViewRestrictionsInOneQuery, Page):
     )
 
     content_panels = [
+        TranslationLagPanel(),
         *Page.content_panels,
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("required_for_completion")]),
         FieldPanel("body"),
@@ -417,6 +437,8 @@ class ModulePage(QuizSettings, ViewRestrictionsInOneQuery, Page):
     search_fields = [*Page.search_fields, index.SearchField("body")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
+    # What learners read or answer: the body's blocks and the quiz (questions and settings).
+    translation_material_fields = ("body", "quiz_questions", *QuizSettings.setting_names)
 
     objects = PageManager.from_queryset(ModulePageQuerySet)()
 
@@ -476,6 +498,7 @@ class ModulePage(QuizSettings, ViewRestrictionsInOneQuery, Page):
                 self.question_count = siblings[position].question_count
         context["module_count"] = len(siblings)
         context["course"] = course
+        context["translation_notice"] = translation_notice(request, self)
         context["reflections"] = {}
         if course is not None:
             add_learner_context(request, self, context)

@@ -67,6 +67,16 @@ class QuizSettings(models.Model):
         ),
     )
 
+    setting_names = (
+        "quiz_pass_mark",
+        "quiz_attempt_limit",
+        "quiz_shuffle_questions",
+        "quiz_shuffle_choices",
+        "quiz_draw_count",
+        "quiz_feedback_policy",
+        "quiz_time_limit_minutes",
+    )
+
     quiz_panels = [
         MultiFieldPanel(
             [

@@ -186,11 +186,12 @@ def test_a_change_to_the_tree_costs_the_route_once(
     from courses import serving
 
     course, quiz_module = started_course
-    # The levels routed through, then what the page keeps.
+    # The levels routed through, then what the page keeps, and whether it is a translation
+    # behind its source (one: courses.models.translations.learner_notice).
     url, bound, again = (
-        (course.url, COURSE_PAGE_QUERIES, 2 + 2)
+        (course.url, COURSE_PAGE_QUERIES, 2 + 2 + 1)
         if page == "course"
-        else (quiz_module.url, MODULE_PAGE_QUERIES, 3 + 1)
+        else (quiz_module.url, MODULE_PAGE_QUERIES, 3 + 1 + 1)
     )
     amira_client.get(url)
     serving.tree_changed()

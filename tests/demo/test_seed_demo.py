@@ -197,3 +197,52 @@ def test_seed_assigns_the_demo_courses_so_the_team_report_has_rows(seeded):
     assert Enrolment.objects.filter(
         user__username="staff", course_code="INF-101", due_date__isnull=False
     ).exists()
+
+
+# The four languages: Arabic STO-101 (demo/storytelling_ar.py), Spanish and French INF-101
+# (demo/influencers_es.py, demo/influencers_fr.py).
+@pytest.mark.parametrize(
+    ("language", "course_title", "module_titles"),
+    [
+        (
+            "es",
+            "Trabajar con influencers",
+            ["¿Por qué trabajar con influencers?", "Elegir a los aliados adecuados"],
+        ),
+        (
+            "fr",
+            "Travailler avec des influenceurs",
+            ["Pourquoi travailler avec des influenceurs ?", "Choisir les bons partenaires"],
+        ),
+    ],
+)
+def test_seed_translates_inf_101_into_spanish_and_french(seeded, language, course_title, module_titles):
+    course = CoursePage.objects.live().get(course_code="INF-101", locale__language_code=language)
+    assert course.title == course_title
+    english = CoursePage.objects.get(course_code="INF-101", locale__language_code="en")
+    assert course.translation_key == english.translation_key
+    assert course.summary != english.summary
+    modules = ModulePage.objects.child_of(course).live().order_by("path")
+    assert [module.title for module in modules] == module_titles
+    client = Client()
+    client.login(request=HttpRequest(), username="staff", password=DEMO_PASSWORD)
+    for page in (course, *modules):
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert f'lang="{language}"' in response.content.decode()
+
+
+def test_seed_leaves_the_first_inf_101_module_translations_behind_a_later_english_revision(seeded):
+    from courses.models import TranslationBase
+
+    lagging = TranslationBase.objects.lagging().with_revisions()
+    assert sorted(base.page.locale.language_code for base in lagging) == ["es", "fr"]
+    for base in lagging:
+        assert base.source_page.slug == "why-influencers"
+        assert base.source_page.live_revision_id > base.source_revision_id  # a real, later revision
+        assert base.changes.material
+        assert [(change.kind, change.block_type) for change in base.changes.blocks] == [
+            ("changed", "callout")
+        ]
+    # The Arabic STO-101 translations are up to date.
+    assert TranslationBase.objects.filter(page__locale__language_code="ar").count() == 3

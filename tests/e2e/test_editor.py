@@ -140,3 +140,57 @@ def test_editor_writes_a_module_and_a_reviewer_publishes_it(browsing, demo):
     editor.goto("/admin/reports/quiz-items/")
     shot(editor, "report-item-analysis")
     check_axe(editor, "admin: quiz item analysis")
+
+
+def test_editor_lands_on_the_dashboard_and_finds_a_translation_behind_its_source(browsing, demo):
+    """The demo's Spanish and French first INF-101 module are behind a later English revision
+    (demo/updates.py): the editor's dashboard says so, the translation's editor shows what
+    changed, the report lists both, and a learner reading the Spanish module is told."""
+    from courses.models import ModulePage
+
+    spanish = ModulePage.objects.get(slug="why-influencers", locale__language_code="es")
+    editor = browsing.page()
+    admin_login(editor, "editor")
+    assert editor.url.rstrip("/").endswith("/admin")  # the editor lands on the dashboard
+
+    panel = editor.locator("#translations-behind-section")
+    expect(panel).to_contain_text("2 translations were not brought up to date")
+    expect(panel).to_contain_text(spanish.title)
+    expect(editor.locator("#your-drafts-section")).to_be_visible()
+    expect(editor.locator("#recently-published-section")).to_contain_text("Why work with influencers?")
+    shot(editor, "editor-08-dashboard")
+    check_axe(editor, "admin: editor's dashboard")
+
+    # Open the Spanish translation from the panel: the banner lists the changed block.
+    panel.get_by_role("link", name=spanish.title).click()
+    editor.wait_for_url(f"**/admin/pages/{spanish.pk}/edit/")
+    banner = editor.locator(".translation-lag")
+    expect(banner).to_contain_text("Why work with influencers?")
+    expect(banner).to_contain_text("Call-out 9: changed")
+    shot(editor, "editor-09-lagging-translation-banner")
+    check_axe(editor, "admin: lagging translation's editor", include=".translation-lag")
+
+    # Compare the two English revisions the banner points to.
+    with editor.expect_navigation():
+        banner.get_by_role("link", name="Compare the source's revisions").click()
+    expect(editor.get_by_text("fair fee").first).to_be_visible()
+    shot(editor, "editor-10-compare-source-revisions")
+
+    # Reports > Translations behind their source.
+    editor.goto("/admin/reports/translations-behind/")
+    results = editor.locator("#listing-results")
+    expect(results).to_contain_text(spanish.title)
+    expect(results).to_contain_text("Pourquoi travailler avec des influenceurs ?")
+    expect(results).to_contain_text("2 translations")
+    shot(editor, "report-translations-behind")
+    check_axe(editor, "admin: translations behind their source")
+
+    # A learner reading the Spanish module is told, with a link to the English page.
+    staff = browsing.page()
+    learner_login(staff, "staff")
+    staff.goto(spanish.url)
+    notice = staff.locator(".translation-notice")
+    expect(notice).to_be_visible()
+    expect(notice.locator("a[hreflang='en']")).to_be_visible()
+    shot(staff, "learner-translation-notice")
+    check_axe(staff, "translated module behind its source")

@@ -49,6 +49,8 @@ ADMIN = {
     # name                                                          anon  staff edit  rev   mgr   hr    super
     "people_roster_upload":                                           "L     L     D     D     D     200   200",
     "people_roster_apply":                                            "L     L     D     D     D     405   405",
+    "courses_reports:translation_lag":                                "L     L     200   200   D     D     200",
+    "courses_reports:translation_lag_results":                        "L     L     200   200   D     D     200",
     "quizzes_reports:item_analysis":                                  "L     L     200   200   D     D     200",
     # Completions and assignment rules were snippets of quizzes: old bookmarks lead to records.
     "records_moved_assignmentrule":                                   "L     L     R     R     R     R     R",
@@ -219,6 +221,8 @@ ADMIN = {
     "staff_reports:organisation?export=csv":                          "L     L     D     D     D     200   200",
     "staff_reports:organisation?export=xlsx":                         "L     L     D     D     D     200   200",
     "staff_reports:transcript?export=csv":                            "L     L     D     D     200   200   200",
+    "courses_reports:translation_lag?export=csv":                     "L     L     200   200   D     D     200",
+    "courses_reports:translation_lag?export=xlsx":                    "L     L     200   200   D     D     200",
     "quizzes_reports:item_analysis?export=csv":                       "L     L     200   200   D     D     200",
     "quizzes_reports:item_analysis?export=xlsx":                      "L     L     200   200   D     D     200",
     "security_log?export=csv":                                        "L     L     D     D     D     D     200",

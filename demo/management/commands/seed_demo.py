@@ -20,6 +20,8 @@ from django.db import transaction
 
 from demo import (
     influencers,
+    influencers_es,
+    influencers_fr,
     influencers_quizzes,
     storytelling,
     storytelling_ar,
@@ -36,13 +38,18 @@ from demo.site import (
     ensure_site_structure,
     ensure_translated_structure,
 )
+from demo.updates import ensure_editor_draft, ensure_source_update
 
 # Each course or translation with its modules' quizzes, by module slug.
 COURSES = (
     (influencers.COURSE, influencers_quizzes.QUIZZES),
     (storytelling.COURSE, storytelling_quizzes.QUIZZES),
 )
-TRANSLATIONS = ((storytelling_ar.TRANSLATION, storytelling_ar_quizzes.QUIZZES),)
+TRANSLATIONS = (
+    (storytelling_ar.TRANSLATION, storytelling_ar_quizzes.QUIZZES),
+    (influencers_es.TRANSLATION, {}),
+    (influencers_fr.TRANSLATION, {}),
+)
 # Wagtail and the task framework log every page save; -v 2 shows them.
 CHATTY_LOGGERS = ("wagtail", "django_tasks")
 
@@ -85,6 +92,7 @@ class Command(BaseCommand):
         with _quiet(CHATTY_LOGGERS, unless=verbosity > 1), transaction.atomic():
             seed_content(report)
             logins = ensure_demo_organisation(password, reset_passwords, report)
+            ensure_editor_draft(report)
             ensure_demo_assignments(report)
             ensure_demo_history(report)
         self._print_report(report, verbosity)
@@ -146,6 +154,8 @@ def seed_content(report):
     for translation, quizzes in TRANSLATIONS:
         ensure_translated_structure(translation["language_code"], report)
         ensure_course_translation(translation, report, quizzes)
+    # After the translations: a newer English revision they are behind (demo/updates.py).
+    ensure_source_update(report)
 
 
 @contextmanager

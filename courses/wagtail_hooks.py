@@ -1,0 +1,45 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.home import RecentEditsPanel
+
+from courses.dashboard import editor_panels
+from courses.reports import TranslationLagReportView, writes_pages
+
+report_urls = [
+    path("", TranslationLagReportView.as_view(), name="translation_lag"),
+    path("results/", TranslationLagReportView.as_view(results_only=True), name="translation_lag_results"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [path("reports/translations-behind/", include((report_urls, "courses_reports")))]
+
+
+class TranslationLagMenuItem(MenuItem):
+    def is_shown(self, request):
+        return writes_pages(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_lag_menu_item():
+    return TranslationLagMenuItem(
+        _("Translations behind their source"),
+        reverse("courses_reports:translation_lag"),
+        name="translations-behind",
+        icon_name="globe",
+        order=1310,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_editor_panels(request, panels):
+    """Editors' and reviewers' panels (courses.dashboard), for people who write pages only;
+    Wagtail's *Your most recent edits* gives way to *Your drafts* and *Recently published*."""
+    if not writes_pages(request.user):
+        return
+    panels[:] = [panel for panel in panels if not isinstance(panel, RecentEditsPanel)]
+    panels.extend(editor_panels())
