@@ -16,3 +16,10 @@ def admin_userbar(context, position="bottom-right"):
     if user is None or not may_access_admin(user):
         return ""
     return wagtailuserbar(context, position)
+
+
+@register.simple_tag(takes_context=True)
+def may_use_admin(context):
+    """Whether to link to the admin from the learner site: the same cached answer as the toolbar."""
+    user = getattr(context.get("request"), "user", None)
+    return user is not None and may_access_admin(user)
