@@ -197,3 +197,11 @@ def test_seed_assigns_the_demo_courses_so_the_team_report_has_rows(seeded):
     assert Enrolment.objects.filter(
         user__username="staff", course_code="INF-101", due_date__isnull=False
     ).exists()
+
+
+def test_seed_enrols_no_superuser(seeded):
+    from records.models import CourseCompletion, Enrolment
+
+    assert User.objects.filter(username="admin", is_superuser=True).exists()
+    assert not Enrolment.objects.filter(user__is_superuser=True).exists()
+    assert not CourseCompletion.objects.filter(user__is_superuser=True).exists()
