@@ -2,14 +2,11 @@
 editor guide and release notes are for the people who edit pages, not for managers and HR."""
 
 from wagtail import hooks
-from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from elearning.permissions import edits_pages
 
 # Wagtail's Help menu items that speak of editing pages in Wagtail (the "Shortcuts" item stays).
 WAGTAIL_EDITING_HELP = ("editor-guide", "whats-new-in-wagtail-")
-
-
-def edits_pages(user):
-    return PagePermissionPolicy().user_has_any_permission(user, {"add", "change", "publish"})
 
 
 @hooks.register("construct_help_menu")

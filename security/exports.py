@@ -93,10 +93,11 @@ class SafeSpreadsheetExportMixin:
             value = timezone.localtime(value, self.export_time_zone or timezone.get_default_timezone())
         if export_format == self.FORMAT_CSV:
             return value.isoformat(timespec="seconds")
-        return timezone.make_naive(value) if timezone.is_aware(value) else value
+        return value.replace(tzinfo=None)  # already in the chosen zone; openpyxl takes no other
 
     def get_sheet_title(self):
-        title = force_str(getattr(self, "page_title", "") or self.get_filename())
+        title = self.get_page_title() if hasattr(self, "get_page_title") else getattr(self, "page_title", "")
+        title = force_str(title or self.get_filename())
         return SHEET_NAME_FORBIDDEN.sub(" ", title).strip()[:31] or "Export"
 
     def write_xlsx(self, queryset, output):
