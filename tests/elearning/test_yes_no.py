@@ -50,9 +50,9 @@ def visible_text(response):
     return " ".join(page.get_text(" ").split()), page
 
 
-def superuser_screens(objects):
+def superuser_screens(found_objects):
     keys = [key for key, row in ADMIN.items() if row.split()[-1] == "200" and "export=" not in key]
-    return [url_for(key, objects) for key in keys] + FILTERED
+    return [url_for(key, found_objects) for key in keys] + FILTERED
 
 
 def test_no_screen_shows_true_or_false(client, screens):
