@@ -37,6 +37,8 @@ def csv_response(rows, headings, filename):
 def _cell(value):
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as in the JSON, whatever the reader's language
     if isinstance(value, datetime):
         return value.astimezone(UTC).isoformat().replace("+00:00", "Z")  # as in the JSON
     if isinstance(value, date):

@@ -1,12 +1,18 @@
 """Permission pieces for the admin: a policy for records that are part of the audit trail,
-and snippet choosers that check the model's permissions."""
+snippet choosers that check the model's permissions, and who counts as a page editor."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser
+
+
+def edits_pages(user):
+    """Whether ``user`` may add, change or publish pages: Wagtail's guides for editors are for them."""
+    return PagePermissionPolicy().user_has_any_permission(user, {"add", "change", "publish"})
 
 
 class LimitedPermissionPolicy(ModelPermissionPolicy):

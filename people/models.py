@@ -18,7 +18,15 @@ class Department(models.Model):
         return self.name
 
 
-class StaffManager(UserManager):
+class StaffQuerySet(models.QuerySet):
+    def learners(self):
+        """The people whose training counts: active staff. Superusers are the platform's own
+        administrator accounts, not staff in training: assignment rules never enrol them and
+        reports never count them. Leavers (inactive) keep their records but are not counted."""
+        return self.filter(is_active=True, is_superuser=False)
+
+
+class StaffManager(UserManager.from_queryset(StaffQuerySet)):
     def get_by_natural_key(self, username):
         """Staff sign in with their username or their work email, in any case. An exact
         username wins; an ambiguous sign-in name matches nobody rather than failing."""

@@ -1,21 +1,39 @@
 """Export safety for every spreadsheet the platform hands out: nobody's text runs as a
 formula, large exports stream in chunks, and every admin export is in the security log.
-Admin reports declare their columns once (``ReportColumn``), for the table and the export."""
+Admin reports declare their columns once (``ReportColumn``), for the table and the export.
+
+Values read the same in every admin export: dates and times as ISO 8601 in the CSV, with the
+offset (``2026-03-02T14:05:00+00:00``, ``2026-03-02``); in XLSX as real date cells, the times
+in the organisation's time zone (``TIME_ZONE``: Excel has no time zones); true/false as Yes/No.
+The XLSX sheet is named after the report and its columns are as wide as their contents."""
 
 import csv
+import datetime
+import re
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.encoding import force_str
 
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.mixins import Echo
+from wagtail.admin.views.mixins import Echo, ExcelDateFormatter
 
+from elearning.yes_no import yes_no
 from security.log import Action, record
 
 # Rows fetched at a time when streaming a CSV export.
 EXPORT_CHUNK_SIZE = 2000
+
+# Rows read to size the XLSX columns (a write-only sheet takes its widths before any row).
+WIDTH_SAMPLE_ROWS = 200
+MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH = 8, 60
+DATE_WIDTH, DATETIME_WIDTH = 12, 18
+# Excel refuses these in a sheet's name, and names longer than 31 characters.
+SHEET_NAME_FORBIDDEN = re.compile(r"[\\/*?:\[\]]")
 
 # Cells starting with one of these are read as a formula by Excel, LibreOffice and Google
 # Sheets when a CSV file is opened (OWASP "CSV injection").
@@ -55,11 +73,71 @@ class SafeSpreadsheetExportMixin:
         )
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
+    # The time zone of the XLSX's times (None: the organisation's, TIME_ZONE).
+    export_time_zone = None
+
     def preprocess_field_value(self, field, value, export_format):
+        if isinstance(value, bool):
+            value = yes_no(value)
+        elif isinstance(value, datetime.datetime):
+            return self.export_datetime(value, export_format)
+        elif isinstance(value, datetime.date):
+            return value.isoformat() if export_format == self.FORMAT_CSV else value
         value = super().preprocess_field_value(field, value, export_format)
         if export_format == self.FORMAT_CSV:
             return neutralise_formula(value)
         return value
+
+    def export_datetime(self, value, export_format):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value, self.export_time_zone or timezone.get_default_timezone())
+        if export_format == self.FORMAT_CSV:
+            return value.isoformat(timespec="seconds")
+        return value.replace(tzinfo=None)  # already in the chosen zone; openpyxl takes no other
+
+    def get_sheet_title(self):
+        title = self.get_page_title() if hasattr(self, "get_page_title") else getattr(self, "page_title", "")
+        title = force_str(title or self.get_filename())
+        return SHEET_NAME_FORBIDDEN.sub(" ", title).strip()[:31] or "Export"
+
+    def write_xlsx(self, queryset, output):
+        """Wagtail's XLSX, with the sheet named after the report, the heading row kept in
+        view and each column as wide as its heading and its first rows."""
+        from openpyxl import Workbook
+        from openpyxl.utils import get_column_letter
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=self.get_sheet_title())
+        headings = [self.get_heading(queryset, field) for field in self.list_export]
+        items = iter(
+            queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE) if isinstance(queryset, QuerySet) else queryset
+        )
+        sample = [self.to_row_dict(item) for item in islice(items, WIDTH_SAMPLE_ROWS)]
+        for index, width in enumerate(self.column_widths(headings, sample), start=1):
+            worksheet.column_dimensions[get_column_letter(index)].width = width
+        worksheet.freeze_panes = "A2"
+        worksheet.append(headings)
+        date_format = ExcelDateFormatter().get()
+        for row in chain(sample, (self.to_row_dict(item) for item in items)):
+            worksheet.append(self.generate_xlsx_row(worksheet, row, date_format=date_format))
+        workbook.save(output)
+
+    def column_widths(self, headings, rows):
+        widths = []
+        for index, heading in enumerate(headings):
+            width = len(heading)
+            for row in rows:
+                value = list(row.values())[index]
+                if isinstance(value, datetime.datetime):
+                    width = max(width, DATETIME_WIDTH)
+                elif isinstance(value, datetime.date):
+                    width = max(width, DATE_WIDTH)
+                elif value is not None:
+                    width = max(
+                        width, len(force_str(self.preprocess_field_value("", value, self.FORMAT_XLSX)))
+                    )
+            widths.append(min(max(width + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH))
+        return widths
 
     def stream_csv(self, queryset):
         """Wagtail's CSV stream, reading the rows in chunks: iterating the queryset itself

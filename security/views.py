@@ -14,9 +14,24 @@ from wagtail.admin.views.reports import ReportView
 import django_filters
 
 from elearning.db_router import ReplicaReadsMixin
+from elearning.yes_no import yes_no
 from security.exports import ReportColumn, ReportColumnsMixin, export_only
 
 from .models import SecurityEvent
+
+
+def describe_detail(value, nested=False):
+    """An event's detail as words: "administrator: Yes; groups: Editors", not a Python dict."""
+    if isinstance(value, bool) or value is None:
+        return yes_no(value) or "—"
+    if isinstance(value, dict):
+        text = ("; " if not nested else ", ").join(
+            f"{key}: {describe_detail(item, nested=True)}" for key, item in sorted(value.items())
+        )
+        return f"({text})" if nested else text
+    if isinstance(value, list | tuple):
+        return ", ".join(describe_detail(item, nested=True) for item in value) or "—"
+    return str(value)
 
 
 def can_read_security_log(user):
@@ -47,12 +62,13 @@ class SecurityLogView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
     filterset_class = SecurityEventFilterSet
     verbose_name_plural = _("security events")
     paginate_by = 100
+    export_time_zone = UTC  # the heading says so
 
     report_columns = [
         ReportColumn(
             DateColumn("created_at", label=_("When")),
             heading=_("When (UTC)"),
-            value=lambda event: event.created_at.astimezone(UTC).replace(tzinfo=None),
+            value=lambda event: event.created_at.astimezone(UTC),
         ),
         ReportColumn(Column("action", label=_("Event"), accessor="get_action_display")),
         ReportColumn(Column("actor_label", label=_("By"))),
@@ -61,8 +77,8 @@ class SecurityLogView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
         ReportColumn(Column("ip_address", label=_("Address"))),
         export_only("user_agent", _("Browser")),
         ReportColumn(
-            Column("detail", label=_("Detail")),
-            value=lambda event: "; ".join(f"{key}={value}" for key, value in sorted(event.detail.items())),
+            Column("detail", label=_("Detail"), accessor=lambda event: describe_detail(event.detail)),
+            value=lambda event: describe_detail(event.detail),
         ),
     ]
 

@@ -18,6 +18,7 @@ import django_filters
 
 from elearning.db_router import ReplicaReadsMixin
 from people.lines import sees_everyone
+from people.models import User
 from quizzes.reports.item_analysis import course_choices, percent
 from records.models import Enrolment
 from security.exports import ReportColumn, ReportColumnsMixin
@@ -97,7 +98,7 @@ class OrganisationView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
         return f"organisation-overview-by-{self.grouping}-{timezone.localdate().isoformat()}"
 
     def get_queryset(self):
-        return Enrolment.objects.filter(user__is_active=True)
+        return Enrolment.objects.filter(user__in=User.objects.learners())
 
     def get_filtered_queryset(self):
         return completion_rows(self.filter_queryset(self.get_queryset()), self.grouping)

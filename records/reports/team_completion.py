@@ -112,10 +112,10 @@ def latest_score():
 
 
 def team_enrolments(user):
-    """The enrolments of the active staff ``user`` may see (leavers' records stay on
-    their transcripts), with what a row shows, in one query."""
+    """The enrolments of the learners ``user`` may see (leavers' records stay on their
+    transcripts; superusers are not staff in training), with what a row shows, in one query."""
     return (
-        Enrolment.objects.filter(user__in=visible_people(user), user__is_active=True)
+        Enrolment.objects.filter(user__in=visible_people(user).learners())
         .select_related("user", "user__department", "assignment_rule")
         .annotate(score=latest_score())
         .order_by("user__full_name", "user__username", "user_id", "course_code")

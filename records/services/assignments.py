@@ -4,7 +4,7 @@ its course with a due date.
 - A person with no enrolment on the course gets one ("assigned", with the due date).
 - A person already enrolled keeps their enrolment; a self-enrolment without a due date
   gets the rule's due date (and stays "self").
-- Inactive people (leavers) are skipped. New joiners and people who moved department,
+- Inactive people (leavers) and superusers are skipped (``User.objects.learners()``). New joiners and people who moved department,
   country or manager are picked up the next time the rules are applied (the daily
   command, or the roster import signal).
 
@@ -24,8 +24,8 @@ from records.models.sync import stamp_all, stamped_update
 
 
 def targeted_people(rule):
-    """The active people the rule assigns its course to."""
-    people = User.objects.filter(is_active=True)
+    """The people the rule assigns its course to: active staff, never a superuser."""
+    people = User.objects.learners()
     Target = AssignmentRule.Target
     if rule.target == Target.EVERYONE:
         return people

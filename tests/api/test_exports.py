@@ -1,5 +1,7 @@
 """CSV exports of the feeds: same filters, streamed in keyset chunks, formula-safe."""
 
+from decimal import Decimal
+
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
@@ -7,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from api import exports
+from records.services import progress
 from tests.factories import CourseCompletionFactory, EnrolmentFactory, UserFactory
 from tests.responses import csv_dicts
 
@@ -80,3 +83,19 @@ def test_export_of_nothing_is_just_the_headings(hr_api, url):
     response = hr_api.get(url)
     assert response.status_code == 200
     assert read_csv(response) == []
+
+
+def test_a_revoked_completion_reads_as_revoked_in_the_csv_as_in_the_json(hr_api, amira, chen, hana):
+    """``passed`` is written ``true``/``false`` as in the JSON (it was Python's ``True``/``False``),
+    and a revoked completion says ``revoked`` beside its score of 100."""
+    CourseCompletionFactory(user=chen, score=Decimal("90.00"))
+    revoked = CourseCompletionFactory(user=amira, score=Decimal("100.00"))
+    progress.revoke_completion(revoked, hana, "Shared account")
+    rows = {row["employee_id"]: row for row in read_csv(hr_api.get("/api/v1/completions/export/"))}
+    feed = {row["employee_id"]: row for row in hr_api.get("/api/v1/completions/").json()["results"]}
+    assert rows[chen.employee_id]["passed"] == "true" and feed[chen.employee_id]["passed"] is True
+    row, json_row = rows[amira.employee_id], feed[amira.employee_id]
+    assert (row["status"], row["passed"], row["score"]) == ("revoked", "false", "100.00")
+    assert (json_row["status"], json_row["passed"]) == ("revoked", False)
+    assert row["revoked_reason"] == json_row["revoked_reason"] == "Shared account"
+    assert row["revoked_at"] == json_row["revoked_at"] != ""

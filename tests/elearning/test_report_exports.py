@@ -109,7 +109,7 @@ def test_team_completion_csv(team):
             "Working with influencers",
             "Completed",
             "2020-01-10",
-            "2026-03-02 09:30:00+00:00",
+            "2026-03-02T09:30:00+00:00",
             str(score("80.00")),
         ],
         [
@@ -329,7 +329,7 @@ def test_transcript_csv(transcript):
             "Working with influencers",
             "Completed",
             "2030-01-10",
-            "2026-03-02 09:30:00+00:00",
+            "2026-03-02T09:30:00+00:00",
             "",
             str(score("75.00")),
             "",
@@ -340,7 +340,7 @@ def test_transcript_csv(transcript):
             "'+Why voices matter",
             "Passed",
             "",
-            "2026-03-02 09:30:00+00:00",
+            "2026-03-02T09:30:00+00:00",
             "2",
             str(score("90.00")),
             "",
@@ -351,7 +351,7 @@ def test_transcript_csv(transcript):
             "Working with influencers",
             "Valid",
             "",
-            "2026-03-02 09:30:00+00:00",
+            "2026-03-02T09:30:00+00:00",
             "",
             "75.00",
             "2028-03-02",
@@ -362,7 +362,7 @@ def test_transcript_csv(transcript):
             "Working with influencers",
             "Revoked",
             "",
-            "2025-01-05 08:00:00+00:00",
+            "2025-01-05T08:00:00+00:00",
             "",
             "50.00",
             "",
@@ -516,16 +516,16 @@ def test_security_log_csv(security_log):
     assert csv_export(security_log, SECURITY_URL, SECURITY_FILTER) == [
         SECURITY_HEADINGS,
         [
-            "2026-03-02 09:30:00",
+            "2026-03-02T09:30:00+00:00",
             "Sign-in failed",
             "",
             "amira",
             "'=cmd",
             "192.0.2.7",
             "Firefox",
-            "attempts=3; username=amira",
+            "attempts: 3; username: amira",
         ],
-        ["2026-03-01 23:00:00", "Sign-in failed", "", "ghost", "", "", "", ""],
+        ["2026-03-01T23:00:00+00:00", "Sign-in failed", "", "ghost", "", "", "", ""],
     ]
 
 
@@ -540,7 +540,7 @@ def test_security_log_xlsx(security_log):
             "=cmd",
             "192.0.2.7",
             "Firefox",
-            "attempts=3; username=amira",
+            "attempts: 3; username: amira",
         ],
         [datetime(2026, 3, 1, 23, 0), "Sign-in failed", None, "ghost", None, None, None, None],
     ]
@@ -618,12 +618,12 @@ def test_completions_csv(completions):
             "STORY-201",
             "'+Storytelling",
             "fr",
-            "2025-01-05 08:00:00+00:00",
+            "2025-01-05T08:00:00+00:00",
             "50.00",
             "CERT-2",
             "",
             "Revoked",
-            "2025-02-01 12:00:00+00:00",
+            "2025-02-01T12:00:00+00:00",
             "Hana Sato",
             "Shared account",
         ],
@@ -634,7 +634,7 @@ def test_completions_csv(completions):
             "INF-101",
             "Working with influencers",
             "en",
-            "2026-03-02 09:30:00+00:00",
+            "2026-03-02T09:30:00+00:00",
             "75.00",
             "CERT-1",
             "2028-03-02",
@@ -681,3 +681,67 @@ def test_completions_xlsx(completions):
             None,
         ],
     ]
+
+
+# --- What every admin export shares (security.exports) -------------------------------------
+
+
+def workbook(client, url, params=None):
+    response = client.get(url, {**(params or {}), "export": "xlsx"})
+    assert response.status_code == 200
+    return load_workbook(io.BytesIO(streamed(response))).active
+
+
+@pytest.mark.parametrize(
+    ("fixture", "url", "title"),
+    [
+        ("team", TEAM_URL, "Team completion"),
+        ("completions", COMPLETIONS_URL, "Course completions"),
+        ("security_log", SECURITY_URL, "Security log"),
+    ],
+)
+def test_xlsx_sheet_is_named_after_the_report_with_its_headings_in_view(request, fixture, url, title):
+    sheet = workbook(request.getfixturevalue(fixture), url)
+    assert sheet.title == title
+    assert sheet.freeze_panes == "A2"
+
+
+def test_xlsx_columns_are_as_wide_as_their_contents(team):
+    sheet = workbook(team, TEAM_URL)
+    widths = {
+        sheet.cell(1, column).value: sheet.column_dimensions[chr(64 + column)].width
+        for column in range(1, 11)
+    }
+    assert widths["Person"] >= len("Amira Haddad")
+    assert widths["Course title"] >= len("Working with influencers")
+    assert widths["Completed at"] >= 16  # a date and time, not "####"
+    assert widths["Score (%)"] < 20
+    assert all(8 <= width <= 60 for width in widths.values())
+
+
+def test_xlsx_times_are_real_times_in_the_organisation_s_time_zone(settings, completions, team):
+    """Excel has no time zones: the cell holds the local time (the CSV keeps the offset)."""
+    settings.TIME_ZONE = "Asia/Tokyo"
+    sheet = workbook(completions, COMPLETIONS_URL, {"ordering": "completed_at"})
+    completed = sheet.cell(3, 7)
+    assert completed.is_date and completed.value == datetime(2026, 3, 2, 18, 30)
+    assert sheet.cell(3, 10).is_date and sheet.cell(3, 10).value == date(2028, 3, 2)
+    rows = csv_export(completions, COMPLETIONS_URL, {"ordering": "completed_at"})
+    assert rows[2][6] == "2026-03-02T18:30:00+09:00"
+
+
+def test_the_security_log_keeps_utc_as_its_heading_says(settings, security_log):
+    settings.TIME_ZONE = "Asia/Tokyo"
+    sheet = workbook(security_log, SECURITY_URL, SECURITY_FILTER)
+    assert sheet.cell(1, 1).value == "When (UTC)" and sheet.cell(2, 1).value == datetime(2026, 3, 2, 9, 30)
+    assert csv_export(security_log, SECURITY_URL, SECURITY_FILTER)[1][0] == "2026-03-02T09:30:00+00:00"
+
+
+def test_admin_exports_write_yes_and_no():
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    from security.exports import SafeSpreadsheetExportMixin
+
+    export = type("Export", (SafeSpreadsheetExportMixin, SpreadsheetExportMixin), {})()
+    assert [export.preprocess_field_value("f", value, "csv") for value in (True, False)] == ["Yes", "No"]
+    assert [export.preprocess_field_value("f", value, "xlsx") for value in (True, False)] == ["Yes", "No"]

@@ -80,6 +80,13 @@ def test_everyone_rule_skips_inactive_people(course, amira, chen):
     assert enrolled(course) == {"amira", "bruno", "chen"}
 
 
+def test_everyone_rule_skips_superusers(course, amira, chen):
+    """The platform's administrator account is not staff in training (it was enrolled)."""
+    UserFactory(username="root", is_superuser=True, is_staff=True)
+    apply_rule(AssignmentRuleFactory(course=course), TODAY)
+    assert enrolled(course) == {"amira", "bruno", "chen"}
+
+
 def test_due_date_counts_from_the_start_date_when_the_rule_says_so(course, db):
     UserFactory(username="joiner", start_date=date(2026, 2, 20))
     UserFactory(username="undated", start_date=None)

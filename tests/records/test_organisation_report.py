@@ -72,6 +72,12 @@ def test_completion_by_department(hr_client, organisation):
     }
 
 
+def test_superusers_are_not_counted(hr_client, organisation, communications):
+    root = UserFactory(username="root", is_superuser=True, department=communications, country="Jordan")
+    EnrolmentFactory(user=root, due_date=PAST)
+    assert rows(hr_client.get(URL))[("INF-101", "Communications")] == (3, 1, 33.3, 1)
+
+
 def test_completion_by_country(hr_client, organisation):
     assert rows(hr_client.get(URL, {"by": "country"})) == {
         ("INF-101", "Jordan"): (3, 1, 33.3, 1),

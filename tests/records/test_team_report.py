@@ -124,6 +124,13 @@ def test_superuser_sees_everyone(superuser_client, team):
     assert people(superuser_client.get(URL)) == ["amira", "chen", "dana", "finn"]
 
 
+def test_superusers_are_not_counted(superuser_client, team):
+    """An enrolment of the administrator account (old demo data enrolled it) is not a row."""
+    root = UserFactory(username="root", is_superuser=True)
+    EnrolmentFactory(user=root, due_date=TODAY - timedelta(days=10))
+    assert people(superuser_client.get(URL)) == ["amira", "chen", "dana", "finn"]
+
+
 def test_leavers_are_left_out(bruno_client, team):
     User.objects.filter(pk=team["finn"].pk).update(is_active=False)
     assert people(bruno_client.get(URL)) == ["amira", "dana"]
