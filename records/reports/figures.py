@@ -23,8 +23,9 @@ TREND_MONTHS = 12
 
 
 def active_people(user):
-    """The active staff ``user`` may see: leavers' records stay, but not in the figures."""
-    return visible_people(user).filter(is_active=True)
+    """The learners ``user`` may see (``User.objects.learners()``): leavers' records stay,
+    but not in the figures, and superusers are not staff in training."""
+    return visible_people(user).learners()
 
 
 def enrolment_counts(enrolments, on=None):

@@ -93,7 +93,7 @@ class TeamCompletionFilterSet(WagtailFilterSet):
         if user is not None and not sees_everyone(user):
             # A manager chooses among the departments and countries of their own line:
             # any other would find nobody, and would tell them who works where.
-            people = visible_people(user).filter(is_active=True)
+            people = visible_people(user).learners()
             self.filters["department"].queryset = Department.objects.filter(
                 pk__in=people.exclude(department=None).values("department")
             )

@@ -104,7 +104,7 @@ def assign_course(people, course, due_date):
     """A manager's assignment (records.views.team): ``course`` due on ``due_date`` for each
     active person of ``people``. Safe to repeat: people enrolled already keep their
     enrolment, and an open one without a due date gets this one. Returns (enrolled, dated)."""
-    people = people.filter(is_active=True)
+    people = people.learners()
     code = course.course_code
     with transaction.atomic():
         created = _enrol_newcomers(people, course.pk, code, course.title, lambda _start: due_date)

@@ -247,6 +247,7 @@ def test_seed_leaves_the_first_inf_101_module_translations_behind_a_later_englis
     # The Arabic STO-101 translations are up to date.
     assert TranslationBase.objects.filter(page__locale__language_code="ar").count() == 3
 
+
 def test_seed_enrols_no_superuser(seeded):
     from records.models import CourseCompletion, Enrolment
 
