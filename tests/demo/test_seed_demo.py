@@ -254,3 +254,22 @@ def test_seed_enrols_no_superuser(seeded):
     assert User.objects.filter(username="admin", is_superuser=True).exists()
     assert not Enrolment.objects.filter(user__is_superuser=True).exists()
     assert not CourseCompletion.objects.filter(user__is_superuser=True).exists()
+
+
+def test_seed_imports_hr_roster_once_through_the_real_import(seeded):
+    """The HR dashboard's *Roster last imported* has an import to show on a fresh demo, and it
+    is a real one: the joiner exists, the move is applied, the security log has it."""
+    from people.models import RosterImport
+    from people.roster_imports import last_applied
+    from security.models import SecurityEvent
+
+    latest = last_applied()
+    assert latest is not None and latest.source == RosterImport.Source.COMMAND
+    assert (latest.created_count, latest.changed_count, latest.deactivated_count) == (1, 1, 0)
+    joiner = User.objects.get(employee_id="E1043")
+    assert joiner.manager.employee_id == "E1005" and joiner.department.name == "Research"
+    assert User.objects.get(employee_id="E1074").country == "Indonesia (Jakarta)"
+    assert SecurityEvent.objects.filter(action="roster_imported").exists()
+
+    _seed()
+    assert RosterImport.objects.filter(status=RosterImport.Status.APPLIED).count() == 1
