@@ -1,7 +1,7 @@
 """The French translation of demo course INF-101 ("Working with influencers"): the course
 page and its first two modules. Modules are matched to the English ones by slug; the
-translated pages keep the English slugs and the course code. Their quizzes stay the
-English ones, copied with the module, until a translator writes them."""
+translated pages keep the English slugs and the course code. Their quizzes are in
+influencers_fr_quizzes.py."""
 
 from demo.common import COMPOSITE_CONSENT_FR
 

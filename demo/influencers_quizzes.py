@@ -5,6 +5,9 @@ question has a kind ("single", "multiple" or "true_false"), a prompt, points, an
 and its choices as (text, is_correct, feedback). demo/site.py checks every question
 with the same rules as the admin and attaches the quiz to its module.
 
+The Spanish and French versions of the first two are in influencers_es_quizzes.py and
+influencers_fr_quizzes.py: keep the questions and choices in the same order when editing.
+
 Every question is answered by the module's own text. The optional toolkit module has no quiz:
 it is reference material, and a quiz would make an optional module feel like a test."""
 

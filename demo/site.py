@@ -20,7 +20,15 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Site
 
 from courses.admin_forms import question_problems
-from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage, QuizChoice, QuizQuestion
+from courses.models import (
+    CourseCatalogue,
+    CoursePage,
+    HomePage,
+    ModulePage,
+    QuizChoice,
+    QuizQuestion,
+    TranslationBase,
+)
 from demo.covers import ensure_cover_image
 from demo.report import SeedReport
 
@@ -494,7 +502,14 @@ def _ensure_module_translation(source_course, locale, data, report, quiz=None):
     fields = {"title": data["title"], "body": body, **quiz_fields}
     translation = ensure_translation(source, locale, fields, report, label)
     if quiz_fields:
-        add_missing_quiz(
+        base = TranslationBase.objects.filter(page_id=translation.pk).values("source_revision", "updated_at")
+        kept = base.first()
+        added = add_missing_quiz(
             translation, build_quiz(quiz, translated_label), translated_label, report, source=source
         )
+        if added and kept:
+            # Publishing records the translation as up to date with its source's live
+            # revision; translating its quiz did not bring in a later source change (the one
+            # demo/updates.py makes on purpose), so it keeps the base it had.
+            base.update(**kept)
     return translation

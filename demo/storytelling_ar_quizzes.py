@@ -1,10 +1,9 @@
 """The Arabic quizzes of the two translated STO-101 modules (storytelling_ar.py).
 
-Only the words are translated here: each question's prompt and explanation, and each
-choice's (text, feedback), in the same order as the English quiz in storytelling_quizzes.py.
-The kind, points, settings and which choices are correct come from the English quiz, so the
-two cannot drift apart; a different number of questions or choices fails at import."""
+Only the words are translated here, in the same order as the English quiz in
+storytelling_quizzes.py; the rest comes from the English quiz (quiz_translations.py)."""
 
+from demo.quiz_translations import translate_quiz
 from demo.storytelling_quizzes import QUIZZES as ENGLISH_QUIZZES
 
 TRUE = "صحيح"
@@ -228,37 +227,6 @@ HOPEFUL_FRAMING = [
         ],
     },
 ]
-
-
-def translate_quiz(english, questions):
-    """The English quiz with the translated words: same settings, kinds, points and correct
-    choices, in the same order."""
-    if len(questions) != len(english["questions"]):
-        raise ValueError(
-            f"{len(questions)} translated questions for {len(english['questions'])} English ones"
-        )
-    translated = []
-    for number, (source, words) in enumerate(zip(english["questions"], questions, strict=True), 1):
-        if len(words["choices"]) != len(source["choices"]):
-            raise ValueError(
-                f"question {number}: {len(words['choices'])} translated choices "
-                f"for {len(source['choices'])} English ones"
-            )
-        translated.append(
-            {
-                "kind": source["kind"],
-                "points": source["points"],
-                "prompt": words["prompt"],
-                "explanation": words["explanation"],
-                "choices": [
-                    (text, is_correct, feedback)
-                    for (text, feedback), (_english, is_correct, _feedback) in zip(
-                        words["choices"], source["choices"], strict=True
-                    )
-                ],
-            }
-        )
-    return {"settings": dict(english["settings"]), "questions": translated}
 
 
 QUIZZES = {

@@ -273,3 +273,73 @@ def test_seed_imports_hr_roster_once_through_the_real_import(seeded):
 
     _seed()
     assert RosterImport.objects.filter(status=RosterImport.Status.APPLIED).count() == 1
+
+
+# The translated modules' quizzes, in their language (demo/*_ar_quizzes.py, *_es_quizzes.py,
+# *_fr_quizzes.py), scoring as the English ones.
+TRANSLATED_QUIZZES = [
+    ("ar", "STO-101", "demo.storytelling_ar_quizzes"),
+    ("es", "INF-101", "demo.influencers_es_quizzes"),
+    ("fr", "INF-101", "demo.influencers_fr_quizzes"),
+]
+
+
+def _quiz(module):
+    """A module's settings, and its questions as (kind, points, correct flags) and as words."""
+    questions = list(module.quiz_questions.prefetch_related("choices"))
+    settings = {name: getattr(module, name) for name in module.setting_names}
+    scoring = [(q.kind, q.points, [c.is_correct for c in q.choices.all()]) for q in questions]
+    words = [
+        text
+        for q in questions
+        for text in (q.prompt, q.explanation, *(t for c in q.choices.all() for t in (c.text, c.feedback)))
+    ]
+    return settings, scoring, words, questions
+
+
+@pytest.mark.parametrize(("language", "code", "data_module"), TRANSLATED_QUIZZES)
+def test_translated_modules_have_their_quiz_in_their_language_scoring_as_the_english_one(
+    seeded, language, code, data_module
+):
+    from importlib import import_module
+
+    quizzes = import_module(data_module).QUIZZES
+    english_course = CoursePage.objects.get(course_code=code, locale__language_code="en")
+    course = CoursePage.objects.get(course_code=code, locale__language_code=language)
+    modules = list(ModulePage.objects.child_of(course).order_by("path"))
+    assert sorted(module.slug for module in modules) == sorted(quizzes)
+    for module in modules:
+        source = ModulePage.objects.child_of(english_course).get(slug=module.slug)
+        settings, scoring, words, questions = _quiz(module)
+        english_settings, english_scoring, english_words, english_questions = _quiz(source)
+        assert questions[0].prompt == quizzes[module.slug]["questions"][0]["prompt"]
+        assert questions[0].prompt != english_questions[0].prompt
+        # Every word is translated; nothing else differs.
+        assert not set(words) & set(english_words), module.slug
+        assert len(words) == len(english_words)
+        assert scoring == english_scoring
+        assert settings == english_settings
+
+
+def test_a_spanish_learner_takes_the_spanish_quiz_and_passes_with_the_english_correct_answers(seeded):
+    from demo.influencers_es_quizzes import QUIZZES
+    from quizzes.models import Attempt
+
+    client = Client()
+    client.login(request=HttpRequest(), username="staff", password=DEMO_PASSWORD)
+    course = CoursePage.objects.get(course_code="INF-101", locale__language_code="es")
+    module = ModulePage.objects.child_of(course).get(slug="why-influencers")
+    client.post(f"/learning/courses/{course.pk}/enrol/")
+    response = client.post(f"/learning/modules/{module.pk}/quiz/")
+    attempt = Attempt.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-1]))
+    page = client.get(response["Location"]).content.decode()
+    assert QUIZZES["why-influencers"]["questions"][1]["prompt"] in page
+    spanish = {question["prompt"] for question in QUIZZES["why-influencers"]["questions"]}
+    assert {question["prompt"] for question in attempt.questions} == spanish
+    data = {
+        f"question-{question['id']}": [str(c["id"]) for c in question["choices"] if c["is_correct"]]
+        for question in attempt.questions
+    }
+    assert client.post(f"/learning/attempts/{attempt.pk}/submit/", data).status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.passed

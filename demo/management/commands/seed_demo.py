@@ -21,7 +21,9 @@ from django.db import transaction
 from demo import (
     influencers,
     influencers_es,
+    influencers_es_quizzes,
     influencers_fr,
+    influencers_fr_quizzes,
     influencers_quizzes,
     storytelling,
     storytelling_ar,
@@ -48,8 +50,8 @@ COURSES = (
 )
 TRANSLATIONS = (
     (storytelling_ar.TRANSLATION, storytelling_ar_quizzes.QUIZZES),
-    (influencers_es.TRANSLATION, {}),
-    (influencers_fr.TRANSLATION, {}),
+    (influencers_es.TRANSLATION, influencers_es_quizzes.QUIZZES),
+    (influencers_fr.TRANSLATION, influencers_fr_quizzes.QUIZZES),
 )
 # Wagtail and the task framework log every page save; -v 2 shows them.
 CHATTY_LOGGERS = ("wagtail", "django_tasks")
