@@ -102,7 +102,9 @@ BEFORE = [("people", "0003_roster_import")]
 AFTER = [("people", "0004_one_name")]
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after this test then leaves the database empty for the next
+# transactional test to restore, rather than refilled by post_migrate (locales, groups).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_fills_an_empty_full_name_from_first_and_last_name():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)

@@ -240,3 +240,15 @@ def test_command_dry_run_prints_the_preview(directory, tmp_path):
         "country: Lima -> Quito; manager: B1 -> P2"
     ) in lines
     assert lines[-1].startswith("Dry run, nothing written. Would have: created 1, updated 1, unchanged 2")
+
+
+def test_the_preview_arrow_points_from_before_to_after_in_arabic(directory, hana, hana_client):
+    """Right to left, "before" stands on the right: the arrow turns to point at "after"."""
+    from wagtail.users.models import UserProfile
+
+    UserProfile.get_for_user(hana).__class__.objects.filter(user=hana).update(preferred_language="ar")
+    response = hana_client.post(reverse("people_roster_upload"), {"file": upload(FILE), "dry_run": "on"})
+
+    (changed,) = elements(response.content.decode(), "tr", class_="roster-changed")
+    arrows = [li.find("span", attrs={"aria-hidden": "true"}).get_text() for li in changed.find_all("li")]
+    assert arrows and set(arrows) == {"←"}
