@@ -158,7 +158,8 @@ def test_the_learner_is_told_when_the_source_changed_materially(amira_client, so
     (notice,) = _notice(amira_client, spanish)
     assert notice.find("a")["href"] == ModulePage.objects.get(pk=source.pk).url
     assert notice.find("a")["hreflang"] == "en"
-    assert "The original of this page was updated on" in notice.get_text()
+    # In the page's language: the Spanish reader is told in Spanish.
+    assert "El original de esta página se actualizó el" in notice.get_text()
 
 
 def test_the_learner_is_not_told_about_a_title_change(amira_client, source, spanish):
