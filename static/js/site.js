@@ -61,4 +61,17 @@
   }
   box.hidden = false;
   tick();
+
+  // The learner's own time zone is the device's: the deadline as their clock shows it, on
+  // the 24-hour clock the page itself uses.
+  var local = document.querySelector(".countdown__local[data-text]");
+  if (!local || !window.Intl) return;
+  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!zone || zone === local.getAttribute("data-site-zone")) return;
+  var deadline = new Date(Number(box.getAttribute("data-deadline")) * 1000);
+  var time = deadline.toLocaleString(document.documentElement.lang || undefined, {
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23", day: "numeric", month: "long", timeZoneName: "short"
+  });
+  local.textContent = local.getAttribute("data-text").replace("{time}", time);
+  local.hidden = false;
 })();

@@ -450,6 +450,8 @@ def test_a_timed_quiz_counts_down_with_javascript_and_states_its_deadline_withou
     status = countdown.locator(".countdown__status")
     assert status.get_attribute("aria-live") == "polite"
     assert status.inner_text() == ""  # nothing said at the start: the deadline is written above
+    # The device's clock is the site's (UTC here): no second statement of the same time.
+    assert not page.locator(".countdown__local").is_visible()
     check_legends_inside(page, "fieldset.question")
     check_layout(page, ("main", ".question", ".time-limit"))
     shot(page, "learner-timed-quiz-countdown")
@@ -466,6 +468,21 @@ def test_a_timed_quiz_counts_down_with_javascript_and_states_its_deadline_withou
     assert not still.locator(".countdown").is_visible()
     check_legends_inside(still, "fieldset.question")
     shot(still, "learner-timed-quiz-no-javascript")
+
+    # A learner in Nairobi (UTC+3) also reads the deadline as their own clock shows it.
+    away = browsing.page(viewport=PHONE, timezone_id="Africa/Nairobi", locale="en-GB")
+    learner_login(away, "staff")
+    away.goto(TIMED_QUIZ_MODULE)
+    with away.expect_navigation():
+        away.click("form[action$='/quiz/'] button[type=submit]")
+    assert away.url == page.url
+    local = away.locator(".countdown__local")
+    assert local.is_visible()
+    utc = re.search(r"by (\d\d):(\d\d)", away.locator(".time-limit").inner_text())
+    nairobi = f"{(int(utc[1]) + 3) % 24:02d}:{utc[2]}"
+    assert nairobi in local.inner_text() and "where you are" in local.inner_text(), local.inner_text()
+    shot(away, "learner-timed-quiz-device-time-zone")
+    check_axe(away, "timed quiz, deadline in the device's time zone")
 
 
 def test_marking_the_last_module_complete_shows_the_course_complete_page(browsing, demo):
