@@ -24,6 +24,9 @@ BLOCKING_IMPACTS = ("serious", "critical")
 # leaves off by default.
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 IMPACTS = ("critical", "serious", "moderate", "minor")
+FINITE_ANIMATIONS_DONE = """() => Promise.all(document.getAnimations()
+  .filter((animation) => Number.isFinite(animation.effect?.getComputedTiming().endTime))
+  .map((animation) => animation.finished.catch(() => null)))"""
 
 # Every page and frame reports each Content-Security-Policy violation (enforced or
 # report-only) to the test as it happens, so one on a page left by a navigation is kept.
@@ -126,6 +129,10 @@ def check_axe(page, label, include=None):
     violations. The counts by impact are kept for the report."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # Wagtail's messages fade in (opacity over 0.5 s): measured halfway, a message's colours
+    # blend with the page and fail contrast they pass once shown. Finite animations and
+    # transitions end first; endless ones (spinners) are left running.
+    page.evaluate(FINITE_ANIMATIONS_DONE)
     context = {"include": [[include]]} if include else None
     results = Axe().run(page, context=context, options=AXE_OPTIONS)
     violations = results.response["violations"]
