@@ -77,6 +77,15 @@ class User(AbstractUser):
         related_name="reports",
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
+    # The retention clock: a leaver's personal data is erased a set time after this day.
+    left_on = models.DateField(
+        _("left on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the person left the organisation; set when they are deactivated."),
+    )
+    # Set once their personal data was erased (records.privacy): the account is a pseudonym.
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True, editable=False)
     # One name, as HR writes it: names do not split into first and last the same way across
     # cultures, and two sources of a name let a correction miss the certificate.
     first_name = None

@@ -147,6 +147,20 @@ class CourseCompletion(StampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    # {module translation key: version number} of each required module this completion
+    # covers (courses' module versions move on each material change).
+    module_versions = models.JSONField(_("module versions covered"), default=dict, blank=True)
+    # Brought up to a newer version of the course: the newer completion (and certificate)
+    # replaces this one. Not a revocation: it was valid, and its holder was trained.
+    superseded_at = models.DateTimeField(_("superseded at"), null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        verbose_name=_("superseded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = SyncStampField(_("updated at"))
 
