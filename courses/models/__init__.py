@@ -2,6 +2,7 @@ from .pages import CourseCatalogue, CoursePage, CoursePrerequisite, HomePage, Mo
 from .quiz import FeedbackPolicy, QuestionKind, QuizChoice, QuizQuestion, QuizSettings
 from .translations import TranslationBase
 from .tree_version import TreeVersion
+from .versions import ModuleVersion
 
 __all__ = [
     "CourseCatalogue",
@@ -10,6 +11,7 @@ __all__ = [
     "FeedbackPolicy",
     "HomePage",
     "ModulePage",
+    "ModuleVersion",
     "QuestionKind",
     "QuizChoice",
     "QuizQuestion",

@@ -2,12 +2,14 @@ from .assignments import AssignmentRule, ReminderLog, TeamSettings
 from .progress import CourseCompletion, Enrolment, ModuleProgress
 from .reflections import ReflectionAnswer
 from .sync import SyncClock
+from .updates import ModuleUpdate
 
 __all__ = [
     "AssignmentRule",
     "CourseCompletion",
     "Enrolment",
     "ModuleProgress",
+    "ModuleUpdate",
     "ReflectionAnswer",
     "ReminderLog",
     "SyncClock",

@@ -48,6 +48,8 @@ class Enrolment(StampedModel):
         # Set daily by records.services.statuses.update_statuses.
         OVERDUE = "overdue", _("Overdue")
         EXPIRED = "expired", _("Expired")
+        # A material change re-opened modules of a valid completion (records.ModuleUpdate).
+        UPDATE_REQUIRED = "update_required", _("Update required")
 
     class Source(models.TextChoices):
         SELF = "self", _("Self-enrolled")
@@ -92,7 +94,12 @@ class Enrolment(StampedModel):
         if self.status == self.Status.EXPIRED:
             rule = self.assignment_rule  # read only for an expired enrolment
             return rule is not None and rule.recurring and rule.active
-        return self.status in (self.Status.NOT_STARTED, self.Status.IN_PROGRESS, self.Status.OVERDUE)
+        return self.status in (
+            self.Status.NOT_STARTED,
+            self.Status.IN_PROGRESS,
+            self.Status.OVERDUE,
+            self.Status.UPDATE_REQUIRED,
+        )
 
     def is_overdue_on(self, day):
         """``EnrolmentQuerySet.overdue_q`` for this enrolment: true from the day after the

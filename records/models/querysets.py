@@ -21,10 +21,12 @@ def _day(on):
 class EnrolmentQuerySet(models.QuerySet):
     def open_q(self):
         """Training still to do by the due date: not completed, or expired under an active
-        recurring rule (which gave it a new due date). An expired one-off assignment or
+        recurring rule (which gave it a new due date), or re-opened by a material change
+        ("update required", records.ModuleUpdate). An expired one-off assignment or
         self-enrolment has nothing due: it stays "expired" until the person retakes it."""
         Status = self.model.Status
-        return Q(status__in=[Status.NOT_STARTED, Status.IN_PROGRESS, Status.OVERDUE]) | Q(
+        open_statuses = [Status.NOT_STARTED, Status.IN_PROGRESS, Status.OVERDUE, Status.UPDATE_REQUIRED]
+        return Q(status__in=open_statuses) | Q(
             status=Status.EXPIRED, assignment_rule__recurring=True, assignment_rule__active=True
         )
 
