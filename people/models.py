@@ -128,12 +128,18 @@ class User(AbstractUser):
             instance._loaded_department_id = instance.department_id
         return instance
 
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        fields = kwargs.get("fields") if "fields" in kwargs else (args[1] if len(args) > 1 else None)
+        if _names_department(fields):
+            self._loaded_department_id = self.department_id
+
     def save(self, *args, **kwargs):
         # An empty employee ID is "none yet", not a duplicate of other empty IDs.
         self.employee_id = (self.employee_id or "").strip() or None
         update_fields = kwargs.get("update_fields")
         moves = []
-        if not self._state.adding and (update_fields is None or "department" in update_fields):
+        if not self._state.adding and _names_department(update_fields):
             moves = department_moves([self])
         if moves:
             with transaction.atomic(using=kwargs.get("using") or self._state.db):
@@ -141,8 +147,13 @@ class User(AbstractUser):
                 departments_moved(moves)
         else:
             super().save(*args, **kwargs)
-        if update_fields is None or "department" in update_fields:
+        if _names_department(update_fields):
             self._loaded_department_id = self.department_id
+
+
+def _names_department(fields):
+    """Whether a list of fields to save or reload (None: all of them) holds the department."""
+    return fields is None or "department" in fields or "department_id" in fields
 
 
 def department_moves(users):

@@ -467,3 +467,18 @@ def test_a_roster_import_moving_many_costs_the_same_queries(regional, communicat
     assert many <= few + 2  # bulk writes may batch differently; never a query per person
     assert Tombstone.objects.filter(reason=Tombstone.Reason.LEFT_SCOPE).count() == 2 * (2 + 9)
     assert len(tombstones(regional["communications"])) == 22
+
+
+def test_a_move_is_told_once_whatever_the_instance_knew(regional, amira, chen, communications, records_of):
+    stale = User.objects.get(pk=amira.pk)
+    partial = User.objects.only("pk", "full_name").get(pk=amira.pk)  # loaded without its department
+    move_by_roster(amira, chen.department)
+    assert Tombstone.objects.count() == 2
+
+    stale.refresh_from_db()
+    stale.save()  # what it holds is what the database holds: no move
+    assert Tombstone.objects.count() == 2
+
+    partial.department = communications
+    partial.save()  # compared with the database: a move back
+    assert Tombstone.objects.filter(department=chen.department, to_department=communications).count() == 2
