@@ -139,7 +139,9 @@ PSEUDONYM_BYTES = 20  # 160 bits, 32 characters of base32
 def actor_scope():
     scope = getattr(settings, "XAPI_ACTOR_SCOPE", PER_CLIENT) or PER_CLIENT
     if scope not in ACTOR_SCOPES:
-        raise ImproperlyConfigured(f"XAPI_ACTOR_SCOPE must be one of {', '.join(ACTOR_SCOPES)}, got {scope!r}")
+        raise ImproperlyConfigured(
+            f"XAPI_ACTOR_SCOPE must be one of {', '.join(ACTOR_SCOPES)}, got {scope!r}"
+        )
     return scope
 
 
