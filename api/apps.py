@@ -7,5 +7,6 @@ class ApiConfig(AppConfig):
     verbose_name = _("HR API")
 
     def ready(self):
-        # Connects the webhook receivers to the learning records' events (records.signals).
+        # Connects the tombstone and webhook receivers to records.signals and people.signals.
+        from . import tombstones  # noqa: F401
         from .webhooks import events  # noqa: F401

@@ -10,6 +10,8 @@ from django_filters.fields import IsoDateTimeField
 
 from records.models import CourseCompletion, Enrolment
 
+from .models import Tombstone
+
 
 class UtcDateTimeField(IsoDateTimeField):
     """An ISO 8601 time, in UTC before it reaches the database: PostgreSQL refuses offsets
@@ -29,7 +31,7 @@ class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
-class SyncFilterSet(django_filters.FilterSet):
+class UpdatedSinceFilterSet(django_filters.FilterSet):
     updated_since = UtcDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gt",
@@ -38,6 +40,9 @@ class SyncFilterSet(django_filters.FilterSet):
             "pass the `updated_at` of the last row of your previous complete sync."
         ),
     )
+
+
+class SyncFilterSet(UpdatedSinceFilterSet):
     completed_after = UtcDateTimeFilter(
         field_name="completed_at", lookup_expr="gte", label=_("Completed at or after this time (ISO 8601).")
     )
@@ -74,4 +79,15 @@ class EnrolmentFilterSet(SyncFilterSet):
 
     class Meta:
         model = Enrolment
+        fields = []
+
+
+class TombstoneFilterSet(UpdatedSinceFilterSet):
+    record_type = django_filters.ChoiceFilter(
+        choices=Tombstone.RecordType.choices, label=_("completion or enrolment.")
+    )
+    reason = django_filters.ChoiceFilter(choices=Tombstone.Reason.choices, label=_("erased or left_scope."))
+
+    class Meta:
+        model = Tombstone
         fields = []

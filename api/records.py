@@ -12,16 +12,57 @@ from wagtail.models import Page
 from courses.models import CoursePage, ModulePage
 from records.models import CourseCompletion, Enrolment, ModuleProgress
 
-from . import statements
-from .models import ApiClient
+from . import scopes, statements
+from .models import ApiClient, Tombstone
+
+
+def _department_scope(client):
+    return ApiClient.departments.through.objects.filter(apiclient_id=client.pk)
 
 
 def visible_people_filter(client, prefix="user__"):
-    """A client limited to departments sees only their staff; others see everyone. The scope
-    is read inside the query that uses it: no query of its own, and a change of scope holds
-    from the next query on."""
-    scope = ApiClient.departments.through.objects.filter(apiclient_id=client.pk)
-    return ~Exists(scope) | Q(**{f"{prefix}department__in": scope.values("department_id")})
+    """A client limited to departments sees only their staff; others see everyone. Nobody
+    sees a person whose personal data was erased (their records are tombstones now,
+    ``visible_tombstones_filter``). The scope is read inside the query that uses it: no
+    query of its own, and a change of scope holds from the next query on."""
+    scope = _department_scope(client)
+    return (~Exists(scope) | Q(**{f"{prefix}department__in": scope.values("department_id")})) & Q(
+        **{f"{prefix}erased_at__isnull": True}
+    )
+
+
+# Which scope shows the tombstones of each kind of record: the one that shows the record.
+TOMBSTONE_SCOPES = {
+    Tombstone.RecordType.COMPLETION: scopes.COMPLETIONS,
+    Tombstone.RecordType.ENROLMENT: scopes.ENROLMENTS,
+}
+
+
+def visible_tombstones_filter(client):
+    """The tombstones a client is told about: of the kinds of record its scopes read, and
+
+    - ``erased``: if it could see the person, i.e. it is not limited to departments, or its
+      departments hold the one the person was in;
+    - ``left_scope``: if it is limited to departments and holds the one the person left but
+      not the one they moved to (a client that still sees them has nothing to delete).
+
+    The departments are read inside the query, as in ``visible_people_filter``. The record
+    types come from the client's scopes, so a feed's compiled statement is kept per set of
+    scopes (``TombstoneViewSet``)."""
+    scope = _department_scope(client)
+    held = scope.values("department_id")
+    kinds = sorted(kind for kind, scope_name in TOMBSTONE_SCOPES.items() if client.has_scope(scope_name))
+    erased = Q(reason=Tombstone.Reason.ERASED) & (~Exists(scope) | Q(department__in=held))
+    left = (
+        Q(reason=Tombstone.Reason.LEFT_SCOPE)
+        & Q(department__in=held)
+        & (Q(to_department__isnull=True) | ~Q(to_department__in=held))
+    )
+    return Q(record_type__in=kinds) & (erased | left)
+
+
+def tombstones_for(client):
+    return Tombstone.objects.filter(visible_tombstones_filter(client))
 
 
 def completions_for(client):

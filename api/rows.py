@@ -51,6 +51,15 @@ ENROLMENT_COLUMNS = [
 ]
 
 
+TOMBSTONE_COLUMNS = [
+    ("id", "id"),
+    ("record_type", "record_type"),
+    ("record_id", "record_id"),
+    ("reason", "reason"),
+    ("updated_at", "updated_at"),
+]
+
+
 def fields(columns):
     return [name for name, _source in columns]
 
@@ -92,6 +101,18 @@ def enrolment_shape(names, values):
 
 def enrolment_rows(queryset):
     return enrolment_shape(*driver.tuples(enrolment_values(queryset)))
+
+
+def tombstone_values(queryset):
+    return queryset.values(*_sources(TOMBSTONE_COLUMNS))
+
+
+def tombstone_shape(names, values):
+    return _shaped(names, values, TOMBSTONE_COLUMNS)
+
+
+def tombstone_rows(queryset):
+    return tombstone_shape(*driver.tuples(tombstone_values(queryset)))
 
 
 def _shaped(names, values, columns):

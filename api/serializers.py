@@ -7,6 +7,8 @@ from rest_framework import serializers
 
 from records.models import CourseCompletion, Enrolment
 
+from .models import Tombstone
+
 
 class PersonFields(serializers.Serializer):
     """Who the record is about: no more than HR needs to match it to their own records."""
@@ -168,3 +170,33 @@ class TranscriptSerializer(serializers.Serializer):
     completions = CompletionSerializer(
         many=True, help_text=_("Every completion, newest first, revoked and expired ones included.")
     )
+
+
+class TombstoneSerializer(serializers.ModelSerializer):
+    """A record that left this client's view: delete your copy. Nothing about the person."""
+
+    id = serializers.IntegerField(help_text=_("This tombstone's own ID."))
+    record_type = serializers.ChoiceField(
+        choices=Tombstone.RecordType.values,
+        help_text=_("completion (a row of the completion feed) or enrolment (of the enrolment feed)."),
+    )
+    record_id = serializers.IntegerField(
+        help_text=_("The `id` of the completion or enrolment to delete from your copy.")
+    )
+    reason = serializers.ChoiceField(
+        choices=Tombstone.Reason.values,
+        help_text=_(
+            "erased (the person's personal data was erased) or left_scope (the person moved out of "
+            "this client's departments)."
+        ),
+    )
+    updated_at = serializers.DateTimeField(
+        help_text=_(
+            "When the record left this client's view; rows are ordered by (updated_at, id). If your copy "
+            "of the record has a later updated_at, keep it: the record came back after this tombstone."
+        )
+    )
+
+    class Meta:
+        model = Tombstone
+        fields = ["id", "record_type", "record_id", "reason", "updated_at"]

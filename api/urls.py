@@ -8,6 +8,7 @@ from . import errors, guide, views, xapi_views
 router = SimpleRouter()
 router.register("completions", views.CompletionViewSet, basename="completion")
 router.register("enrolments", views.EnrolmentViewSet, basename="enrolment")
+router.register("tombstones", views.TombstoneViewSet, basename="tombstone")
 
 app_name = "api"
 

@@ -23,10 +23,17 @@ from records.models import CourseCompletion, Enrolment
 
 from . import driver, records, rows, scopes, statements
 from .exports import chunked, csv_response
-from .filters import CompletionFilterSet, EnrolmentFilterSet
+from .filters import CompletionFilterSet, EnrolmentFilterSet, TombstoneFilterSet
+from .models import Tombstone
 from .pagination import SyncCursorPagination
 from .params import EmptyParamsAreAbsent
-from .serializers import CompletionSerializer, CourseSerializer, EnrolmentSerializer, TranscriptSerializer
+from .serializers import (
+    CompletionSerializer,
+    CourseSerializer,
+    EnrolmentSerializer,
+    TombstoneSerializer,
+    TranscriptSerializer,
+)
 
 CSV_RESPONSE = {
     (200, "text/csv"): OpenApiResponse(
@@ -78,8 +85,13 @@ class SyncFeedViewSet(
             names, rows = driver.tuples(values(position))
         else:
             key = (type(self).__name__, self.queryset.db, self.request.auth.pk, page_size, today)
+            key += self.statement_key()
             names, rows = statements.page(key, values, position)
         return self.shape_rows(names, rows)
+
+    def statement_key(self):
+        """What else a feed's page SQL depends on, read outside the query (a tuple)."""
+        return ()
 
     def read_rows(self, queryset):
         """An export chunk's row dicts."""
@@ -143,6 +155,38 @@ class EnrolmentViewSet(SyncFeedViewSet):
 
     def shape_rows(self, names, tuples):
         return rows.enrolment_shape(names, tuples)
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Tombstones: records to delete")),
+    export=extend_schema(summary=_("Tombstones as CSV"), responses=CSV_RESPONSE, filters=True),
+)
+@extend_schema(tags=["tombstones"])
+class TombstoneViewSet(SyncFeedViewSet):
+    """Completions and enrolments that left this client's view: the person's data was erased
+    (`erased`), or they moved out of this client's departments (`left_scope`). Delete the
+    record with `record_id` from your copy of the completion or enrolment feed, unless your
+    copy changed after the tombstone's `updated_at`. Completion tombstones need the
+    completions scope, enrolment tombstones the enrolments scope."""
+
+    required_scope = (scopes.COMPLETIONS, scopes.ENROLMENTS)
+    serializer_class = TombstoneSerializer
+    filterset_class = TombstoneFilterSet
+    export_name = "tombstones"
+    queryset = Tombstone.objects.none()
+
+    def get_queryset(self):
+        return records.tombstones_for(self.request.auth)
+
+    def statement_key(self):
+        # The record types a client sees come from its scopes (records.visible_tombstones_filter).
+        return (tuple(sorted(self.request.auth.scopes)),)
+
+    def read_values(self, queryset, today):
+        return rows.tombstone_values(queryset)
+
+    def shape_rows(self, names, tuples):
+        return rows.tombstone_shape(names, tuples)
 
 
 @extend_schema(tags=["courses"])

@@ -31,7 +31,7 @@ from elearning.permissions import LimitedPermissionPolicy, PermissionCheckedChoo
 
 from . import audit
 from .models import ApiClient, Event, WebhookDelivery, WebhookEndpoint
-from .models.webhooks import EVENT_SCOPES, generate_secret, validate_webhook_url
+from .models.webhooks import event_scopes, generate_secret, validate_webhook_url
 from .webhooks import addresses, tasks
 
 RECENT_DELIVERIES = 20
@@ -107,7 +107,11 @@ class WebhookEndpointForm(WagtailAdminModelForm):
         client, events = cleaned_data.get("client"), cleaned_data.get("events") or []
         if client:
             missing = sorted(
-                {str(EVENT_SCOPES[event]) for event in events if not client.has_scope(EVENT_SCOPES[event])}
+                {
+                    " or ".join(event_scopes(event))
+                    for event in events
+                    if not any(client.has_scope(scope) for scope in event_scopes(event))
+                }
             )
             if missing:
                 self.add_error(

@@ -8,8 +8,11 @@ What a statement says, and nothing more (never answers, choices or reflections):
 - a submitted quiz: ``passed`` or ``failed`` the module's assessment, with its score,
   inside the course activity.
 
-The actor is an account on this platform named by the employee ID: no email, no name. People
-without an employee ID have no statements. Statement IDs are UUIDs derived from the record
+The actor is an account on this platform named by a pseudonym (``pseudonym``): a keyed hash
+of the person's internal id, per API client or per installation (``XAPI_ACTOR_SCOPE``),
+never the employee ID, an email or a name, so an LRS holds no identifier HR could join on
+without this platform's key. It is stable: the same person has the same actor on every
+statement, voided ones included, whatever changes in the roster. Statement IDs are UUIDs derived from the record
 (``completion:<id>`` ...), so reading the feed twice gives the same statements and an LRS
 stores each once.
 
@@ -20,7 +23,7 @@ its ``timestamp`` (when it happened):
   backfill may set in the past, behind a client that has already read further; and not
   ``updated_at``, which moves again when the certificate lapses, so the statement would be
   sent again, and an LRS answers a resent statement whose content has since changed (a
-  corrected employee ID, a later version of this module) with 409 Conflict;
+  corrected record, a later version of this module) with 409 Conflict;
 - voided: the completion's ``updated_at`` (the sync clock's stamp of the revocation);
 - passed/failed: the attempt's ``submitted_at``, the only time an attempt has.
 
@@ -38,6 +41,8 @@ are merged: a page costs the same few queries wherever it starts and whatever it
 
 import base64
 import binascii
+import hashlib
+import hmac
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,6 +51,7 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -124,8 +130,58 @@ def verb(iri):
     return {"id": iri, "display": {"en-US": iri.rsplit("/", 1)[1]}}
 
 
-def actor(employee_id):
-    return {"objectType": "Agent", "account": {"homePage": base_url(), "name": employee_id}}
+PER_CLIENT = "client"
+PER_INSTALLATION = "installation"
+ACTOR_SCOPES = (PER_CLIENT, PER_INSTALLATION)
+PSEUDONYM_BYTES = 20  # 160 bits, 32 characters of base32
+
+
+def actor_scope():
+    scope = getattr(settings, "XAPI_ACTOR_SCOPE", PER_CLIENT) or PER_CLIENT
+    if scope not in ACTOR_SCOPES:
+        raise ImproperlyConfigured(
+            f"XAPI_ACTOR_SCOPE must be one of {', '.join(ACTOR_SCOPES)}, got {scope!r}"
+        )
+    return scope
+
+
+def pseudonym_key():
+    """``XAPI_PSEUDONYM_KEY``, or else a key derived from ``SECRET_KEY`` for this use alone.
+    Changing it changes every actor: an LRS would see everyone as new people."""
+    key = getattr(settings, "XAPI_PSEUDONYM_KEY", "")
+    if key:
+        return key.encode()
+    return hmac.new(settings.SECRET_KEY.encode(), b"api.xapi.pseudonym-key", hashlib.sha256).digest()
+
+
+def pseudonym(user_id, client=None, key=None, scope=None):
+    """The actor's account name for a person: HMAC-SHA256 of their internal id (and, per
+    client, of the API client's id), its first 160 bits in lower-case base32. Stable across
+    roster changes (employee ID, email, name), different for each client when so configured,
+    and impossible to link to a person without the key."""
+    scope = scope or actor_scope()
+    message = f"user:{user_id}" if scope == PER_INSTALLATION else f"client:{client.pk}|user:{user_id}"
+    digest = hmac.new(key or pseudonym_key(), message.encode(), hashlib.sha256).digest()
+    return base64.b32encode(digest[:PSEUDONYM_BYTES]).decode().lower()
+
+
+def actor(user_id, client=None):
+    return {"objectType": "Agent", "account": {"homePage": base_url(), "name": pseudonym(user_id, client)}}
+
+
+class Actors:
+    """The actors of one page for one client: the key and scope read once, each person's
+    pseudonym computed once."""
+
+    def __init__(self, client):
+        self.client = client
+        self.key, self.scope, self.home = pseudonym_key(), actor_scope(), base_url()
+        self.names = {}
+
+    def __call__(self, user_id):
+        if user_id not in self.names:
+            self.names[user_id] = pseudonym(user_id, self.client, key=self.key, scope=self.scope)
+        return {"objectType": "Agent", "account": {"homePage": self.home, "name": self.names[user_id]}}
 
 
 def course_activity(course_code, title=None, language=None):
@@ -149,11 +205,11 @@ def _platform():
     return getattr(settings, "WAGTAIL_SITE_NAME", None)
 
 
-def completed_statement(row):
+def completed_statement(row, actors):
     return _compact(
         {
             "id": statement_id(f"completion:{row['pk']}"),
-            "actor": actor(row["user__employee_id"]),
+            "actor": actors(row["user_id"]),
             "verb": verb(COMPLETED),
             "object": course_activity(row["course_code"], row["course_title"], row["course_language"]),
             "result": {"score": _score(row["score"]), "success": True, "completion": True},
@@ -164,13 +220,13 @@ def completed_statement(row):
     )
 
 
-def voided_statement(row):
+def voided_statement(row, actors):
     """The person stays the actor, so an LRS's query for one person's statements finds the
     revocation too; who revoked it (an HR admin) is not shared."""
     return _compact(
         {
             "id": statement_id(f"void:{row['pk']}"),
-            "actor": actor(row["user__employee_id"]),
+            "actor": actors(row["user_id"]),
             "verb": verb(VOIDED),
             "object": {"objectType": "StatementRef", "id": statement_id(f"completion:{row['pk']}")},
             "timestamp": timestamp(row["revoked_at"]),
@@ -179,12 +235,12 @@ def voided_statement(row):
     )
 
 
-def attempt_statement(row):
+def attempt_statement(row, actors):
     language = row["module__locale__language_code"]
     return _compact(
         {
             "id": statement_id(f"attempt:{row['pk']}"),
-            "actor": actor(row["user__employee_id"]),
+            "actor": actors(row["user_id"]),
             "verb": verb(PASSED if row["passed"] else FAILED),
             "object": module_activity(row["module_key"], row["module_title"], language),
             "result": {
@@ -213,7 +269,7 @@ _COMPLETION_FIELDS = (
     "course_code",
     "course_title",
     "course_language",
-    "user__employee_id",
+    "user_id",
 )
 # The allowlist of what is read from an attempt: its questions and answers never leave the database.
 _ATTEMPT_FIELDS = (
@@ -224,7 +280,7 @@ _ATTEMPT_FIELDS = (
     "module_key",
     "module_title",
     "course_code",
-    "user__employee_id",
+    "user_id",
     "module__locale__language_code",
 )
 
@@ -253,9 +309,7 @@ class Source:
 
     def rows(self, people, position, horizon, count):
         field = self.time_field
-        queryset = self.queryset().filter(
-            people, ~Q(user__employee_id=""), user__employee_id__isnull=False, **{f"{field}__lte": horizon}
-        )
+        queryset = self.queryset().filter(people, **{f"{field}__lte": horizon})
         if position is not None:
             queryset = queryset.filter(self._after(position))
         return list(queryset.order_by(field, "pk").values(*self.fields)[:count])
@@ -395,6 +449,7 @@ def statement_page(client, query):
     # one statement is left over, and none is left over otherwise.
     has_more = len(entries) > query.limit
     entries = entries[: query.limit]
-    statements = [source.build(row) for _position, source, row in entries]
+    actors = Actors(client)
+    statements = [source.build(row, actors) for _position, source, row in entries]
     cursor = encode_cursor(query.horizon, entries[-1][0]) if has_more else None
     return Page(statements=statements, horizon=query.horizon, next_cursor=cursor)

@@ -19,13 +19,18 @@ from .params import EmptyParamsAreAbsent
 
 class XapiAccountSerializer(serializers.Serializer):
     homePage = serializers.URLField(help_text=_("This platform's address."))
-    name = serializers.CharField(help_text=_("The person's employee ID from the roster."))
+    name = serializers.CharField(
+        help_text=_(
+            "The person's pseudonym: stable for that person, never their employee ID, email or name "
+            "(per API client unless the server is set to one per installation)."
+        )
+    )
 
 
 class XapiActorSerializer(serializers.Serializer):
     objectType = serializers.ChoiceField(choices=["Agent"], help_text=_("Always Agent."))
     account = XapiAccountSerializer(
-        help_text=_("The person, by employee ID: statements carry no email and no name.")
+        help_text=_("The person, by a pseudonymous account: statements carry no employee ID, email or name.")
     )
 
 

@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .signals import departments_changed
 
 
 class Department(models.Model):
@@ -117,10 +119,64 @@ class User(AbstractUser):
         """For a greeting: the first word of the name, or the username."""
         return next(iter(self.full_name.split()), "") or self.username
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # The department as loaded, so a save (or the roster's bulk update) can tell a move
+        # without reading the row again (``department_moves``).
+        if "department_id" in field_names:
+            instance._loaded_department_id = instance.department_id
+        return instance
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        fields = kwargs.get("fields") if "fields" in kwargs else (args[1] if len(args) > 1 else None)
+        if _names_department(fields):
+            self._loaded_department_id = self.department_id
+
     def save(self, *args, **kwargs):
         # An empty employee ID is "none yet", not a duplicate of other empty IDs.
         self.employee_id = (self.employee_id or "").strip() or None
-        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        moves = []
+        if not self._state.adding and _names_department(update_fields):
+            moves = department_moves([self])
+        if moves:
+            with transaction.atomic(using=kwargs.get("using") or self._state.db):
+                super().save(*args, **kwargs)
+                departments_moved(moves)
+        else:
+            super().save(*args, **kwargs)
+        if _names_department(update_fields):
+            self._loaded_department_id = self.department_id
+
+
+def _names_department(fields):
+    """Whether a list of fields to save or reload (None: all of them) holds the department."""
+    return fields is None or "department" in fields or "department_id" in fields
+
+
+def department_moves(users):
+    """[(user id, old department id, new department id)] for the saved ``users`` whose
+    department differs from the one they were loaded with; a user loaded without its
+    department is compared with the database (one query for all of them)."""
+    unknown = [user.pk for user in users if user.pk and not hasattr(user, "_loaded_department_id")]
+    stored = dict(User.objects.filter(pk__in=unknown).values_list("pk", "department_id")) if unknown else {}
+    moves = []
+    for user in users:
+        if not user.pk:
+            continue
+        old = getattr(user, "_loaded_department_id", stored.get(user.pk))
+        if old != user.department_id:
+            moves.append((user.pk, old, user.department_id))
+    return moves
+
+
+def departments_moved(moves):
+    """Tell receivers (``people.signals.departments_changed``) about written moves; call it
+    inside the transaction that wrote them."""
+    if moves:
+        departments_changed.send(sender=User, changes=moves)
 
 
 class RosterImport(models.Model):

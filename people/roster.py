@@ -36,7 +36,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from people.models import Department, User
+from people.models import Department, User, department_moves, departments_moved
 from people.signals import roster_imported
 
 BATCH_SIZE = 500
@@ -611,7 +611,12 @@ def apply(plan, directory, progress=None):
         for user in with_manager:
             user.pk = user.pk or pks[user.employee_id]
         User.objects.bulk_update(with_manager, ["manager"], batch_size=BATCH_SIZE)
+        moves = department_moves(plan.update)
         User.objects.bulk_update(plan.update, [*USER_FIELDS, "employee_id"], batch_size=BATCH_SIZE)
+        # bulk_update bypasses User.save: movers are announced here, in the same transaction.
+        departments_moved(moves)
+        for user in plan.update:
+            user._loaded_department_id = user.department_id
         tick(len(plan.update))
         deactivate = [user.pk for user in plan.deactivate]
         for start in range(0, len(deactivate), BATCH_SIZE):

@@ -27,6 +27,7 @@ class Event(models.TextChoices):
     COMPLETION_CREATED = "completion.created", _("Course completed (completion.created)")
     COMPLETION_REVOKED = "completion.revoked", _("Completion revoked (completion.revoked)")
     ENROLMENT_OVERDUE = "enrolment.overdue", _("Enrolment overdue (enrolment.overdue)")
+    PERSON_ERASED = "person.erased", _("Person's data erased (person.erased)")
 
 
 # The scope a client needs to be told about each event: the same as to read it from the API.
@@ -34,7 +35,16 @@ EVENT_SCOPES = {
     Event.COMPLETION_CREATED: scopes.COMPLETIONS,
     Event.COMPLETION_REVOKED: scopes.COMPLETIONS,
     Event.ENROLMENT_OVERDUE: scopes.ENROLMENTS,
+    # Either scope: the event names the completions and enrolments to delete, each list
+    # holding only what the client may read.
+    Event.PERSON_ERASED: (scopes.COMPLETIONS, scopes.ENROLMENTS),
 }
+
+
+def event_scopes(event):
+    """The scopes of which a client needs one to be told about ``event``."""
+    needed = EVENT_SCOPES[event]
+    return needed if isinstance(needed, tuple) else (needed,)
 
 
 def generate_secret():
@@ -134,7 +144,7 @@ class WebhookEndpoint(models.Model):
             self.active
             and event in self.events
             and self.client.is_usable
-            and self.client.has_scope(EVENT_SCOPES[event])
+            and any(self.client.has_scope(scope) for scope in event_scopes(event))
         )
 
     def get_events_display(self):

@@ -21,7 +21,7 @@ from records import signals
 from records.models import CourseCompletion
 
 from .. import records
-from ..models import Event, WebhookDelivery, WebhookEndpoint
+from ..models import Event, Tombstone, WebhookDelivery, WebhookEndpoint
 from ..serializers import CompletionSerializer, EnrolmentSerializer
 from .tasks import enqueue_sending
 
@@ -84,6 +84,11 @@ def record(event, queryset, serialise, event_key, now=None, endpoints=None):
             for row in rows
             if row.pk in visible
         )
+    return store(deliveries)
+
+
+def store(deliveries):
+    """Write the deliveries, and send them once the transaction commits."""
     # A repeated event finds its deliveries already stored: the unique (endpoint, event_key)
     # makes it a no-op, so no endpoint ever gets a second message id for one event.
     WebhookDelivery.objects.bulk_create(deliveries, batch_size=BULK_BATCH_SIZE, ignore_conflicts=True)
@@ -159,3 +164,45 @@ def completion_revoked(completion, endpoints, **kwargs):
 @contained(Event.ENROLMENT_OVERDUE)
 def enrolments_overdue(enrolments, endpoints, **kwargs):
     record(Event.ENROLMENT_OVERDUE, enrolments, serialise_enrolments, overdue_key, endpoints=endpoints)
+
+
+def record_person_erased(user, tombstones, endpoints, now=None):
+    """One ``person.erased`` delivery per endpoint whose client is told about any of these
+    tombstones (the tombstone feed's own rule, ``records.visible_tombstones_filter``), its
+    ``data`` the ids of the records to delete, only those the client may read: no personal
+    data. Queries: one per API client, and the bulk insert."""
+    now = now or timezone.now()
+    pks = [tombstone.pk for tombstone in tombstones]
+    data_by_client = {}
+    deliveries = []
+    for endpoint in endpoints:
+        client = endpoint.client
+        if client.pk not in data_by_client:
+            found = {"completion_ids": [], "enrolment_ids": []}
+            if pks:
+                visible = (
+                    Tombstone.objects.filter(records.visible_tombstones_filter(client), pk__in=pks)
+                    .order_by("record_id")
+                    .values_list("record_type", "record_id")
+                )
+                for kind, record_id in visible:
+                    found[f"{kind}_ids"].append(record_id)
+            data_by_client[client.pk] = found if any(found.values()) else None
+        data = data_by_client[client.pk]
+        if data is not None:
+            deliveries.append(
+                WebhookDelivery(
+                    endpoint=endpoint,
+                    event_type=Event.PERSON_ERASED,
+                    event_key=f"{Event.PERSON_ERASED.value}:{user.pk}",
+                    body=render_body(Event.PERSON_ERASED, data, now),
+                    next_attempt_at=now,
+                )
+            )
+    return store(deliveries)
+
+
+# Called by api.tombstones once it has written the tombstones, in the erasure's transaction.
+@contained(Event.PERSON_ERASED)
+def person_erased(user, tombstones, endpoints, **kwargs):
+    record_person_erased(user, tombstones, endpoints)

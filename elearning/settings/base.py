@@ -289,6 +289,15 @@ SPECTACULAR_SETTINGS = {
 XAPI_BASE_URL = env_str("XAPI_BASE_URL", "")
 # Statements are served once this many seconds old, so none commits behind a reader.
 XAPI_SETTLE_SECONDS = env_int("XAPI_SETTLE_SECONDS", 30)
+# The xAPI actor is a pseudonym: a keyed hash (HMAC-SHA256) of the person's internal id, one
+# per API client ("client") or one for the whole installation ("installation"), never the
+# employee ID or email. The key is XAPI_PSEUDONYM_KEY, or one derived from SECRET_KEY when
+# empty; changing either (rotating the secret key, too, when no XAPI_PSEUDONYM_KEY is set)
+# changes every actor, so a learning record store would see everyone as new people.
+XAPI_ACTOR_SCOPE = env_str("XAPI_ACTOR_SCOPE", "client").strip().lower()
+if XAPI_ACTOR_SCOPE not in ("client", "installation"):
+    raise ImproperlyConfigured(f"XAPI_ACTOR_SCOPE must be client or installation, got {XAPI_ACTOR_SCOPE!r}")
+XAPI_PSEUDONYM_KEY = env_str("XAPI_PSEUDONYM_KEY", "")
 
 # The security log (sign-ins, lockouts, MFA, role changes, API clients, exports) keeps this
 # many days; `manage.py purge_security_log` (daily) removes older entries.

@@ -5,6 +5,8 @@ from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_required
 
 SECRET_KEY = env_required("SECRET_KEY")
+# Set XAPI_PSEUDONYM_KEY too (base.py): without it the xAPI actors' pseudonyms derive from
+# SECRET_KEY, and rotating the secret key would make every learner a new actor in the LRS.
 DEBUG = False
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

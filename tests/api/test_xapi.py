@@ -17,6 +17,7 @@ from ralph.models.xapi.concepts.activity_types.scorm_profile import CourseActivi
 from ralph.models.xapi.concepts.verbs.scorm_profile import CompletedVerb
 
 from api import scopes, xapi
+from api.models import ApiClient
 from quizzes.models import Attempt, SelectedChoice
 from records.models import CourseCompletion
 from records.services import progress
@@ -36,6 +37,11 @@ CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through"
 def _no_settle_time(settings):
     """Statements show at once; the one test of the settle time sets it back."""
     settings.XAPI_SETTLE_SECONDS = 0
+
+
+def actor_name(api, person):
+    """The pseudonym the feed gives ``person`` for the client of ``api`` (a KeyedClient)."""
+    return xapi.pseudonym(person.pk, ApiClient.objects.get(pk=api.key.partition(".")[0]))
 
 
 def empty_values(value):
@@ -108,7 +114,7 @@ def test_every_kind_of_statement_validates_against_ralph(hr_api, amira, course, 
         validate(statement)
         assert statement["actor"] == {
             "objectType": "Agent",
-            "account": {"homePage": BASE, "name": amira.employee_id},
+            "account": {"homePage": BASE, "name": actor_name(hr_api, amira)},
         }
     failure, success, completed, voided = statements
 
@@ -190,8 +196,9 @@ def test_a_quiz_on_a_deleted_module_still_validates(hr_api, amira, course, quiz_
     assert "language" not in statement["context"]
 
 
-def test_the_actor_is_the_employee_id_with_no_email_or_name(hr_api, story, amira):
+def test_the_actor_is_a_pseudonym_with_no_employee_id_email_or_name(hr_api, story, amira):
     body = hr_api.get(URL).content.decode()
+    assert f'"{amira.employee_id}"' not in body
     assert amira.email.lower() not in body.lower()
     assert "mailto:" not in body and "mbox" not in body
     assert amira.full_name not in body
@@ -252,13 +259,17 @@ def test_no_answers_choices_or_reflections(hr_api, amira, course, quiz_module, s
         assert set(walk_keys(statement)) <= allowed
 
 
-def test_people_without_an_employee_id_are_left_out(hr_api, amira, chen):
+def test_people_without_an_employee_id_have_statements_too(hr_api, amira, chen):
+    """The actor no longer needs the employee ID (a pseudonym of the internal id)."""
     CourseCompletionFactory(user=amira)
     CourseCompletionFactory(user=chen)
     chen.employee_id = None
     chen.save()
     statements = hr_api.get(URL).json()["statements"]
-    assert [statement["actor"]["account"]["name"] for statement in statements] == [amira.employee_id]
+    assert [statement["actor"]["account"]["name"] for statement in statements] == [
+        actor_name(hr_api, amira),
+        actor_name(hr_api, chen),
+    ]
 
 
 def test_the_xapi_scope_is_required(make_api_client, amira):
@@ -285,7 +296,7 @@ def test_a_client_limited_to_departments_sees_only_their_people(
     take_quiz(chen, quiz_module, course, passing=False)
     _client, api = make_api_client([scopes.XAPI], departments=[communications])
     statements, _responses = read_all(api, limit=1)
-    assert {statement["actor"]["account"]["name"] for statement in statements} == {amira.employee_id}
+    assert {statement["actor"]["account"]["name"] for statement in statements} == {actor_name(api, amira)}
     assert len(statements) == 1
 
 
@@ -392,7 +403,7 @@ def test_a_backdated_completion_is_still_delivered(hr_api, amira, chen):
     mark = hr_api.get(URL)[CONSISTENT_THROUGH]
     CourseCompletionFactory(user=chen, days_ago=400)
     [statement] = read_all(hr_api, since=mark)[0]
-    assert statement["actor"]["account"]["name"] == chen.employee_id
+    assert statement["actor"]["account"]["name"] == actor_name(hr_api, chen)
     assert datetime.fromisoformat(statement["timestamp"]) < datetime.fromisoformat(mark)
 
 
@@ -409,7 +420,7 @@ def test_since_is_exclusive_and_accepts_usual_spellings(hr_api, amira, chen):
         created.astimezone(timezone.get_fixed_timezone(120)).isoformat(),
     ):
         statements = hr_api.get(URL, {"since": since}).json()["statements"]
-        assert [s["actor"]["account"]["name"] for s in statements] == [chen.employee_id], since
+        assert [s["actor"]["account"]["name"] for s in statements] == [actor_name(hr_api, chen)], since
 
 
 def test_the_settle_time_holds_back_the_newest_statements(
