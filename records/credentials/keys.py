@@ -11,6 +11,7 @@ Public keys of earlier signing keys (``OPEN_BADGES_PREVIOUS_PUBLIC_KEYS``, PEM b
 published, so credentials signed before a rotation still verify.
 """
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +45,23 @@ def _import(pem, source):
     return key
 
 
+def _create_key_file(path):
+    """Development only: a key of this checkout's own (var/ is git-ignored). Written whole
+    under another name, then linked into place, so two processes starting at once (runserver
+    and its reloader) end up with the same key and never read a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(generate_private_key_pem())
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        pass  # another process was first: keep its key
+    finally:
+        temporary.unlink()
+
+
 def _configured_pem():
     """The private key PEM from the settings, or None when none is configured."""
     pem = (getattr(settings, "OPEN_BADGES_SIGNING_KEY", "") or "").strip()
@@ -54,10 +72,7 @@ def _configured_pem():
         return None, None
     path = Path(path)
     if not path.exists() and getattr(settings, "OPEN_BADGES_GENERATE_KEY", False):
-        # Development only: a key of its own for this checkout, never committed (var/ is ignored).
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch(mode=0o600)
-        path.write_text(generate_private_key_pem())
+        _create_key_file(path)
     try:
         return path.read_text(), f"OPEN_BADGES_SIGNING_KEY_FILE ({path})"
     except OSError as exc:
