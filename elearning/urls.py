@@ -23,6 +23,9 @@ urlpatterns = [
     path("oidc/", include("people.sso_urls")),
     # Passkey ceremonies (JSON) for the two-step sign-in pages.
     path("mfa/webauthn/", include("mfa.webauthn")),
+    # Open Badges: the issuer profile, its public keys (also /.well-known/jwks.json) and the
+    # status lists; identifiers inside issued credentials, so in no language prefix.
+    path("", include("records.credential_urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -9,6 +9,7 @@ class RecordsConfig(AppConfig):
     def ready(self):
         from people.signals import roster_imported
         from quizzes.signals import attempt_submitted
+        from records import checks  # noqa: F401 - registers the system checks
         from records.receivers import on_attempt_submitted
         from records.services.assignments import on_roster_imported
 

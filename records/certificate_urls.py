@@ -8,4 +8,6 @@ app_name = "certificates"
 urlpatterns = [
     path("<str:code>/", certificate_views.verify, name="verify"),
     path("<str:code>/certificate.pdf", certificate_views.download, name="download"),
+    path("<str:code>/open-badge.json", certificate_views.open_badge, name="open_badge"),
+    path("<str:code>/open-badge.jwt", certificate_views.open_badge_jwt, name="open_badge_jwt"),
 ]

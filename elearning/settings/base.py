@@ -299,6 +299,20 @@ if XAPI_ACTOR_SCOPE not in ("client", "installation"):
     raise ImproperlyConfigured(f"XAPI_ACTOR_SCOPE must be client or installation, got {XAPI_ACTOR_SCOPE!r}")
 XAPI_PSEUDONYM_KEY = env_str("XAPI_PSEUDONYM_KEY", "")
 
+# --- Open Badges 3.0 credentials (records/credentials, README: Open Badges credentials) ---
+# The organisation's private signing key (PEM, EC P-256): the key itself, or a file holding it.
+# `python manage.py generate_signing_key` makes one. Production must set one (check --deploy).
+OPEN_BADGES_SIGNING_KEY = env_str("OPEN_BADGES_SIGNING_KEY", "")
+OPEN_BADGES_SIGNING_KEY_FILE = env_str("OPEN_BADGES_SIGNING_KEY_FILE", "")
+# Development only: create the key file on first use when it is missing.
+OPEN_BADGES_GENERATE_KEY = False
+# Public keys (PEM blocks) of earlier signing keys, still published after a rotation.
+OPEN_BADGES_PREVIOUS_PUBLIC_KEYS = env_str("OPEN_BADGES_PREVIOUS_PUBLIC_KEYS", "")
+# The issuer's name and the address its identifiers are built on (WAGTAILADMIN_BASE_URL when
+# empty): credential, issuer and status list ids, so keep it stable once credentials are out.
+OPEN_BADGES_ISSUER_NAME = env_str("OPEN_BADGES_ISSUER_NAME", WAGTAIL_SITE_NAME)
+OPEN_BADGES_BASE_URL = env_str("OPEN_BADGES_BASE_URL", "")
+
 # The security log (sign-ins, lockouts, MFA, role changes, API clients, exports) keeps this
 # many days; `manage.py purge_security_log` (daily) removes older entries.
 SECURITY_LOG_RETENTION_DAYS = env_int("SECURITY_LOG_RETENTION_DAYS", 730)

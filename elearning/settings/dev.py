@@ -1,6 +1,7 @@
 """Local development: DEBUG on, a throwaway key, emails to the console."""
 
 from .base import *  # noqa: F403
+from .base import BASE_DIR
 from .env import env_int, env_list, env_networks, env_str
 
 DEBUG = True
@@ -20,3 +21,9 @@ OTP_WEBAUTHN_RP_ID = env_str("WEBAUTHN_RP_ID", "localhost")
 OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
     "WEBAUTHN_ALLOWED_ORIGINS", [f"http://localhost:{env_int('PORT', 8000)}"]
 )
+
+# --- Open Badges: a signing key of this checkout's own, made on first use (var/ is ignored) ---
+OPEN_BADGES_SIGNING_KEY_FILE = env_str(
+    "OPEN_BADGES_SIGNING_KEY_FILE", str(BASE_DIR / "var" / "open-badges-signing-key.pem")
+)
+OPEN_BADGES_GENERATE_KEY = True

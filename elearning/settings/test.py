@@ -2,6 +2,9 @@
 
 import copy
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -29,3 +32,14 @@ DEMO_ALLOWED = True
 # transactional tests, whose writes are committed.
 DATABASES["replica"] = {**copy.deepcopy(DATABASES["default"]), "TEST": {"MIRROR": "default"}}  # noqa: F405
 DATABASE_ROUTERS = []
+
+# --- Open Badges: a signing key made for this test session, never written anywhere ---
+OPEN_BADGES_SIGNING_KEY = (
+    ec.generate_private_key(ec.SECP256R1())
+    .private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    .decode("ascii")
+)
+OPEN_BADGES_SIGNING_KEY_FILE = ""
+OPEN_BADGES_PREVIOUS_PUBLIC_KEYS = ""

@@ -81,6 +81,10 @@ class CourseCompletionQuerySet(models.QuerySet):
     def revoked(self):
         return self.filter(revoked_at__isnull=False)
 
+    def superseded(self):
+        """Brought up to a newer version by a newer completion (not revoked: it was valid)."""
+        return self.filter(superseded_at__isnull=False)
+
     def valid_on(self, on=None):
         return self.not_revoked().filter(Q(valid_until__isnull=True) | Q(valid_until__gte=_day(on)))
 

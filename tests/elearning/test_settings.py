@@ -22,12 +22,23 @@ def _manage(*args, env):
     )
 
 
+def _signing_key_pem():
+    from records.credentials.keys import generate_private_key_pem
+
+    return generate_private_key_pem()
+
+
 def _production_env(**overrides):
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "SECRET_KEY"))}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "SECRET_KEY", "OPEN_BADGES_"))
+    }
     env.update(
         DJANGO_SETTINGS_MODULE="elearning.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="learning.example.org",
+        OPEN_BADGES_SIGNING_KEY=_signing_key_pem(),
     )
     env.update(overrides)
     return {key: value for key, value in env.items() if value is not None}
@@ -40,6 +51,13 @@ def test_check_deploy_passes_without_warnings():
     assert result.returncode == 0, output
     assert "WARNING" not in output.upper(), output
     assert "System check identified no issues" in output
+
+
+@pytest.mark.subprocess
+def test_check_deploy_fails_without_an_open_badges_signing_key():
+    result = _manage("check", "--deploy", env=_production_env(OPEN_BADGES_SIGNING_KEY=None))
+    assert result.returncode != 0
+    assert "records.E001" in result.stderr
 
 
 @pytest.mark.subprocess

@@ -411,7 +411,12 @@ def test_check_page_has_no_download_for_visitors_or_staff(client, chen_client, c
 
 def test_check_page_offers_the_owner_the_download(amira_client, completion):
     html = main_html(amira_client.get(verify_url()))
-    assert [link.attrs["href"] for link in elements(html, "a")] == [pdf_url()]
+    assert [link.attrs["href"] for link in elements(html, "a")] == [
+        pdf_url(),
+        f"/certificates/{CODE}/open-badge.json",
+        f"/certificates/{CODE}/open-badge.jwt",
+        "/credentials/issuer",
+    ]
 
 
 def test_check_page_offers_no_download_once_revoked(amira_client, completion):

@@ -26,6 +26,7 @@ def test_marking_the_last_module_complete_leads_to_the_course_complete_page(amir
     assert "Course complete" in text_of(panel) and "Safe sources" in text_of(panel)
     assert _certificate_links(response) == [
         f"/certificates/{completion.certificate_id}/certificate.pdf",
+        f"/certificates/{completion.certificate_id}/open-badge.json",
         f"/certificates/{completion.certificate_id}/",
     ]
 
