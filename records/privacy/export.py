@@ -18,11 +18,14 @@ import decimal
 import io
 import json
 import re
+import shutil
+import tempfile
 import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -139,7 +142,7 @@ PROFILE_COLUMNS = (
 
 def profile_rows(person, options):
     row = (
-        type(person)
+        get_user_model()
         .objects.filter(pk=person.pk)
         .values(
             "username",
@@ -617,25 +620,36 @@ def archive_name(person, day=None):
     return f"personal-data-{ident}-{(day or timezone.localdate()).isoformat()}.zip"
 
 
-def _write_json(archive, name, rows):
+# A dataset's CSV is kept in memory up to this size while its JSON is written, on disk beyond.
+CSV_SPOOL_BYTES = 1024 * 1024
+
+
+def _write_dataset(archive, dataset, rows):
+    """``<name>.json`` and ``<name>.csv`` from one pass over the rows (one read of the
+    database): the JSON goes straight into the archive, the CSV to a spool that follows it."""
     count = 0
-    with archive.open(name, "w") as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as out:
-        out.write("[")
-        for row in rows:
-            out.write(",\n  " if count else "\n  ")
-            out.write(json.dumps(json_value(dict(row)), ensure_ascii=False, sort_keys=False))
-            count += 1
-        out.write("\n]\n" if count else "]\n")
+    with tempfile.SpooledTemporaryFile(max_size=CSV_SPOOL_BYTES) as spool:
+        # UTF-8 with a byte order mark, so spreadsheets read Arabic and accented names right.
+        table = io.TextIOWrapper(spool, encoding="utf-8-sig", newline="")
+        writer = csv.writer(table)
+        writer.writerow(dataset.columns)
+        with archive.open(f"{dataset.name}.json", "w") as raw:
+            out = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+            out.write("[")
+            for row in rows:
+                out.write(",\n  " if count else "\n  ")
+                out.write(json.dumps(json_value(dict(row)), ensure_ascii=False))
+                writer.writerow([csv_value(row[column]) for column in dataset.columns])
+                count += 1
+            out.write("\n]\n" if count else "]\n")
+            out.flush()
+            out.detach()
+        table.flush()
+        table.detach()
+        spool.seek(0)
+        with archive.open(f"{dataset.name}.csv", "w") as raw:
+            shutil.copyfileobj(spool, raw)
     return count
-
-
-def _write_csv(archive, name, columns, rows):
-    # UTF-8 with a byte order mark, so spreadsheet programs read Arabic and accented names right.
-    with archive.open(name, "w") as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([csv_value(row[column]) for column in columns])
 
 
 def _readme(person, counts, generated_at, channel, options):
@@ -739,8 +753,7 @@ def write_archive(person, fileobj, *, channel=BY_COMMAND, options=None):
     counts = {}
     with zipfile.ZipFile(fileobj, mode="w", compression=zipfile.ZIP_DEFLATED) as archive:
         for dataset in DATASETS:
-            counts[dataset.name] = _write_json(archive, f"{dataset.name}.json", dataset.rows(person, options))
-            _write_csv(archive, f"{dataset.name}.csv", dataset.columns, dataset.rows(person, options))
+            counts[dataset.name] = _write_dataset(archive, dataset, dataset.rows(person, options))
         archive.writestr("README.txt", _readme(person, counts, generated_at, channel, options))
     return counts
 
