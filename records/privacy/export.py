@@ -30,9 +30,10 @@ from django.contrib.auth.models import Group
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from elearning.yes_no import yes_no
+from people.access import can_edit_account
 from quizzes.models import AnswerRecord, Attempt
 from records.models import (
     CourseCompletion,
@@ -55,13 +56,14 @@ BY_COMMAND, BY_HR, BY_SELF = "command", "admin", "self"
 
 def can_export(user, person):
     """HR admins (who keep staff records: ``people.change_user``) and superusers may export
-    anyone's data; only superusers a superuser's (as only they edit those accounts). A person
-    downloads their own through *Download my data*, never through this rule."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser:
-        return True
-    return user.has_perm("people.change_user") and not person.is_superuser
+    a person's data, on the rule of whose account they may edit (``people.access``: only
+    superusers a superuser's). A person downloads their own with *Download my data*."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.has_perm("people.change_user")
+        and can_edit_account(user, person)
+    )
 
 
 # --- Values as they are written --------------------------------------------------------------
@@ -652,10 +654,19 @@ def _write_dataset(archive, dataset, rows):
     return count
 
 
+def _records(count):
+    return ngettext("%(count)d record", "%(count)d records", count) % {"count": count}
+
+
+def _heading(text, underline="-"):
+    return [text, underline * len(text), ""]
+
+
 def _readme(person, counts, generated_at, channel, options):
+    title = _("Personal data archive")
     lines = [
-        _("Personal data archive"),
-        "=" * 21,
+        title,
+        "=" * len(title),
         "",
         _("Person: %(name)s (employee ID: %(employee_id)s, username: %(username)s)")
         % {
@@ -674,26 +685,23 @@ def _readme(person, counts, generated_at, channel, options):
         },
         "",
         _(
-            "This archive holds everything the Learning Hub stores about you. Each kind of record "
+            "This archive holds the personal data the Learning Hub stores about you (what is left "
+            "out, and why, is at the end). Each kind of record "
             "is in two files with the same content: NAME.json (for programs; a list of records, "
             "values exactly as stored) and NAME.csv (for a spreadsheet; UTF-8, the first row "
             "names the columns)."
         ),
         "",
-        _("Files"),
-        "-----",
-        "",
+        *_heading(_("Files")),
     ]
     for dataset in DATASETS:
         lines += [
-            f"{dataset.name}.json, {dataset.name}.csv ({_('%(count)d records') % {'count': counts[dataset.name]}})",
+            f"{dataset.name}.json, {dataset.name}.csv ({_records(counts[dataset.name])})",
             f"    {dataset.description}",
             "",
         ]
     lines += [
-        _("How to read the values"),
-        "----------------------",
-        "",
+        *_heading(_("How to read the values")),
         _(
             "- Dates are written YYYY-MM-DD; times as ISO 8601 in the organisation's time zone, "
             "with the offset from UTC (2026-03-02T14:05:00+00:00)."
@@ -725,9 +733,7 @@ def _readme(person, counts, generated_at, channel, options):
             "",
         ]
     lines += [
-        _("Not included"),
-        "------------",
-        "",
+        *_heading(_("Not included")),
         _(
             "- Your two-step sign-in secrets (authenticator apps, passkeys, recovery codes): "
             "they would let anyone holding this archive sign in as you. Their use is in the "

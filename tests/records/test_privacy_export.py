@@ -14,6 +14,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connections
 from django.utils import timezone
 
 import pytest
@@ -445,7 +446,9 @@ def test_command_output_and_refusal_to_overwrite(amira, tmp_path):
 
 def test_command_unknown_employee_id_exits_non_zero_naming_it(db, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    # As manage.py runs it (run_from_argv turns a CommandError into a message and status 1).
+    # As manage.py runs it (run_from_argv turns a CommandError into a message and status 1),
+    # without closing the test's database connection at the end as it would.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
     with pytest.raises(SystemExit) as exit_:
         ExportPerson().run_from_argv(["manage.py", "export_person", "NO-SUCH-ID"])
     assert exit_.value.code == 1
