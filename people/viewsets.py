@@ -4,7 +4,9 @@ only superusers touch roles, passwords and superusers' accounts."""
 from django.contrib.auth import update_session_auth_hash
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.functional import cached_property
 
+from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.users.views import users as wagtail_users
 from wagtail.users.views.bulk_actions import AssignRoleBulkAction, SetActiveStateBulkAction
@@ -12,6 +14,11 @@ from wagtail.users.views.users import UserViewSet
 
 from people.access import can_change_sign_in_details, can_edit_account, can_manage_roles
 from people.forms import PASSWORD_FIELDS, StaffCreationForm, StaffEditForm
+
+# Apps above people add buttons to a staff member's page (its "More" menu) through this hook,
+# without people importing them: ``fn(user=the staff member, request_user=...)`` returns
+# Wagtail buttons (records adds *Export personal data*).
+STAFF_HEADER_BUTTONS_HOOK = "register_staff_header_buttons"
 
 
 class StaffIndexView(wagtail_users.IndexView):
@@ -43,6 +50,13 @@ class StaffEditView(wagtail_users.EditView):
         if not can_edit_account(request.user, self.object):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        for hook in hooks.get_hooks(STAFF_HEADER_BUTTONS_HOOK):
+            buttons.extend(hook(user=self.object, request_user=self.request.user))
+        return buttons
 
     def get_form_kwargs(self):
         return {

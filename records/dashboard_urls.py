@@ -1,7 +1,11 @@
-"""The "My learning" dashboard, at my-learning/ (elearning/urls.py)."""
+"""The "My learning" dashboard, at my-learning/ (elearning/urls.py), and the person's own data."""
 
 from django.urls import path
 
-from records.views import learning
+from records.views import learning, privacy
 
-urlpatterns = [path("", learning.dashboard, name="dashboard")]
+urlpatterns = [
+    path("", learning.dashboard, name="dashboard"),
+    # *Download my data* (the account page's form posts here): the person's own archive.
+    path("my-data/", privacy.download_my_data, name="download_my_data"),
+]

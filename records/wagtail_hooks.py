@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.widgets import Button
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -19,15 +20,18 @@ from courses.models import CoursePage, HomePage, ModulePage
 from courses.models.pages import LEARNER_PAGE_CONTEXT
 from elearning.permissions import PermissionCheckedChooserViewSet
 from people.lines import sees_everyone
+from people.viewsets import STAFF_HEADER_BUTTONS_HOOK
 from quizzes.views.quiz import QUIZ_RESULT_CONTEXT
 from records.forms import AssignmentRuleForm
 from records.models import AssignmentRule, CourseCompletion, TeamSettings
 from records.panels import panels_for
+from records.privacy.export import can_export
 from records.reports.organisation import OrganisationView
 from records.reports.team_completion import TeamCompletionView
 from records.reports.transcript import TranscriptView
 from records.services import learner
 from records.services.assignments import apply_rule
+from records.views.privacy import export_person_data
 from records.views.team import AssignView, RemindView
 from records.viewsets import REVOKE_LOG_ACTION, CompletionPermissionPolicy, CourseCompletionViewSet
 
@@ -232,3 +236,34 @@ def quiz_result_context(request, attempt, context):
         # A pass may have completed the course: say so, with the certificate.
         context.update(learner.course_complete_context(request.user, course))
     return context
+
+
+# A person's data (records.privacy.export): HR admins' *Export personal data*, on the staff
+# member's page and in the staff list's "More" menu.
+@hooks.register("register_admin_urls")
+def register_personal_data_urls():
+    return [path("staff/<int:user_id>/personal-data/", export_person_data, name="records_export_person")]
+
+
+def _export_button(user, request_user, priority):
+    if not can_export(request_user, user):
+        return []
+    return [
+        Button(
+            _("Export personal data"),
+            url=reverse("records_export_person", args=[user.pk]),
+            icon_name="download",
+            priority=priority,
+            attrs={"download": ""},
+        )
+    ]
+
+
+@hooks.register(STAFF_HEADER_BUTTONS_HOOK)
+def staff_page_export_button(user, request_user):
+    return _export_button(user, request_user, priority=40)
+
+
+@hooks.register("register_user_listing_buttons")
+def staff_list_export_button(user, request_user):
+    return _export_button(user, request_user, priority=50)

@@ -36,6 +36,7 @@ class SecurityEvent(models.Model):
         WEBHOOK_ENDPOINT_CHANGED = "webhook_endpoint_changed", _("Webhook endpoint changed")
         REPORT_EXPORTED = "report_exported", _("Report exported")
         ROSTER_IMPORTED = "roster_imported", _("Staff roster imported")
+        PERSONAL_DATA_EXPORTED = "personal_data_exported", _("Personal data exported")
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     action = models.CharField(_("event"), max_length=40, choices=Action.choices, db_index=True)

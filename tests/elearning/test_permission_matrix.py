@@ -49,6 +49,8 @@ ADMIN = {
     # name                                                          anon  staff edit  rev   mgr   hr    super
     "people_roster_upload":                                           "L     L     D     D     D     200   200",
     "people_roster_apply":                                            "L     L     D     D     D     405   405",
+    # A person's data as a ZIP (records.privacy.export): HR admins and superusers.
+    "records_export_person":                                          "L     L     D     D     D     200   200",
     "courses_reports:translation_lag":                                "L     L     200   200   D     D     200",
     "courses_reports:translation_lag_results":                        "L     L     200   200   D     D     200",
     "quizzes_reports:item_analysis":                                  "L     L     200   200   D     D     200",
