@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models import Value
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,16 @@ class StaffQuerySet(models.QuerySet):
         administrator accounts, not staff in training: assignment rules never enrol them and
         reports never count them. Leavers (inactive) keep their records but are not counted."""
         return self.filter(is_active=True, is_superuser=False)
+
+    def deactivate(self, today=None):
+        """Switch these people off in one query, starting the retention clock of those
+        without a leaving day (``User.sync_left_on`` for a bulk update)."""
+        today = today or timezone.localdate()
+        return self.update(is_active=False, left_on=Coalesce("left_on", Value(today)))
+
+    def reactivate(self):
+        """Switch these people back on; a returner's retention clock stops."""
+        return self.update(is_active=True, left_on=None)
 
 
 class StaffManager(UserManager.from_queryset(StaffQuerySet)):
@@ -117,9 +128,22 @@ class User(AbstractUser):
         """For a greeting: the first word of the name, or the username."""
         return next(iter(self.full_name.split()), "") or self.username
 
+    def sync_left_on(self, today=None):
+        """The retention clock follows ``is_active``: a leaver without a leaving day left
+        today; a person (re)activated has not left. Saves and bulk writes (the roster) call
+        it; ``StaffQuerySet.deactivate``/``reactivate`` are the same rule in one query."""
+        if not self.is_active and self.left_on is None:
+            self.left_on = today or timezone.localdate()
+        elif self.is_active:
+            self.left_on = None
+
     def save(self, *args, **kwargs):
         # An empty employee ID is "none yet", not a duplicate of other empty IDs.
         self.employee_id = (self.employee_id or "").strip() or None
+        self.sync_left_on()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "is_active" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "left_on"}
         super().save(*args, **kwargs)
 
 

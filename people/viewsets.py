@@ -4,7 +4,9 @@ only superusers touch roles, passwords and superusers' accounts."""
 from django.contrib.auth import update_session_auth_hash
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.functional import cached_property
 
+from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.users.views import users as wagtail_users
 from wagtail.users.views.bulk_actions import AssignRoleBulkAction, SetActiveStateBulkAction
@@ -50,6 +52,16 @@ class StaffEditView(wagtail_users.EditView):
             "manages_roles": can_manage_roles(self.request.user),
             "lock_sign_in": not can_change_sign_in_details(self.request.user, self.object),
         }
+
+    @cached_property
+    def header_more_buttons(self):
+        """Wagtail's, plus what other apps offer for this account (e.g. records' *Erase
+        personal data…*), through the ``register_staff_account_buttons`` hook: each hook
+        takes (request, person) and returns a list of buttons."""
+        buttons = list(super().header_more_buttons)
+        for hook in hooks.get_hooks("register_staff_account_buttons"):
+            buttons.extend(hook(self.request, self.object))
+        return buttons
 
     def save_instance(self):
         """As Wagtail's, with the changed fields in the audit entry (a password only as the
@@ -107,7 +119,16 @@ class SuperuserAssignRoleBulkAction(StaffListingSearch, AssignRoleBulkAction):
 
 
 class StaffSetActiveStateBulkAction(StaffListingSearch, SetActiveStateBulkAction):
-    """HR may switch staff on and off, never a superuser."""
+    """HR may switch staff on and off, never a superuser. As Wagtail's, but through
+    ``StaffQuerySet.deactivate``/``reactivate``, so the retention clock (``left_on``) follows."""
 
     def check_perm(self, obj):
         return super().check_perm(obj) and can_edit_account(self.request.user, obj)
+
+    @classmethod
+    def execute_action(cls, objects, mark_as_active=False, model=None, **kwargs):
+        model = model or cls.get_default_model()
+        user = kwargs.get("user")
+        people = model.objects.filter(pk__in=[obj.pk for obj in objects if user is None or obj.pk != user.pk])
+        changed = people.reactivate() if mark_as_active else people.deactivate()
+        return changed, 0

@@ -1,0 +1,1 @@
+"""A person's personal data: erasure (``erasure``), retention (``retention``) and export."""
