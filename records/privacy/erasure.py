@@ -347,7 +347,7 @@ class Eraser:
             return self.report.pseudonym
         # Longer identifiers inside a text (an email in a sentence); a short employee ID
         # only as a whole value, so "E-1" never cuts into "E-12".
-        for identifier in self.identifiers:
+        for identifier in sorted(self.identifiers, key=len, reverse=True):  # "Amira Haddad" before "amira"
             if len(identifier) >= 5 and identifier.lower() in lowered:
                 text = re.sub(re.escape(identifier), self.report.pseudonym, text, flags=re.IGNORECASE)
                 lowered = text.lower()
@@ -427,18 +427,46 @@ class Eraser:
         return True
 
     def admin_history(self):
-        """Wagtail's history of the account itself is labelled with its name."""
-        entries = ModelLogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(User), object_id=str(self.user.pk)
-        ).exclude(label=self.report.pseudonym)
+        """Wagtail's history: entries about the account are labelled with its name, those
+        about their completions too (``CourseCompletion.__str__``), and a revocation's entry
+        keeps its reason in ``data``."""
+        user = self.user
+        account = Q(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk))
+        completions = Q(
+            content_type=ContentType.objects.get_for_model(CourseCompletion),
+            object_id__in=[
+                str(pk) for pk in CourseCompletion.objects.filter(user=user).values_list("pk", flat=True)
+            ],
+        )
+        match = account | completions
+        for identifier in self.identifiers:
+            if len(identifier) >= 5:
+                match |= Q(label__icontains=identifier)
+        changed = []
+        for entry in ModelLogEntry.objects.filter(match).select_related("content_type"):
+            before = (entry.label, entry.data)
+            if entry.content_type.model_class() is User and entry.object_id == str(user.pk):
+                entry.label = self.report.pseudonym
+            else:
+                entry.label = self.scrub_text(entry.label)
+            data = self.scrub(entry.data or {})
+            if (
+                entry.content_type.model_class() is CourseCompletion
+                and isinstance(data, dict)
+                and data.get("reason")
+            ):
+                data["reason"] = PLACEHOLDER
+            entry.data = data if entry.data is not None else None
+            if (entry.label, entry.data) != before:
+                changed.append(entry)
         self.report.add(
             "wagtailcore.ModelLogEntry",
             REPLACED,
-            entries.count(),
-            _("the account's name in the admin history"),
+            len(changed),
+            _("their name and revocation reasons in the admin history"),
         )
-        if self.apply:
-            entries.update(label=self.report.pseudonym)
+        if self.apply and changed:
+            ModelLogEntry.objects.bulk_update(changed, ["label", "data"], batch_size=500)
 
     def failed_sign_ins(self):
         names = [self.user.username, self.user.email]

@@ -11,6 +11,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 import pytest
@@ -33,6 +35,7 @@ from records.privacy.erasure import (
 )
 from records.reports import figures
 from records.signals import person_erased
+from records.viewsets import REVOKE_LOG_ACTION
 from security.log import Action, record
 from security.models import SecurityEvent
 from tests.conftest import _client_for
@@ -84,6 +87,9 @@ def leaver(amira, chen, bruno):
     )
     record(Action.SSO_SIGNED_IN, actor=amira, subject=amira, sub="idp-123", value="E-77")
     record(Action.SIGNED_IN, actor=chen, subject=chen)  # not about her
+    revoked = CourseCompletion.objects.get(user=amira, revoked_at__isnull=False)
+    log(instance=revoked, action=REVOKE_LOG_ACTION, user=bruno, data={"reason": revoked.revoked_reason})
+    log(instance=amira, action="wagtail.edit", user=bruno, data={"fields": ["full_name"]})
     TOTPDevice.objects.create(user=amira, name="phone")
     StaticDevice.objects.create(user=amira, name="backup").token_set.create(token="abcd1234")
     UserProfile.get_for_user(amira)
@@ -242,7 +248,8 @@ def test_what_every_referencing_table_holds_afterwards(leaver):
             for row in rows:
                 assert not mentions(" ".join(texts_of(row))), (key, texts_of(row))
     # The tables that name people in text.
-    for model in (SecurityEvent, RosterImport, AccessAttempt):
+    assert ModelLogEntry.objects.count() == 2
+    for model in (SecurityEvent, RosterImport, AccessAttempt, ModelLogEntry):
         for row in model.objects.all():
             assert not mentions(" ".join(texts_of(row))), (model, texts_of(row))
 
