@@ -517,3 +517,17 @@ def test_a_roster_import_deactivation_sets_left_on(db):
     )
     assert User.objects.get(employee_id="R-1").left_on is None
     assert User.objects.get(employee_id="R-2").left_on == timezone.localdate()  # missing: deactivated
+
+
+def test_the_admin_bulk_action_sets_and_clears_left_on(hana, chen, tom):
+    client = _client_for(hana)
+    url = f"/admin/bulk/people/user/set_active_state/?next=/admin/users/&id={chen.pk}&id={tom.pk}"
+    response = client.post(url, {"mark_as_active": "False"})
+    assert response.status_code == 302
+    people = User.objects.filter(pk__in=[chen.pk, tom.pk])
+    assert [(p.is_active, p.left_on) for p in people] == [(False, timezone.localdate())] * 2
+    client.post(
+        f"/admin/bulk/people/user/set_active_state/?next=/admin/users/&id={chen.pk}",
+        {"mark_as_active": "True"},
+    )
+    assert (User.objects.get(pk=chen.pk).is_active, User.objects.get(pk=chen.pk).left_on) == (True, None)
