@@ -98,6 +98,8 @@ ROLES = {
             "records.view_assignmentrule",
             "records.view_enrolment",
             "records.change_teamsettings",  # whether managers may assign courses
+            "records.change_retentionsettings",  # how long leavers' personal data is kept
+            "records.erase_personal_data",  # erase a person (records.privacy), due for erasure
             "api.add_apiclient",
             "api.change_apiclient",
             "api.view_apiclient",
@@ -115,10 +117,12 @@ ROLES = {
             "reports",
             "reports/team-completion",
             "reports/organisation-overview",
+            "reports/due-for-erasure",
             "settings",
             "settings/users",
             "settings/import-staff-roster",
             "settings/team-settings",
+            "settings/data-retention",
             "settings/api-clients",
             "settings/webhook-endpoints",
             "settings/webhook-deliveries",

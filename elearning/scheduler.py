@@ -43,7 +43,7 @@ class Job:
 JOBS = (
     Job("publish_scheduled", every=timedelta(minutes=1)),  # pages editors scheduled (Wagtail)
     Job("retry_webhooks", every=timedelta(minutes=5)),  # deliveries a worker left behind
-    Job("daily_learning", daily_at=time(2, 15)),  # assignment rules, statuses, reminders
+    Job("daily_learning", daily_at=time(2, 15)),  # assignment rules, statuses, reminders, retention
     Job("purge_security_log", daily_at=time(3, 30)),  # the log's retention
 )
 

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models, transaction
-from django.db.models.functions import Lower
+from django.db.models import Value
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,16 @@ class StaffQuerySet(models.QuerySet):
         administrator accounts, not staff in training: assignment rules never enrol them and
         reports never count them. Leavers (inactive) keep their records but are not counted."""
         return self.filter(is_active=True, is_superuser=False)
+
+    def deactivate(self, today=None):
+        """Switch these people off in one query, starting the retention clock of those
+        without a leaving day (``User.sync_left_on`` for a bulk update)."""
+        today = today or timezone.localdate()
+        return self.update(is_active=False, left_on=Coalesce("left_on", Value(today)))
+
+    def reactivate(self):
+        """Switch these people back on; a returner's retention clock stops."""
+        return self.update(is_active=True, left_on=None)
 
 
 class StaffManager(UserManager.from_queryset(StaffQuerySet)):
@@ -134,10 +145,22 @@ class User(AbstractUser):
         if _names_department(fields):
             self._loaded_department_id = self.department_id
 
+    def sync_left_on(self, today=None):
+        """The retention clock follows ``is_active``: a leaver without a leaving day left
+        today; a person (re)activated has not left. Saves and bulk writes (the roster) call
+        it; ``StaffQuerySet.deactivate``/``reactivate`` are the same rule in one query."""
+        if not self.is_active and self.left_on is None:
+            self.left_on = today or timezone.localdate()
+        elif self.is_active:
+            self.left_on = None
+
     def save(self, *args, **kwargs):
         # An empty employee ID is "none yet", not a duplicate of other empty IDs.
         self.employee_id = (self.employee_id or "").strip() or None
+        self.sync_left_on()
         update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "is_active" in update_fields:
+            kwargs["update_fields"] = update_fields = {*update_fields, "left_on"}
         moves = []
         if not self._state.adding and _names_department(update_fields):
             moves = department_moves([self])

@@ -35,6 +35,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 
 from people.models import Department, User, department_moves, departments_moved
 from people.signals import roster_imported
@@ -591,6 +592,9 @@ def apply(plan, directory, progress=None):
         if progress:
             progress(done, total)
 
+    today = timezone.localdate()
+    for user in plan.create + plan.update:
+        user.sync_left_on(today)  # bulk writes skip User.save: the retention clock here
     with transaction.atomic():
         Department.objects.bulk_create(plan.new_departments, batch_size=BATCH_SIZE)
         departments = {d.name.lower(): d for d in Department.objects.all()}
@@ -612,7 +616,7 @@ def apply(plan, directory, progress=None):
             user.pk = user.pk or pks[user.employee_id]
         User.objects.bulk_update(with_manager, ["manager"], batch_size=BATCH_SIZE)
         moves = department_moves(plan.update)
-        User.objects.bulk_update(plan.update, [*USER_FIELDS, "employee_id"], batch_size=BATCH_SIZE)
+        User.objects.bulk_update(plan.update, [*USER_FIELDS, "employee_id", "left_on"], batch_size=BATCH_SIZE)
         # bulk_update bypasses User.save: movers are announced here, in the same transaction.
         departments_moved(moves)
         for user in plan.update:
@@ -620,9 +624,10 @@ def apply(plan, directory, progress=None):
         tick(len(plan.update))
         deactivate = [user.pk for user in plan.deactivate]
         for start in range(0, len(deactivate), BATCH_SIZE):
-            User.objects.filter(pk__in=deactivate[start : start + BATCH_SIZE]).update(is_active=False)
+            User.objects.filter(pk__in=deactivate[start : start + BATCH_SIZE]).deactivate(today)
         for user in plan.deactivate:
             user.is_active = False
+            user.sync_left_on(today)
         tick(len(deactivate))
 
 

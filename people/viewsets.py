@@ -17,7 +17,7 @@ from people.forms import PASSWORD_FIELDS, StaffCreationForm, StaffEditForm
 
 # Apps above people add buttons to a staff member's page (its "More" menu) through this hook,
 # without people importing them: ``fn(user=the staff member, request_user=...)`` returns
-# Wagtail buttons (records adds *Export personal data*).
+# Wagtail buttons (records adds *Export personal data* and *Erase personal data…*).
 STAFF_HEADER_BUTTONS_HOOK = "register_staff_header_buttons"
 
 
@@ -121,7 +121,16 @@ class SuperuserAssignRoleBulkAction(StaffListingSearch, AssignRoleBulkAction):
 
 
 class StaffSetActiveStateBulkAction(StaffListingSearch, SetActiveStateBulkAction):
-    """HR may switch staff on and off, never a superuser."""
+    """HR may switch staff on and off, never a superuser. As Wagtail's, but through
+    ``StaffQuerySet.deactivate``/``reactivate``, so the retention clock (``left_on``) follows."""
 
     def check_perm(self, obj):
         return super().check_perm(obj) and can_edit_account(self.request.user, obj)
+
+    @classmethod
+    def execute_action(cls, objects, mark_as_active=False, model=None, **kwargs):
+        model = model or cls.get_default_model()
+        user = kwargs.get("user")
+        people = model.objects.filter(pk__in=[obj.pk for obj in objects if user is None or obj.pk != user.pk])
+        changed = people.reactivate() if mark_as_active else people.deactivate()
+        return changed, 0

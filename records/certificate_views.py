@@ -19,6 +19,7 @@ from records.certificates import (
 )
 from records.credentials import open_badges
 from records.models import CourseCompletion
+from records.privacy.erasure import is_erased
 
 # Codes are 20 characters (up to 32 fit the column); anything longer is not a code.
 MAX_CODE_LENGTH = 32
@@ -37,17 +38,22 @@ def _completion(code, *fields):
 def verify(request, code):
     """Anyone may confirm a certificate from its code: whose it is, for which course,
     when, until when, and whether it still stands. Nothing else about the person or the
-    completion (no email, employee ID, score or reason for a revocation) is shown."""
+    completion (no email, employee ID, score or reason for a revocation) is shown. For a
+    holder whose personal data was erased, the certificate's standing and that it was issued
+    to a person whose data was erased."""
     code, completion = _completion(code, "user")
     context = {"code": code, "completion": completion}
     if completion is None:
         return TemplateResponse(request, "records/certificate_verify.html", context, status=404)
-    context["holder_name"] = holder_name(completion.user)
+    context["holder_erased"] = is_erased(completion.user)
+    # An erased holder is named by no one: not the pseudonym either.
+    context["holder_name"] = None if context["holder_erased"] else holder_name(completion.user)
     context["canonical_url"] = request.build_absolute_uri(
         reverse("certificates:verify", args=[completion.certificate_id])
     )
     if (
         not completion.is_revoked
+        and not context["holder_erased"]
         and can_download(request.user, completion)
         and certificate_offered(completion)
     ):
@@ -65,6 +71,12 @@ def _downloadable(request, code):
         raise Http404("No certificate with that code.")
     if not certificate_offered(completion):
         raise Http404("This course gives no certificate.")
+    if is_erased(completion.user):
+        # Nobody owns it any more (the account is a pseudonym) and a certificate would have to
+        # name its holder: HR sees why, everyone else got the 404 above.
+        context = {"code": code, "completion": completion, "holder_erased": True, "download_refused": True}
+        context["issuer_url"] = reverse("credentials:issuer")
+        return None, TemplateResponse(request, "records/certificate_verify.html", context, status=410)
     if completion.is_revoked:
         # Say why there is no certificate instead of a bare "not found": the person knows it
         # existed. 410: it is gone for good. (A copy downloaded before the revocation shows as

@@ -23,14 +23,17 @@ from people.lines import sees_everyone
 from people.viewsets import STAFF_HEADER_BUTTONS_HOOK
 from quizzes.views.quiz import QUIZ_RESULT_CONTEXT
 from records.forms import AssignmentRuleForm
-from records.models import AssignmentRule, CourseCompletion, TeamSettings
+from records.models import AssignmentRule, CourseCompletion, RetentionSettings, TeamSettings
 from records.panels import panels_for
+from records.privacy.erasure import can_erase, is_erased
 from records.privacy.export import can_export
 from records.reports.organisation import OrganisationView
+from records.reports.retention import DueForErasureView
 from records.reports.team_completion import TeamCompletionView
 from records.reports.transcript import TranscriptView
 from records.services import learner
 from records.services.assignments import apply_rule
+from records.views.erasure import ErasePersonView
 from records.views.privacy import export_person_data
 from records.views.team import AssignView, RemindView
 from records.viewsets import REVOKE_LOG_ACTION, CompletionPermissionPolicy, CourseCompletionViewSet
@@ -125,6 +128,12 @@ staff_report_urls = [
     ),
     path("organisation/", OrganisationView.as_view(), name="organisation"),
     path("organisation/results/", OrganisationView.as_view(results_only=True), name="organisation_results"),
+    path("due-for-erasure/", DueForErasureView.as_view(), name="due_for_erasure"),
+    path(
+        "due-for-erasure/results/",
+        DueForErasureView.as_view(results_only=True),
+        name="due_for_erasure_results",
+    ),
 ]
 
 
@@ -153,6 +162,46 @@ def register_team_action_urls():
 
 # HR admins decide whether managers may assign courses (Settings › Team settings).
 register_setting(TeamSettings, icon="group")
+# HR admins decide how long leavers' personal data is kept (Settings › Data retention).
+register_setting(RetentionSettings, icon="time")
+
+
+@hooks.register("register_admin_urls")
+def register_erasure_urls():
+    """*Erase personal data…* of a staff member (records.views.erasure)."""
+    return [path("staff/<int:user_id>/erase/", ErasePersonView.as_view(), name="records_erase_person")]
+
+
+@hooks.register(STAFF_HEADER_BUTTONS_HOOK)
+def erase_person_button(user, request_user):
+    """On a staff member's admin page (people.viewsets.StaffEditView), for HR admins."""
+    person = user
+    if not can_erase(request_user) or is_erased(person) or person.is_superuser:
+        return []
+    return [
+        Button(
+            _("Erase personal data…"),
+            url=reverse("records_erase_person", args=[person.pk]),
+            icon_name="warning",
+            priority=60,
+        )
+    ]
+
+
+class DueForErasureMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_erase(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_due_for_erasure_menu_item():
+    return DueForErasureMenuItem(
+        _("Due for erasure"),
+        reverse("staff_reports:due_for_erasure"),
+        name="due-for-erasure",
+        icon_name="warning",
+        order=1330,
+    )
 
 
 class TeamCompletionMenuItem(MenuItem):

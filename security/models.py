@@ -37,6 +37,10 @@ class SecurityEvent(models.Model):
         REPORT_EXPORTED = "report_exported", _("Report exported")
         ROSTER_IMPORTED = "roster_imported", _("Staff roster imported")
         PERSONAL_DATA_EXPORTED = "personal_data_exported", _("Personal data exported")
+        # records.privacy: a person's personal data erased by an HR admin or the command, or
+        # by the retention job; the entry names the pseudonym, never the erased name.
+        PERSONAL_DATA_ERASED = "personal_data_erased", _("Personal data erased")
+        RETENTION_ERASURE = "retention_erasure", _("Personal data erased after the retention period")
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     action = models.CharField(_("event"), max_length=40, choices=Action.choices, db_index=True)

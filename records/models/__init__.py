@@ -1,4 +1,4 @@
-from .assignments import AssignmentRule, ReminderLog, TeamSettings
+from .assignments import AssignmentRule, ReminderLog, RetentionSettings, TeamSettings
 from .progress import CourseCompletion, Enrolment, ModuleProgress
 from .reflections import ReflectionAnswer
 from .sync import SyncClock
@@ -12,6 +12,7 @@ __all__ = [
     "ModuleUpdate",
     "ReflectionAnswer",
     "ReminderLog",
+    "RetentionSettings",
     "SyncClock",
     "TeamSettings",
 ]

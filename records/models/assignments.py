@@ -210,3 +210,29 @@ class TeamSettings(BaseGenericSetting):
 
     def __str__(self):
         return str(self._meta.verbose_name)
+
+
+class RetentionSettings(BaseGenericSetting):
+    """How long a leaver's personal data is kept (Settings › Data retention; HR admins,
+    records.change_retentionsettings). The daily job (``manage.py daily_learning``) erases
+    leavers whose ``left_on`` is that many months ago (records.privacy.retention)."""
+
+    months_after_leaving = models.PositiveSmallIntegerField(
+        _("months after leaving"),
+        null=True,
+        blank=True,
+        default=24,
+        help_text=_(
+            "A leaver's personal data is erased this many months after the day they left; "
+            "scores, dates and counts stay. Blank or 0: keep it for ever."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("data retention")
+        verbose_name_plural = _("data retention")
+        # Not tied to the settings row: who may erase a person's personal data (HR admins).
+        permissions = [("erase_personal_data", _("Can erase a person's personal data"))]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)

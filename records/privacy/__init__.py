@@ -1,2 +1,1 @@
-"""A person's rights over their data: the export (export.py) of everything the platform holds
-about one person."""
+"""A person's personal data: export (``export``), erasure (``erasure``) and retention (``retention``)."""

@@ -28,7 +28,7 @@ from api import scopes
 from api.models import ApiClient, WebhookDelivery, WebhookEndpoint
 from elearning.roles_table import ROLES as ROLE_TABLE
 from people.roles import EDITORS, HR_ADMINS, MANAGERS, REVIEWERS
-from records.models import CourseCompletion, TeamSettings
+from records.models import CourseCompletion, RetentionSettings, TeamSettings
 from records.services import progress
 from security.log import Action, record
 from tests.api.conftest import KeyedClient
@@ -66,6 +66,10 @@ ADMIN = {
     "staff_reports:organisation":                                     "L     L     D     D     D     200   200",
     "staff_reports:organisation_results":                             "L     L     D     D     D     200   200",
     "staff_reports:team_completion":                                  "L     L     D     D     200   200   200",
+    # Privacy (records.privacy): erasing a person, and who the retention job erases next.
+    "records_erase_person":                                           "L     L     D     D     D     200   200",
+    "staff_reports:due_for_erasure":                                  "L     L     D     D     D     200   200",
+    "staff_reports:due_for_erasure_results":                          "L     L     D     D     D     200   200",
     "staff_reports:team_completion_results":                          "L     L     D     D     200   200   200",
     "staff_reports:transcript":                                       "L     L     D     D     200   200   200",
     "staff_reports:transcript_results":                               "L     L     D     D     200   200   200",
@@ -76,6 +80,8 @@ ADMIN = {
     "wagtailsettings:edit":                                           "L     L     R     R     R     R     R",
     "wagtailsettings:edit#instance":                                  "L     L     D     D     D     200   200",
     "wagtailsettings:preview_on_edit":                                "L     L     D     D     D     404   404",
+    # Settings › Data retention (HR admins: months after leaving).
+    "wagtailsettings:edit#retention":                                 "L     L     D     D     D     200   200",
     "wagtailadmin_collections:index":                                 "L     L     D     D     D     D     200",
     "wagtailadmin_explore":                                           "L     L     200   200   D     D     200",
     "wagtailadmin_explore_root":                                      "L     L     200   200   D     D     200",
@@ -222,6 +228,8 @@ ADMIN = {
     "staff_reports:team_completion?export=xlsx":                      "L     L     D     D     200   200   200",
     "staff_reports:organisation?export=csv":                          "L     L     D     D     D     200   200",
     "staff_reports:organisation?export=xlsx":                         "L     L     D     D     D     200   200",
+    "staff_reports:due_for_erasure?export=csv":                       "L     L     D     D     D     200   200",
+    "staff_reports:due_for_erasure?export=xlsx":                      "L     L     D     D     D     200   200",
     "staff_reports:transcript?export=csv":                            "L     L     D     D     200   200   200",
     "courses_reports:translation_lag?export=csv":                     "L     L     200   200   D     D     200",
     "courses_reports:translation_lag?export=xlsx":                    "L     L     200   200   D     D     200",
@@ -461,6 +469,7 @@ def objects(db, site_tree):
         locale=Locale.objects.get(language_code="es"),
         site=Site.objects.get(is_default_site=True),
         team_settings=TeamSettings.load(),
+        retention_settings=RetentionSettings.load(),
         group=Group.objects.get(name=EDITORS),
         users=users,
     )
@@ -513,6 +522,7 @@ ARGS = {
     "wagtailsettings:edit": lambda o: ["records", "teamsettings"],
     "wagtailsettings:edit#instance": lambda o: ["records", "teamsettings", o.team_settings.pk],
     "wagtailsettings:preview_on_edit": lambda o: ["records", "teamsettings", o.team_settings.pk],
+    "wagtailsettings:edit#retention": lambda o: ["records", "retentionsettings", o.retention_settings.pk],
 }
 BULK_QUERY = "?next=/admin/users/&id={learner}"
 

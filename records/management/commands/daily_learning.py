@@ -1,5 +1,6 @@
 """The daily job for cron: apply the assignment rules (new joiners and movers), update
-enrolment statuses (overdue, expired), then queue the reminder emails. Safe to run
+enrolment statuses (overdue, expired), queue the reminder emails, then erase the personal
+data of leavers past the retention period (records.privacy.retention). Safe to run
 more than once a day, and on several machines at once."""
 
 import argparse
@@ -8,6 +9,7 @@ from datetime import date as Date
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from records.privacy.retention import erase_due
 from records.services.assignments import apply_all_rules
 from records.services.reminders import queue_reminders
 from records.services.statuses import update_statuses
@@ -21,13 +23,19 @@ def parse_date(value):
 
 
 class Command(BaseCommand):
-    help = "Apply assignment rules, update enrolment statuses and queue reminder emails."
+    help = (
+        "Apply assignment rules, update enrolment statuses, queue reminder emails and erase "
+        "leavers' personal data after the retention period."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--date", type=parse_date, help="As of this day (YYYY-MM-DD); default today.")
         parser.add_argument("--no-reminders", action="store_true", help="Skip the reminder emails.")
+        parser.add_argument(
+            "--no-retention", action="store_true", help="Skip erasing leavers past the retention period."
+        )
 
-    def handle(self, *args, date=None, no_reminders=False, **options):
+    def handle(self, *args, date=None, no_reminders=False, no_retention=False, **options):
         today = date or timezone.localdate()
         created = apply_all_rules(today)
         changed = update_statuses(today)
@@ -39,3 +47,6 @@ class Command(BaseCommand):
         )
         if not no_reminders:
             self.stdout.write(f"Reminders queued: {len(queue_reminders(today))}")
+        if not no_retention:
+            erased = erase_due(today)
+            self.stdout.write(f"Leavers' personal data erased (retention): {len(erased)}")

@@ -1,0 +1,32 @@
+"""``manage.py erase_person EMPLOYEE_ID [--dry-run] [--force]``: erase a person's personal
+data (records.privacy.erasure) and print what was removed, replaced and kept."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from people.models import User
+from records.privacy.erasure import ErasureRefused, Via, erase_person
+
+
+class Command(BaseCommand):
+    help = (
+        "Erase a person's personal data (name, email, employee ID, sign-in details, free text); "
+        "their scores, dates and counts stay. Refused for active staff without --force."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("employee_id", help="The person's employee ID.")
+        parser.add_argument("--dry-run", action="store_true", help="Show what would happen; change nothing.")
+        parser.add_argument(
+            "--force", action="store_true", help="Also erase an active staff member (and deactivate them)."
+        )
+
+    def handle(self, *args, employee_id, dry_run=False, force=False, **options):
+        person = User.objects.filter(employee_id=employee_id.strip()).first()
+        if person is None:
+            # An erased person has no employee ID any more: erasing them again finds nobody.
+            raise CommandError(f"No staff member has the employee ID {employee_id!r}.")
+        try:
+            report = erase_person(person, force=force, dry_run=dry_run, reason=Via.COMMAND)
+        except ErasureRefused as refusal:
+            raise CommandError(str(refusal)) from refusal
+        self.stdout.write(report.as_text())
