@@ -482,3 +482,29 @@ def test_a_move_is_told_once_whatever_the_instance_knew(regional, amira, chen, c
     partial.department = communications
     partial.save()  # compared with the database: a move back
     assert Tombstone.objects.filter(department=chen.department, to_department=communications).count() == 2
+
+
+# --- through the real erasure (records.privacy) -------------------------------------------
+
+
+def test_the_real_erasure_of_a_leaver_tombstones_their_records_and_tells_the_webhooks(
+    hr_api, endpoint_for, receiver, amira, chen, records_of, django_capture_on_commit_callbacks
+):
+    from records.privacy.erasure import erase_person
+
+    completion, enrolment = records_of[amira.username]
+    personal = (amira.employee_id, amira.email, amira.full_name)
+    endpoint_for("everything")
+    User.objects.filter(pk=amira.pk).update(is_active=False)
+    amira.refresh_from_db()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_person(amira)
+
+    assert tombstones(hr_api) == [("completion", completion, "erased"), ("enrolment", enrolment, "erased")]
+    assert ids(hr_api, COMPLETIONS) == [records_of[chen.username][0]]
+    [request] = receiver.requests
+    event = Webhook(WebhookEndpoint.objects.get().secret).verify(request.body, request.headers)
+    assert event["type"] == "person.erased"
+    assert event["data"] == {"completion_ids": [completion], "enrolment_ids": [enrolment]}
+    assert not any(value in request.body.decode() for value in personal)
