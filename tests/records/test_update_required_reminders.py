@@ -7,6 +7,7 @@ from io import StringIO
 
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from records.models import ModuleUpdate, ReminderLog
 from records.services.reminders import queue_reminders
@@ -93,7 +94,7 @@ def test_update_reminder_in_the_persons_language(course, db):
 
 def test_a_finished_update_is_not_reminded(course, chen):
     require_update(chen, course, due_date=DUE)
-    ModuleUpdate.objects.update(completed_at=DUE)
+    ModuleUpdate.objects.update(completed_at=timezone.now())
     chen.enrolments.update(status="completed")
     run(DUE)
     assert sent_to(chen.email) == []
