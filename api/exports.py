@@ -2,7 +2,9 @@
 written out as they come, so memory stays flat however many rows there are."""
 
 import csv
+import json
 from datetime import UTC, date, datetime
+from typing import NamedTuple
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -34,9 +36,44 @@ def csv_response(rows, headings, filename):
     return response
 
 
+class FlatField(NamedTuple):
+    """A feed's nested field written as columns of its own: ``columns`` are (heading, function
+    of the nested value, which is never None)."""
+
+    name: str
+    columns: tuple
+
+    def headings(self, headings):
+        at = headings.index(self.name)
+        return [*headings[:at], *(heading for heading, _value in self.columns), *headings[at + 1 :]]
+
+    def row(self, row):
+        row = dict(row)
+        nested = row.pop(self.name)
+        for heading, value in self.columns:
+            row[heading] = None if nested is None else value(nested)
+        return row
+
+
+UPDATE_REQUIRED_COLUMNS = FlatField(
+    "update_required",
+    (
+        ("update_required_version", lambda update: update["version"]),
+        # "Title (v3); Other title (v2)": one cell a person can read.
+        (
+            "update_required_modules",
+            lambda update: "; ".join(f"{m['title']} (v{m['version']})" for m in update["modules"]),
+        ),
+        ("update_required_due_date", lambda update: update["due_date"]),
+    ),
+)
+
+
 def _cell(value):
     if value is None:
         return ""
+    if isinstance(value, dict | list):
+        return neutralise_formula(json.dumps(value, sort_keys=True, separators=(",", ":")))
     if isinstance(value, bool):
         return "true" if value else "false"  # as in the JSON, whatever the reader's language
     if isinstance(value, datetime):

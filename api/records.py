@@ -10,7 +10,7 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
-from records.models import CourseCompletion, Enrolment, ModuleProgress
+from records.models import CourseCompletion, Enrolment, ModuleProgress, ModuleUpdate
 
 from . import scopes, statements
 from .models import ApiClient, Tombstone
@@ -140,6 +140,39 @@ def progress(enrolments):
         else:
             found.append(0)
     return found
+
+
+def update_required(enrolments):
+    """The ``update_required`` object of each of ``enrolments`` ((user id, course code,
+    pending) tuples, ``pending`` false where the enrolment is known to have no pending
+    update), in order: None, or its pending update (records.ModuleUpdate) as {"version":
+    the lowest version to reach, "modules": [{"module_key", "title", "version"}],
+    "due_date": the earliest due date}. One query, none when nothing is pending."""
+    wanted = {(user, code) for user, code, pending in enrolments if pending}
+    found = ModuleUpdate.objects.for_enrolments(wanted) if wanted else {}
+    shaped = {}
+    for pair, updates in found.items():
+        dates = [update.due_date for update in updates if update.due_date]
+        shaped[pair] = {
+            "version": min(update.version for update in updates),
+            "modules": [
+                {
+                    "module_key": str(update.module_key),
+                    "title": update.module_title,
+                    "version": update.version,
+                }
+                for update in updates
+            ],
+            "due_date": min(dates) if dates else None,
+        }
+    return [shaped.get((user, code)) for user, code, _pending in enrolments]
+
+
+def update_required_by_enrolment(enrolments):
+    """{enrolment id: ``update_required`` object or None}, for the serializers: one query."""
+    enrolments = list(enrolments)
+    found = update_required([(e.user_id, e.course_code, True) for e in enrolments])
+    return {enrolment.pk: update for enrolment, update in zip(enrolments, found, strict=True)}
 
 
 def catalogue():

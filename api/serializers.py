@@ -3,6 +3,7 @@ else (quiz answers, reflections, attempts) is ever serialised."""
 
 from django.utils.translation import gettext_lazy as _
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from records.models import CourseCompletion, Enrolment
@@ -55,6 +56,23 @@ class CompletionSerializer(PersonFields, serializers.ModelSerializer):
     updated_at = serializers.DateTimeField(
         help_text=_("When this record last changed; rows are ordered by (updated_at, id).")
     )
+    module_versions = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text=_(
+            "The version of each required module this completion covers, by module key "
+            "(a module's versions move on when an editor publishes a material change)."
+        ),
+    )
+    superseded_at = serializers.DateTimeField(
+        allow_null=True,
+        help_text=_(
+            "When a newer completion, after a material change, replaced this one; null if it has "
+            "not been. Not a revocation: it was valid until then."
+        ),
+    )
+    superseded_by = serializers.IntegerField(
+        source="superseded_by_id", allow_null=True, help_text=_("The id of the completion that replaced it.")
+    )
 
     class Meta:
         model = CourseCompletion
@@ -77,10 +95,27 @@ class CompletionSerializer(PersonFields, serializers.ModelSerializer):
             "revoked_reason",
             "created_at",
             "updated_at",
+            "module_versions",
+            "superseded_at",
+            "superseded_by",
         ]
 
     def get_passed(self, completion) -> bool:
         return not completion.is_revoked
+
+
+class UpdatedModuleSerializer(serializers.Serializer):
+    module_key = serializers.CharField(help_text=_("The module's key, the same in every language."))
+    title = serializers.CharField(help_text=_("The module's title when it was re-opened."))
+    version = serializers.IntegerField(help_text=_("The version of the module to complete."))
+
+
+class UpdateRequiredSerializer(serializers.Serializer):
+    version = serializers.IntegerField(
+        help_text=_("The lowest version among the re-opened modules (each module has its own).")
+    )
+    modules = UpdatedModuleSerializer(many=True, help_text=_("The modules to complete again."))
+    due_date = serializers.DateField(allow_null=True, help_text=_("The day the update is due by."))
 
 
 class EnrolmentSerializer(PersonFields, serializers.ModelSerializer):
@@ -94,8 +129,9 @@ class EnrolmentSerializer(PersonFields, serializers.ModelSerializer):
     status = serializers.ChoiceField(
         choices=Enrolment.Status.values,
         help_text=_(
-            "not_started, in_progress, completed, overdue (due date passed, not completed) or expired "
-            "(the completion's validity ran out)."
+            "not_started, in_progress, completed, overdue (due date passed, not completed), expired "
+            "(the completion's validity ran out) or update_required (a material change re-opened "
+            "modules of a valid completion: see update_required)."
         ),
     )
     status_changed_at = serializers.DateTimeField(help_text=_("When the status last changed."))
@@ -111,6 +147,13 @@ class EnrolmentSerializer(PersonFields, serializers.ModelSerializer):
     )
     updated_at = serializers.DateTimeField(
         help_text=_("When this record last changed; rows are ordered by (updated_at, id).")
+    )
+    update_required = serializers.SerializerMethodField(
+        help_text=_(
+            "The modules a material change re-opened and not yet completed again, with their "
+            "version and due date; null when none. Still set once the update is overdue "
+            "(status overdue)."
+        )
     )
 
     class Meta:
@@ -131,10 +174,16 @@ class EnrolmentSerializer(PersonFields, serializers.ModelSerializer):
             "completed_at",
             "progress",
             "updated_at",
+            "update_required",
         ]
 
     def get_progress(self, enrolment) -> int:
         return self.context["progress"].get(enrolment.pk, 0)
+
+    @extend_schema_field(UpdateRequiredSerializer(allow_null=True))
+    def get_update_required(self, enrolment):
+        # From records.update_required_by_enrolment, as the feed's rows (api/rows.py).
+        return self.context.get("update_required", {}).get(enrolment.pk)
 
 
 class CourseSerializer(serializers.Serializer):

@@ -22,7 +22,7 @@ from people.models import User
 from records.models import CourseCompletion, Enrolment
 
 from . import driver, records, rows, scopes, statements
-from .exports import chunked, csv_response
+from .exports import UPDATE_REQUIRED_COLUMNS, chunked, csv_response
 from .filters import CompletionFilterSet, EnrolmentFilterSet, TombstoneFilterSet
 from .models import Tombstone
 from .pagination import SyncCursorPagination
@@ -38,7 +38,11 @@ from .serializers import (
 CSV_RESPONSE = {
     (200, "text/csv"): OpenApiResponse(
         response=OpenApiTypes.STR,
-        description=_("A CSV file: one row per record, the same columns as the JSON feed, in sync order."),
+        description=_(
+            "A CSV file: one row per record, the same columns as the JSON feed, in sync order; "
+            "an object (update_required) is spread over columns of its own (update_required_version, "
+            "update_required_modules, update_required_due_date) and a map (module_versions) is JSON."
+        ),
     )
 }
 
@@ -54,6 +58,7 @@ class SyncFeedViewSet(
     pagination_class = SyncCursorPagination
     filter_backends = [DjangoFilterBackend]
     export_name = None
+    flat_export = None  # api.exports.FlatField: a nested field, as columns in the CSV
     filtered = False
 
     def list(self, request, *args, **kwargs):
@@ -105,7 +110,10 @@ class SyncFeedViewSet(
     def export(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         headings = list(self.get_serializer_class()().fields)
-        return csv_response(chunked(queryset, self.read_rows), headings, self.export_name)
+        rows = chunked(queryset, self.read_rows)
+        if self.flat_export is not None:  # a nested field becomes columns of its own
+            headings, rows = self.flat_export.headings(headings), map(self.flat_export.row, rows)
+        return csv_response(rows, headings, self.export_name)
 
 
 @extend_schema_view(
@@ -145,6 +153,7 @@ class EnrolmentViewSet(SyncFeedViewSet):
     serializer_class = EnrolmentSerializer
     filterset_class = EnrolmentFilterSet
     export_name = "enrolments"
+    flat_export = UPDATE_REQUIRED_COLUMNS
     queryset = Enrolment.objects.none()
 
     def get_queryset(self):
@@ -223,7 +232,11 @@ class TranscriptView(ReplicaReadsMixin, APIView):
         completions = list(person.completions.all())
         for record in (*enrolments, *completions):
             record.user = person  # the serializers read the person's fields without a query each
-        context = {"request": request, "progress": records.progress_by_enrolment(enrolments)}
+        context = {
+            "request": request,
+            "progress": records.progress_by_enrolment(enrolments),
+            "update_required": records.update_required_by_enrolment(enrolments),
+        }
         data = {
             "employee_id": person.employee_id,
             "email": person.email,

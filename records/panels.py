@@ -77,6 +77,7 @@ class TeamPanel(Component):
             "may_assign": may_assign(request.user),
             "report_url": team_report_url(),
             "overdue_url": team_report_url(overdue="on"),
+            "update_required_url": team_report_url(status=Enrolment.Status.UPDATE_REQUIRED),
             "remind_url": reverse("team_actions:remind"),
             "assign_url": reverse("team_actions:assign"),
             "here": request.get_full_path(),
@@ -105,6 +106,7 @@ class OrganisationPanel(Component):
                 people, "organisation-completions", _("Courses completed each month across the organisation.")
             ),
             "overdue_url": team_report_url(overdue="on"),
+            "update_required_url": team_report_url(status=Enrolment.Status.UPDATE_REQUIRED),
             "organisation_url": reverse("staff_reports:organisation"),
             "due_within_days": figures.DUE_WITHIN_DAYS,
             "expiring_within_days": figures.EXPIRING_WITHIN_DAYS,

@@ -1,6 +1,6 @@
 """Webhooks: an HR system (an API client) registers endpoints that are told, with a signed
-POST (Standard Webhooks), when a course is completed, a completion revoked or an
-enrolment becomes overdue.
+POST (Standard Webhooks), when a course is completed, a completion revoked, an
+enrolment becomes overdue or a material change requires an update (recertification).
 
 Each event makes one ``WebhookDelivery`` per endpoint, written in the transaction that
 records the event; the HTTP calls happen later, in background tasks (api.webhooks), and
@@ -28,6 +28,10 @@ class Event(models.TextChoices):
     COMPLETION_REVOKED = "completion.revoked", _("Completion revoked (completion.revoked)")
     ENROLMENT_OVERDUE = "enrolment.overdue", _("Enrolment overdue (enrolment.overdue)")
     PERSON_ERASED = "person.erased", _("Person's data erased (person.erased)")
+    ENROLMENT_UPDATE_REQUIRED = (
+        "enrolment.update_required",
+        _("Update required after a material change (enrolment.update_required)"),
+    )
 
 
 # The scope a client needs to be told about each event: the same as to read it from the API.
@@ -38,6 +42,7 @@ EVENT_SCOPES = {
     # Either scope: the event names the completions and enrolments to delete, each list
     # holding only what the client may read.
     Event.PERSON_ERASED: (scopes.COMPLETIONS, scopes.ENROLMENTS),
+    Event.ENROLMENT_UPDATE_REQUIRED: scopes.ENROLMENTS,
 }
 
 

@@ -18,7 +18,7 @@ from rest_framework import serializers
 from rest_framework.utils.encoders import JSONEncoder
 
 from records import signals
-from records.models import CourseCompletion
+from records.models import CourseCompletion, Enrolment
 
 from .. import records
 from ..models import Event, Tombstone, WebhookDelivery, WebhookEndpoint
@@ -103,15 +103,28 @@ def serialise_completions(rows):
 
 
 def serialise_enrolments(rows):
-    return EnrolmentSerializer(
-        rows, many=True, context={"progress": records.progress_by_enrolment(rows)}
-    ).data
+    context = {
+        "progress": records.progress_by_enrolment(rows),
+        "update_required": records.update_required_by_enrolment(rows),
+    }
+    return EnrolmentSerializer(rows, many=True, context=context).data
 
 
 def overdue_key(enrolment):
     # An enrolment can become overdue again (a new due date, a new cycle): each time is an event.
     changed = enrolment.status_changed_at.astimezone(UTC)
     return f"{Event.ENROLMENT_OVERDUE.value}:{enrolment.pk}:{changed:%Y-%m-%dT%H:%M:%S.%fZ}"
+
+
+def update_required_key(enrolment, update):
+    """One event per enrolment and set of pending module versions: the same update signalled
+    twice is one event; a second material change (a new version), or another module of the
+    course changing, is a new one."""
+    versions = "+".join(
+        sorted(f"{module['module_key'][:8]}.{module['version']}" for module in update["modules"])
+    )
+    key = f"{Event.ENROLMENT_UPDATE_REQUIRED.value}:{enrolment.pk}:v{update['version']}:{versions}"
+    return key[:120]  # WebhookDelivery.event_key; a course has a handful of modules
 
 
 def contained(event):
@@ -206,3 +219,25 @@ def record_person_erased(user, tombstones, endpoints, now=None):
 @contained(Event.PERSON_ERASED)
 def person_erased(user, tombstones, endpoints, **kwargs):
     record_person_erased(user, tombstones, endpoints)
+
+
+@receiver(signals.updates_required, dispatch_uid="api.webhooks.updates_required")
+@contained(Event.ENROLMENT_UPDATE_REQUIRED)
+def updates_required(enrolments, endpoints, **kwargs):
+    """Only the enrolments with an update still pending: one finished meanwhile is no news."""
+    pending = enrolments.filter(Enrolment.objects.update_required_q())
+    updates = {}
+
+    def serialise(rows):
+        found = records.update_required_by_enrolment(rows)
+        updates.update(found)  # for the event keys, without reading them again
+        context = {"progress": records.progress_by_enrolment(rows), "update_required": found}
+        return EnrolmentSerializer(rows, many=True, context=context).data
+
+    record(
+        Event.ENROLMENT_UPDATE_REQUIRED,
+        pending,
+        serialise,
+        lambda row: update_required_key(row, updates[row.pk]),
+        endpoints=endpoints,
+    )

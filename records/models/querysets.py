@@ -7,7 +7,20 @@ and other expressions) and ``x()`` the filter."""
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import BooleanField, Case, Exists, ExpressionWrapper, OuterRef, Q, Value, When
+from django.db.models import (
+    Aggregate,
+    BooleanField,
+    Case,
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 # "Due soon": the due date falls within this many days (the "due in a week" reminder).
@@ -16,6 +29,30 @@ DUE_SOON_DAYS = 7
 
 def _day(on):
     return on or timezone.localdate()
+
+
+# Between the module titles of ``with_update_required``'s ``update_titles``: a character no
+# title holds, so they are split back without guessing (``EnrolmentQuerySet.update_titles``).
+TITLE_SEPARATOR = "\x1f"
+
+
+class _JoinedText(Aggregate):
+    """The values of a group joined by ``TITLE_SEPARATOR``, in any order: GROUP_CONCAT on
+    SQLite, STRING_AGG on PostgreSQL (Django 5.2 has no portable string aggregate)."""
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def __init__(self, expression, **extra):
+        super().__init__(expression, Value(TITLE_SEPARATOR), **extra)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="STRING_AGG", **extra_context)
+
+
+def _updates(model):
+    # By name in this app: progress.py imports this module for its managers.
+    return model._meta.apps.get_model(model._meta.app_label, "ModuleUpdate")
 
 
 class EnrolmentQuerySet(models.QuerySet):
@@ -69,6 +106,41 @@ class EnrolmentQuerySet(models.QuerySet):
     def completed_q(self):
         Status = self.model.Status
         return Q(status=Status.COMPLETED)
+
+    def _pending_updates(self):
+        return (
+            _updates(self.model)
+            .objects.pending()
+            .filter(user=OuterRef("user"), course_code=OuterRef("course_code"))
+        )
+
+    def update_required_q(self):
+        """ "Update required": a material change re-opened modules of the person's valid
+        completion of the course and they are not all done (``ModuleUpdateQuerySet.pending``).
+        Read from the updates, not the status, so it holds on once the daily status update
+        has made the enrolment overdue. Not "completed": the completion covers an older
+        version (the reports count it apart, and not in the completion rate)."""
+        return Exists(self._pending_updates())
+
+    def update_required(self):
+        return self.filter(self.update_required_q())
+
+    def with_update_required(self):
+        """Each enrolment annotated, in the same query, with its pending update:
+        ``update_version`` (the lowest version to reach among its re-opened modules; None
+        when no update is pending), ``update_due_date`` (the earliest due date) and
+        ``update_titles`` (the modules' titles, read with ``update_titles``)."""
+        pending = self._pending_updates().order_by().values("user", "course_code")
+        return self.annotate(
+            update_version=Subquery(pending.annotate(v=Min("version")).values("v")[:1]),
+            update_due_date=Subquery(pending.annotate(d=Min("due_date")).values("d")[:1]),
+            update_titles=Subquery(pending.annotate(t=_JoinedText("module_title")).values("t")[:1]),
+        )
+
+    @staticmethod
+    def update_titles(joined):
+        """The module titles of a ``with_update_required`` row, sorted."""
+        return sorted(joined.split(TITLE_SEPARATOR)) if joined else []
 
 
 class CourseCompletionQuerySet(models.QuerySet):

@@ -13,6 +13,27 @@ class ModuleUpdateQuerySet(models.QuerySet):
     def open(self):
         return self.filter(completed_at__isnull=True)
 
+    def pending(self):
+        """Open, of a completion that still stands: what "update required" is made of
+        (``EnrolmentQuerySet.update_required_q``). A revoked completion has the whole
+        course to do again, not an update."""
+        return self.open().filter(completion__revoked_at__isnull=True)
+
+    def for_enrolments(self, pairs):
+        """The pending updates of ``pairs`` ((user id, course code) tuples), in one query,
+        as {(user id, course code): [updates, by module title]}."""
+        pairs = set(pairs)
+        if not pairs:
+            return {}
+        rows = self.pending().filter(
+            user_id__in={user for user, _code in pairs}, course_code__in={code for _user, code in pairs}
+        )
+        found = {}
+        for update in rows.order_by("module_title", "pk"):
+            if (update.user_id, update.course_code) in pairs:
+                found.setdefault((update.user_id, update.course_code), []).append(update)
+        return found
+
 
 class ModuleUpdate(models.Model):
     user = models.ForeignKey(

@@ -4,7 +4,12 @@ country, and completions month by month.
 
 Every figure is counted in the database, a fixed number of grouped queries whatever the
 number of people or courses, from the rules on the records QuerySets (overdue, due soon,
-standing, expiry), so the panels agree with the reports and the reminders."""
+standing, expiry), so the panels agree with the reports and the reminders.
+
+"Update required" (``EnrolmentQuerySet.update_required_q``) is counted on its own and not
+as completed: the person's completion covers an older version of a module, so the rate
+(completed / enrolled) counts only people complete on the current version. Such a person
+is also overdue once the update's due date passes, like any open training."""
 
 from datetime import datetime, time
 
@@ -30,12 +35,14 @@ def active_people(user):
 
 def enrolment_counts(enrolments, on=None):
     """The counts every completion figure is made of, as ``annotate``/``aggregate``
-    arguments: enrolled, completed, overdue and due within ``DUE_WITHIN_DAYS``."""
+    arguments: enrolled, completed, overdue, due within ``DUE_WITHIN_DAYS`` and update
+    required."""
     return {
         "enrolled": Count("pk"),
         "completed": Count("pk", filter=enrolments.completed_q()),
         "overdue": Count("pk", filter=enrolments.overdue_q(on)),
         "due_soon": Count("pk", filter=enrolments.due_within_q(DUE_WITHIN_DAYS, on)),
+        "update_required": Count("pk", filter=enrolments.update_required_q()),
     }
 
 
@@ -46,7 +53,8 @@ def with_rate(row):
 
 def headline(people, on=None):
     """One dict: people assigned (with at least one enrolment), their enrolments,
-    completed, rate, overdue, due soon, people overdue and certificates expiring soon."""
+    completed, rate, overdue, due soon, update required, people overdue and certificates
+    expiring soon."""
     enrolments = Enrolment.objects.filter(user__in=people)
     figures = enrolments.aggregate(
         people=Count("user", distinct=True),

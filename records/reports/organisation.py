@@ -1,6 +1,10 @@
 """Organisation overview, for HR admins: per course, the completion rate and the number
 overdue by department or by country, counted in the database in one grouped query.
 
+"Update required" (a material change re-opened modules of a valid completion) is its own
+column and is not "completed": the completion covers an older version, so the rate counts
+only people complete on the current one (``records.reports.figures``, the same rule).
+
 The page shows a bar chart in plain HTML and CSS (no script, nothing from another host)
 next to the table, which holds the same figures and is the accessible alternative."""
 
@@ -57,6 +61,7 @@ def completion_rows(enrolments, by):
             enrolled=Count("pk"),
             completed=Count("pk", filter=enrolments.completed_q()),
             overdue=Count("pk", filter=enrolments.overdue_q()),
+            update_required=Count("pk", filter=enrolments.update_required_q()),
         )
         .order_by("course_code", "group")
     )
@@ -80,6 +85,7 @@ class OrganisationView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
         ReportColumn(Column("completed", label=_("Completed"))),
         ReportColumn(Column("completion_rate", label=_("Completion rate (%)"))),
         ReportColumn(Column("overdue", label=_("Overdue"))),
+        ReportColumn(Column("update_required", label=_("Update required"))),
     ]
 
     def dispatch(self, request, *args, **kwargs):

@@ -24,12 +24,20 @@ from people.lines import sees_everyone, visible_people
 from people.models import Department, User
 from quizzes.reports.item_analysis import course_choices
 from records.models import CourseCompletion, Enrolment
-from security.exports import ReportColumn, ReportColumnsMixin
+from security.exports import ReportColumn, ReportColumnsMixin, export_only
 
 
 def status_choices():
     # Read at request time, so statuses added to the model later appear here too.
     return Enrolment.Status.choices
+
+
+def update_label(version, titles=()):
+    """ "Update required (v3)", with the re-opened modules' titles when given."""
+    label = _("Update required (v%(version)s)") % {"version": version}
+    if titles:
+        label = _("%(label)s: %(modules)s") % {"label": label, "modules": ", ".join(titles)}
+    return str(label)
 
 
 def country_choices(people=None):
@@ -39,9 +47,21 @@ def country_choices(people=None):
 
 
 def status_label(enrolment):
+    """The status a report shows. A pending update (``with_update_required``) says so, with
+    its version and modules, overdue or not: "overdue" alone would hide what is to do."""
+    version = getattr(enrolment, "update_version", None)
+    if version is not None:
+        label = update_label(version, Enrolment.objects.update_titles(enrolment.update_titles))
+        if enrolment.is_overdue:
+            return str(_("Overdue – %(status)s") % {"status": label})
+        return label
     if enrolment.is_overdue:
         return str(_("Overdue"))
     return str(enrolment.get_status_display())
+
+
+def update_titles(enrolment):
+    return ", ".join(Enrolment.objects.update_titles(enrolment.update_titles))
 
 
 class CalendarDateColumn(Column):
@@ -64,7 +84,7 @@ class TeamCompletionFilterSet(WagtailFilterSet):
         label=_("Course"), field_name="course_code", choices=course_choices, empty_label=_("All")
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), field_name="status", choices=status_choices, empty_label=_("All")
+        label=_("Status"), method="filter_status", choices=status_choices, empty_label=_("All")
     )
     department = django_filters.ModelChoiceFilter(
         label=_("Department"),
@@ -102,6 +122,12 @@ class TeamCompletionFilterSet(WagtailFilterSet):
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset
 
+    def filter_status(self, queryset, name, value):
+        # "Update required" by its rule, so people whose update is overdue are found too.
+        if value == Enrolment.Status.UPDATE_REQUIRED:
+            return queryset.update_required()
+        return queryset.filter(status=value) if value else queryset
+
 
 def latest_score():
     """The score of the person's latest completion of the course that still stands."""
@@ -118,6 +144,7 @@ def team_enrolments(user):
         Enrolment.objects.filter(user__in=visible_people(user).learners())
         .select_related("user", "user__department", "assignment_rule")
         .annotate(score=latest_score())
+        .with_update_required()
         .order_by("user__full_name", "user__username", "user_id", "course_code")
     )
 
@@ -150,6 +177,10 @@ class TeamCompletionView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
         ReportColumn(CalendarDateColumn("due_date", label=_("Due date"))),
         ReportColumn(CalendarDateColumn("completed_at", label=_("Completed")), heading=_("Completed at")),
         ReportColumn(Column("score", label=_("Score (%)"))),
+        # The pending update apart, so a spreadsheet can sort and count by it.
+        export_only("update_version", _("Update required (version)")),
+        export_only("update_modules", _("Modules to update"), update_titles),
+        export_only("update_due_date", _("Update due date")),
     ]
 
     def get_filename(self):

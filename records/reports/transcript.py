@@ -33,6 +33,7 @@ def course_rows(person):
         Enrolment.objects.filter(user=person)
         .select_related("assignment_rule")
         .annotate(score=latest_score())
+        .with_update_required()
         .order_by("course_code")
     )
     return [

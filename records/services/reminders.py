@@ -9,6 +9,12 @@
 - manager_digest: weekly, each manager's reporting line's overdue training (once per
   manager and ISO week)
 
+An enrolment whose modules a material change re-opened ("update required",
+``EnrolmentQuerySet.update_required_q``) gets the same due soon, due today and overdue
+reminders, saying which modules changed, what changed and by when; their key carries the
+update's version (``2026-03-31:v3``), so reminders already sent for the same due date before
+the update (or for an earlier version) do not hold back those about this one.
+
 ``queue_reminders(today)`` inserts a ``ReminderLog`` row for each reminder before anything
 is sent; a row that already exists (unique constraints) means the reminder was already
 queued by an earlier run or by a concurrent one, and it is skipped. Each new row is then
@@ -29,7 +35,7 @@ from django_tasks import task
 
 from people.lines import reporting_line_ids
 from people.models import User
-from records.models import CourseCompletion, Enrolment, ReminderLog
+from records.models import CourseCompletion, Enrolment, ModuleUpdate, ReminderLog
 
 Kind = ReminderLog.Kind
 OVERDUE_REMINDERS = 4
@@ -41,20 +47,24 @@ def _enrolments():
     return Enrolment.objects.filter(user__is_active=True)
 
 
+def _due(enrolments):
+    """(id, user id, due date, key) of ``enrolments``: the key is the due date, with the
+    pending update's version if there is one (the same query)."""
+    rows = enrolments.with_update_required().values_list("pk", "user_id", "due_date", "update_version")
+    for pk, user_id, due, version in rows:
+        yield pk, user_id, due, due.isoformat() if version is None else f"{due.isoformat()}:v{version}"
+
+
 def due_reminders(today):
     """(kind, recipient id, enrolment id, completion id, key) of every reminder due today."""
-    for pk, user_id, due in _enrolments().due_soon(today).values_list("pk", "user_id", "due_date"):
-        yield Kind.DUE_SOON, user_id, pk, None, due.isoformat()
-    for pk, user_id, due in (
-        _enrolments().open().filter(due_date=today).values_list("pk", "user_id", "due_date")
-    ):
-        yield Kind.DUE_TODAY, user_id, pk, None, due.isoformat()
+    for pk, user_id, _due_date, key in _due(_enrolments().due_soon(today)):
+        yield Kind.DUE_SOON, user_id, pk, None, key
+    for pk, user_id, _due_date, key in _due(_enrolments().open().filter(due_date=today)):
+        yield Kind.DUE_TODAY, user_id, pk, None, key
     overdue_since = today - timedelta(days=7 * OVERDUE_REMINDERS)
-    for pk, user_id, due in (
-        overdue_enrolments(today).filter(due_date__gt=overdue_since).values_list("pk", "user_id", "due_date")
-    ):
+    for pk, user_id, due, key in _due(overdue_enrolments(today).filter(due_date__gt=overdue_since)):
         week = (today - due).days // 7 + 1
-        yield Kind.OVERDUE, user_id, pk, None, f"{due.isoformat()}:w{week}"
+        yield Kind.OVERDUE, user_id, pk, None, f"{key}:w{week}"
     yield from _expiring(today)
     yield from _digests(today)
 
@@ -127,6 +137,10 @@ def _context(log, today):
     if log.enrolment_id:
         context["enrolment"] = log.enrolment
         context["weeks_overdue"] = log.key.rsplit(":w", 1)[-1] if log.kind == Kind.OVERDUE else None
+        # The modules a material change re-opened, with what changed ("update required").
+        context["updates"] = ModuleUpdate.objects.for_enrolments(
+            [(log.enrolment.user_id, log.enrolment.course_code)]
+        ).get((log.enrolment.user_id, log.enrolment.course_code), [])
     if log.completion_id:
         context["completion"] = log.completion
     if log.kind == Kind.MANAGER_DIGEST:

@@ -3,7 +3,8 @@ of enrolments; running it twice on the same day changes nothing the second time.
 
 - not started / in progress, due date passed      -> overdue (also an expired enrolment
   of a recurring rule once its new due date passes)
-- overdue, due date moved to today or later/none  -> back to not started / in progress
+- overdue, due date moved to today or later/none  -> back to update required (a pending
+  module update, records.ModuleUpdate), else not started / in progress
 - completed, latest valid completion has expired  -> expired; if the enrolment came
   from a recurring rule, the course is due again ``rule.due_days`` after the expiry
   (the "expiring" reminder goes a month before); otherwise it stays "expired" until the
@@ -55,10 +56,15 @@ def _mark_overdue(today, now):
 
 def _reopen_not_overdue(today, now):
     not_overdue = Enrolment.objects.filter(status=Status.OVERDUE).exclude(Enrolment.objects.overdue_q(today))
+    # An overdue update is still an update: its modules were started long ago, so "started"
+    # below would call it in progress.
+    update = Enrolment.objects.update_required_q()
+    count = stamped_update(not_overdue.filter(update), status=Status.UPDATE_REQUIRED, status_changed_at=now)
+    not_overdue = not_overdue.exclude(update)
     started = Exists(
         ModuleProgress.objects.filter(user=OuterRef("user"), course_code=OuterRef("course_code"))
     )
-    count = stamped_update(not_overdue.filter(started), status=Status.IN_PROGRESS, status_changed_at=now)
+    count += stamped_update(not_overdue.filter(started), status=Status.IN_PROGRESS, status_changed_at=now)
     count += stamped_update(not_overdue.filter(~started), status=Status.NOT_STARTED, status_changed_at=now)
     return count
 

@@ -31,6 +31,9 @@ FIELDS = {
     "revoked_reason",
     "created_at",
     "updated_at",
+    "module_versions",
+    "superseded_at",
+    "superseded_by",
 }
 
 

@@ -27,6 +27,7 @@ FIELDS = {
     "completed_at",
     "progress",
     "updated_at",
+    "update_required",
 }
 
 

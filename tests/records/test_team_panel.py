@@ -88,6 +88,7 @@ def test_headline_figures_count_the_active_line_only(bruno, line):
         "rate": 20.0,
         "overdue": 2,
         "due_soon": 1,
+        "update_required": 0,
         "expiring": 1,
     }
 

@@ -262,6 +262,9 @@ def test_csv_export(bruno_client, team):
         "Due date",
         "Completed at",
         "Score (%)",
+        "Update required (version)",
+        "Modules to update",
+        "Update due date",
     ]
     amira = next(row for row in exported if row[0] == "Amira Haddad" and row[4] == "INF-101")
     assert amira[2] == "Communications"
