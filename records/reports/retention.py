@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from elearning.db_router import ReplicaReadsMixin
 from records.privacy.erasure import can_erase
 from records.privacy.retention import due_within, erasure_date, retention_months
 from records.reports.team_completion import CalendarDateColumn
@@ -24,7 +25,7 @@ def erasure_day(months, person):
     return erasure_date(person.left_on, months)
 
 
-class DueForErasureView(ReportColumnsMixin, ReportView):
+class DueForErasureView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
     page_title = _("Due for erasure")
     header_icon = "warning"
     index_url_name = "staff_reports:due_for_erasure"
