@@ -290,6 +290,10 @@ XAPI_BASE_URL = env_str("XAPI_BASE_URL", "")
 # Statements are served once this many seconds old, so none commits behind a reader.
 XAPI_SETTLE_SECONDS = env_int("XAPI_SETTLE_SECONDS", 30)
 
+# Recertification: a module re-opened by a material change is due this many days later
+# (an enrolment that came from an assignment rule gets the rule's "due after (days)").
+RECERTIFICATION_DUE_DAYS = env_int("RECERTIFICATION_DUE_DAYS", 30)
+
 # The security log (sign-ins, lockouts, MFA, role changes, API clients, exports) keeps this
 # many days; `manage.py purge_security_log` (daily) removes older entries.
 SECURITY_LOG_RETENTION_DAYS = env_int("SECURITY_LOG_RETENTION_DAYS", 730)

@@ -27,6 +27,7 @@ from quizzes.services import attempts
 from records import signals
 from records.models import CourseCompletion, Enrolment, ModuleProgress
 from records.models.sync import one_stamp, stamped_update
+from records.services import recertification
 
 
 class PrerequisitesIncomplete(Exception):
@@ -287,6 +288,7 @@ def _earned_completion(user, course, modules, now):
         valid_until=add_months(timezone.localdate(now), canonical.validity_months)
         if canonical.validity_months
         else None,
+        module_versions=recertification.current_versions(modules),
     )
 
 
@@ -319,6 +321,11 @@ def refresh_course_completion(user, course, now=None, progress_changed=False):
                 defaults={"course": course, "course_title": course.title},
             )
         completion = _earned_completion(user, course, modules, now)
+        if completion is None and not created and enrolment.status in recertification.UPDATING:
+            # A module re-opened by a material change may have been the one completed.
+            brought = recertification.bring_up_to_date(user, course, modules, enrolment, now)
+            if brought is not None:
+                return brought
         if completion is None and (created or not progress_changed):
             return None  # nothing to record (a new enrolment has a fresh stamp already)
         # The completion and the enrolment share one sync stamp: the clock is taken once.
