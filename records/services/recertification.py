@@ -153,9 +153,11 @@ def _reset_mid_course(key, course_code, today):
     )
 
 
-def open_updates(user, course_code):
-    """The person's open updates of the course, oldest first. One query."""
-    return list(ModuleUpdate.objects.open().filter(user=user, course_code=course_code))
+def pending_updates(user, course_code=None):
+    """The person's pending updates (``ModuleUpdateQuerySet.pending``), of one course or
+    all, oldest first. One query."""
+    updates = ModuleUpdate.objects.pending().filter(user=user)
+    return list(updates.filter(course_code=course_code) if course_code else updates)
 
 
 def bring_up_to_date(user, course, modules, enrolment, now):

@@ -7,10 +7,11 @@ from datetime import timedelta
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 import pytest
 
-from courses.models import ModuleVersion
+from courses.models import ModulePage, ModuleVersion
 from records import signals
 from records.models import CourseCompletion, Enrolment, ModuleProgress, ModuleUpdate
 from records.services import progress
@@ -24,6 +25,7 @@ from tests.factories import (
     publish,
     take_quiz,
 )
+from tests.htmlutils import elements, main_html, text_of
 
 Status = Enrolment.Status
 
@@ -345,3 +347,88 @@ def test_the_module_page_links_back_after_the_update_is_done(holder, course, mod
     material_change(modules[1])
     response = amira_client.post(reverse("quizzes:mark_complete", args=[modules[1].pk]))
     assert response["Location"] == reverse("quizzes:course_complete", args=[course.pk])
+
+
+# --- What the learner sees ---------------------------------------------------------------------
+
+
+def test_the_course_page_shows_what_changed(holder, course, modules, amira_client):
+    material_change(modules[1], "Consent must now be recorded in writing.")
+    html = main_html(amira_client.get(course.url))
+    [box] = elements(html, "div", class_="what-changed")
+    text = text_of(box)
+    assert "What changed" in text and "Consent must now be recorded in writing." in text
+    assert "version 2" in text
+    due = ModuleUpdate.objects.get().due_date
+    assert f"due {date_format(due, 'DATE_FORMAT')}" in text
+    assert [a["href"] for a in elements(box, "a")] == [modules[1].url, modules[1].url]
+    [listed] = elements(html, "ol", class_="module-list")
+    rows = [text_of(li) for li in elements(listed, "li")]
+    assert rows[0].startswith("Lawful bases Completed")
+    assert rows[1].startswith("Consent Update required")
+
+
+def test_the_module_page_shows_what_changed_at_the_top_until_done(holder, course, modules, amira_client):
+    material_change(modules[1], "Consent must now be recorded in writing.")
+    html = main_html(amira_client.get(modules[1].url))
+    [section] = elements(html, "section", class_="what-changed")
+    assert "version 2" in text_of(section) and "recorded in writing" in text_of(section)
+    assert not elements(main_html(amira_client.get(modules[0].url)), "section", class_="what-changed")
+    amira_client.post(reverse("quizzes:mark_complete", args=[modules[1].pk]))
+    assert not elements(main_html(amira_client.get(modules[1].url)), "section", class_="what-changed")
+
+
+def test_my_learning_lists_the_update_and_then_the_new_certificate(holder, course, modules, amira_client):
+    old = holder.completions.get()
+    material_change(modules[1], "Consent must now be recorded in writing.")
+    html = main_html(amira_client.get("/my-learning/"))
+    [updates] = elements(html, "ul", **{"aria-labelledby": "updates"})
+    assert "Consent must now be recorded in writing." in text_of(updates)
+    assert modules[1].url in [a["href"] for a in elements(updates, "a")]
+    assert not elements(html, "ul", **{"aria-labelledby": "completed"})
+
+    amira_client.post(reverse("quizzes:mark_complete", args=[modules[1].pk]))
+    new = holder.completions.get(superseded_at__isnull=True)
+    html = main_html(amira_client.get("/my-learning/"))
+    assert not elements(html, "ul", **{"aria-labelledby": "updates"})
+    [completed] = elements(html, "ul", **{"aria-labelledby": "completed"})
+    assert f"/certificates/{new.certificate_id}/" in [a["href"] for a in elements(completed, "a")]
+    [records] = elements(html, "ul", **{"aria-labelledby": "records"})
+    # One record per course: the certificate that replaced the old one.
+    assert new.certificate_id in text_of(records) and old.certificate_id not in text_of(records)
+
+
+def test_the_verification_pages_of_the_old_and_new_certificates(holder, course, modules, client):
+    old = holder.completions.get()
+    material_change(modules[1])
+    new = progress.mark_module_read(holder, modules[1], course).course_completion
+    response = client.get(reverse("certificates:verify", args=[old.certificate_id]))
+    assert response.status_code == 200
+    [status] = elements(main_html(response), "div", class_="certificate-status")
+    assert "certificate-status--superseded" in status["class"]
+    assert "Superseded" in text_of(status) and new.certificate_id in text_of(status)
+    assert [a["href"] for a in elements(status, "a")] == [
+        reverse("certificates:verify", args=[new.certificate_id])
+    ]
+    [status] = elements(
+        main_html(client.get(reverse("certificates:verify", args=[new.certificate_id]))),
+        "div",
+        class_="certificate-status",
+    )
+    assert "certificate-status--valid" in status["class"]
+
+
+def test_an_arabic_reader_sees_the_reopened_module_in_arabic(amira, amira_client, course, modules):
+    arabic_course = make_translation(course, "ar")
+    arabic_modules = [make_translation(m, "ar") for m in modules]
+    ModulePage.objects.filter(pk=arabic_modules[1].pk).update(title="الموافقة")
+    progress.enrol(amira, arabic_course)
+    for module in arabic_modules:
+        progress.mark_module_read(amira, module, arabic_course, now=timezone.now() - timedelta(days=3))
+    material_change(modules[1], "Consent must now be recorded in writing.")
+    html = main_html(amira_client.get(arabic_course.url))
+    [box] = elements(html, "div", class_="what-changed")
+    assert "الموافقة" in text_of(box)
+    assert ModulePage.objects.get(pk=arabic_modules[1].pk).url in [a["href"] for a in elements(box, "a")]
+    html = main_html(amira_client.get(ModulePage.objects.get(pk=arabic_modules[1].pk).url))
+    assert elements(html, "section", class_="what-changed")
