@@ -1,10 +1,14 @@
 """The daily enrolment status update, in a few bulk UPDATE queries whatever the number
 of enrolments; running it twice on the same day changes nothing the second time.
 
-- not started / in progress, due date passed      -> overdue (also an expired enrolment
+- not started / in progress / update required,
+  due date passed                                 -> overdue (also an expired enrolment
   of a recurring rule once its new due date passes)
 - overdue, due date moved to today or later/none  -> back to not started / in progress
-- completed, latest valid completion has expired  -> expired; if the enrolment came
+- overdue with a re-opened module still to do, due
+  date moved                                      -> back to update required
+- completed (or update required), latest valid
+  completion has expired                          -> expired; if the enrolment came
   from a recurring rule, the course is due again ``rule.due_days`` after the expiry
   (the "expiring" reminder goes a month before); otherwise it stays "expired" until the
   person retakes the course.
@@ -22,7 +26,7 @@ from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 
 from records import signals
-from records.models import CourseCompletion, Enrolment, ModuleProgress
+from records.models import CourseCompletion, Enrolment, ModuleProgress, ModuleUpdate
 from records.models.sync import stamp_all, stamped_update, sync_stamp
 
 Status = Enrolment.Status
@@ -58,7 +62,13 @@ def _reopen_not_overdue(today, now):
     started = Exists(
         ModuleProgress.objects.filter(user=OuterRef("user"), course_code=OuterRef("course_code"))
     )
-    count = stamped_update(not_overdue.filter(started), status=Status.IN_PROGRESS, status_changed_at=now)
+    # Overdue with a module re-opened by a material change still to do: update required.
+    updating = Exists(
+        ModuleUpdate.objects.pending(today).filter(user=OuterRef("user"), course_code=OuterRef("course_code"))
+    )
+    count = stamped_update(not_overdue.filter(updating), status=Status.UPDATE_REQUIRED, status_changed_at=now)
+    not_overdue = not_overdue.filter(~updating)
+    count += stamped_update(not_overdue.filter(started), status=Status.IN_PROGRESS, status_changed_at=now)
     count += stamped_update(not_overdue.filter(~started), status=Status.NOT_STARTED, status_changed_at=now)
     return count
 
@@ -67,7 +77,10 @@ def _mark_expired(today, now):
     completions = CourseCompletion.objects.filter(user=OuterRef("user"), course_code=OuterRef("course_code"))
     still_valid = completions.valid_on(today)
     lapsed = completions.expired_on(today).order_by("-valid_until")
-    expiring = Enrolment.objects.filter(Exists(lapsed), ~Exists(still_valid), status=Status.COMPLETED)
+    # An update still to do when the completion lapses is moot: the whole course is due.
+    expiring = Enrolment.objects.filter(
+        Exists(lapsed), ~Exists(still_valid), status__in=[Status.COMPLETED, Status.UPDATE_REQUIRED]
+    )
     recurring = list(
         expiring.filter(assignment_rule__recurring=True, assignment_rule__active=True)
         .annotate(lapsed_on=Subquery(lapsed.values("valid_until")[:1]))

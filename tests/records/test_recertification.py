@@ -432,3 +432,35 @@ def test_an_arabic_reader_sees_the_reopened_module_in_arabic(amira, amira_client
     assert ModulePage.objects.get(pk=arabic_modules[1].pk).url in [a["href"] for a in elements(box, "a")]
     html = main_html(amira_client.get(ModulePage.objects.get(pk=arabic_modules[1].pk).url))
     assert elements(html, "section", class_="what-changed")
+
+
+# --- The daily status update -------------------------------------------------------------------
+
+
+def test_an_update_past_its_due_date_is_overdue_and_can_still_be_done(holder, course, modules):
+    from records.services.statuses import update_statuses
+
+    material_change(modules[1])
+    update_statuses(today=timezone.localdate() + timedelta(days=31))
+    assert holder.enrolments.get().status == Status.OVERDUE
+    # The due date moved (HR gave more time): update required again, not "in progress".
+    Enrolment.objects.filter(user=holder).update(due_date=timezone.localdate() + timedelta(days=60))
+    update_statuses(today=timezone.localdate() + timedelta(days=31))
+    assert holder.enrolments.get().status == Status.UPDATE_REQUIRED
+    update_statuses(today=timezone.localdate() + timedelta(days=61))
+    assert holder.enrolments.get().status == Status.OVERDUE
+    state = progress.mark_module_read(holder, modules[1], course)
+    assert state.course_completion is not None
+    assert holder.enrolments.get().status == Status.COMPLETED
+
+
+def test_a_completion_that_lapses_with_an_update_open_expires(holder, course, modules, amira_client):
+    from records.services.statuses import update_statuses
+
+    material_change(modules[1])
+    CourseCompletion.objects.filter(user=holder).update(valid_until=timezone.localdate() - timedelta(days=1))
+    update_statuses()
+    assert holder.enrolments.get().status == Status.EXPIRED
+    # The update is moot: the whole course is due again, and nothing says "what changed".
+    assert not ModuleUpdate.objects.pending().exists()
+    assert not elements(main_html(amira_client.get(course.url)), "div", class_="what-changed")
