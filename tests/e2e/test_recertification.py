@@ -69,6 +69,7 @@ def test_a_material_change_reopens_a_module_and_the_certificate_is_reissued(brow
     expect(editor.get_by_text("Say what changed")).to_be_visible()
     shot(editor, "recert-01-summary-required")
     editor.get_by_label("What changed").fill(SUMMARY)
+    editor.get_by_label("What changed").scroll_into_view_if_needed()
     shot(editor, "recert-02-material-change-marked")
     editor.click("[data-w-dropdown-target='toggle'].button")
     with editor.expect_navigation():
