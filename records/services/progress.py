@@ -5,7 +5,9 @@ A module is complete when it was read (the "mark as complete" step, for a module
 a quiz) or when its quiz was passed. A course is complete when every required module of
 the course is complete; modules count across translations (by their translation key), so
 a module read in Arabic counts for the course in any language. Only modules completed
-after the person's previous completion of the course count towards a new one."""
+after the person's previous completion of the course count towards a new one. A completion
+records the version of each required module it covers; completing a module re-opened by a
+material change brings a valid completion up to date instead (records.services.recertification)."""
 
 import calendar
 import uuid
