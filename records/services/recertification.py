@@ -184,9 +184,16 @@ def bring_up_to_date(user, course, modules, enrolment, now):
         update.completed_at = now
     ModuleUpdate.objects.bulk_update(finished, ["completed_at"])
     still_open = {update.completion_id for update in updates if update.completed_at is None}
-    old = finished[-1].completion
-    if old.pk in still_open or old.superseded_at is not None or old.is_revoked or old.is_expired:
+    done = {
+        update.completion_id: update.completion
+        for update in finished
+        if update.completion_id not in still_open
+    }
+    # Only a completion that still stands is brought up to date (one per person and course).
+    standing = [old for old in done.values() if not (old.superseded_at or old.is_revoked or old.is_expired)]
+    if not standing:
         return None
+    old = standing[0]
     completion = CourseCompletion(
         user=user,
         course_id=old.course_id,
