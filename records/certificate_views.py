@@ -35,7 +35,7 @@ def verify(request, code):
     """Anyone may confirm a certificate from its code: whose it is, for which course,
     when, until when, and whether it still stands. Nothing else about the person or the
     completion (no email, employee ID, score or reason for a revocation) is shown."""
-    code, completion = _completion(code, "user", "superseded_by")
+    code, completion = _completion(code, "user")
     context = {"code": code, "completion": completion}
     if completion is None:
         return TemplateResponse(request, "records/certificate_verify.html", context, status=404)
