@@ -186,18 +186,24 @@ def module_page_context(user, module, course):
 
 
 _OPEN_UPDATE = CompiledQuery(
-    lambda user_id, module_key: ModuleUpdate.objects.pending().filter(user=user_id, module_key=module_key),
+    lambda user_id, module_key: (
+        ModuleUpdate.objects.awaiting()
+        .filter(user=user_id, module_key=module_key)
+        .select_related("completion")
+    ),
     int,
     uuid.UUID,
 )
 
 
 def _module_update(user, module, module_progress):
-    """The open update of the module for the person. Looked for only while the module is
-    not complete for them (a re-opened module is not): no query for a completed one."""
-    if module_progress.completed_at is not None:
+    """The pending update of the module for the person: read only when their progress
+    says there is one (``update_id``, read with it), so no query for anyone else."""
+    if getattr(module_progress, "update_id", None) is None:
         return None
-    return _OPEN_UPDATE.first(user.pk, module.translation_key)
+    update = _OPEN_UPDATE.first(user.pk, module.translation_key)
+    # ``pending``'s expiry, checked here: a compiled query holds no date.
+    return update if update is not None and not update.completion.is_expired else None
 
 
 def _asks_to_reflect(module):

@@ -27,7 +27,7 @@ from elearning.compiled import CompiledQuery
 from quizzes.models import Attempt
 from quizzes.services import attempts
 from records import signals
-from records.models import CourseCompletion, Enrolment, ModuleProgress
+from records.models import CourseCompletion, Enrolment, ModuleProgress, ModuleUpdate
 from records.models.sync import one_stamp, stamped_update
 from records.services import recertification
 
@@ -137,11 +137,16 @@ def start_quiz(user, module, course, now=None, cycle=None):
     return attempt
 
 
-_PROGRESS = CompiledQuery(
-    lambda user_id, module_key: ModuleProgress.objects.filter(user=user_id, module_key=module_key),
-    int,
-    uuid.UUID,
-)
+def _progress(user_id, module_key):
+    # ``update_id``: the pending update (recertification) that re-opened the module, if any,
+    # read with the progress so the module page knows without a query of its own.
+    updates = ModuleUpdate.objects.awaiting().filter(user=OuterRef("user"), module_key=OuterRef("module_key"))
+    return ModuleProgress.objects.filter(user=user_id, module_key=module_key).annotate(
+        update_id=Subquery(updates.values("pk")[:1])
+    )
+
+
+_PROGRESS = CompiledQuery(_progress, int, uuid.UUID)
 
 
 def record_activity(user, module, course, now=None):
