@@ -7,8 +7,10 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from courses import serving
+        from courses import serving, versions
         from courses.models import translations
 
         serving.connect()
         translations.connect()
+        # Each publish of a module keeps its version (a material change moves it on).
+        versions.connect()

@@ -418,12 +418,34 @@ class ModulePage(QuizSettings, ViewRestrictionsInOneQuery, Page):
         default=True,
         help_text=_("Staff must complete this module to complete the course."),
     )
+    # The editor's word on the change being published (courses/versions.py): read once on
+    # publish, which moves the module to its next version, then cleared, so the next
+    # publish is a minor one unless marked again.
+    material_change = models.BooleanField(
+        _("This change is material"),
+        default=False,
+        help_text=_(
+            "Tick when what people were trained on changed (not for typo fixes): on publishing, "
+            "people who completed the course must complete this module again."
+        ),
+    )
+    material_change_summary = models.TextField(
+        _("What changed"),
+        max_length=1000,
+        blank=True,
+        help_text=_("A short summary for the people who must complete the module again."),
+    )
 
     content_panels = [
         TranslationLagPanel(),
         *Page.content_panels,
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("required_for_completion")]),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("material_change"), FieldPanel("material_change_summary")],
+            heading=_("Change for people already trained"),
+            classname="material-change",
+        ),
     ]
     edit_handler = TabbedInterface(
         [
@@ -441,9 +463,47 @@ class ModulePage(QuizSettings, ViewRestrictionsInOneQuery, Page):
     translation_material_fields = ("body", "quiz_questions", *QuizSettings.setting_names)
 
     objects = PageManager.from_queryset(ModulePageQuerySet)()
+    # A copy (or a new translation) is not a change to the module.
+    exclude_fields_in_copy = ["material_change", "material_change_summary"]
 
     class Meta:
         verbose_name = _("module")
+
+    def clean(self):
+        super().clean()
+        if not self.material_change:
+            return
+        if not self.material_change_summary.strip():
+            raise ValidationError(
+                {
+                    "material_change_summary": _(
+                        "Say what changed: people who must complete the module again read it."
+                    )
+                }
+            )
+        if not self.live and self.first_published_at is None:
+            raise ValidationError(
+                {"material_change": _("A module not yet published has no earlier version to change.")}
+            )
+        if not self.is_version_source():
+            raise ValidationError(
+                {
+                    "material_change": _(
+                        "Mark a material change on the module in the source language: its "
+                        "translations share its versions."
+                    )
+                }
+            )
+
+    def is_version_source(self):
+        """Whether material changes are marked on this page: the module in the default
+        language, or the page itself when the module has no such translation (the course's
+        ``canonical`` page is then in another language)."""
+        if self.locale_id is None or self.locale.language_code == settings.LANGUAGE_CODE:
+            return True
+        return not ModulePage.objects.filter(
+            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).exists()
 
     def search_snippet(self, length=SNIPPET_LENGTH):
         """Plain text to show under the module in search results: its search description,

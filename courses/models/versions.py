@@ -9,6 +9,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class ModuleVersionQuerySet(models.QuerySet):
+    def current_numbers(self, keys):
+        """{module key: its current version} for ``keys``, in one query. A module with no
+        version recorded (published before versions were kept) is at version 1."""
+        keys = list(keys)
+        latest = dict(
+            self.filter(module_key__in=keys)
+            .values("module_key")
+            .annotate(latest=models.Max("number"))
+            .values_list("module_key", "latest")
+        )
+        return {key: latest.get(key, 1) for key in keys}
+
+
 class ModuleVersion(models.Model):
     module_key = models.UUIDField(_("module key"), db_index=True)
     course_code = models.CharField(_("course code"), max_length=32, db_index=True)
@@ -23,6 +37,8 @@ class ModuleVersion(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    objects = models.Manager.from_queryset(ModuleVersionQuerySet)()
 
     class Meta:
         ordering = ["module_key", "number"]

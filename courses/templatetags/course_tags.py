@@ -95,6 +95,8 @@ _STATES = {
     "completed": (icon("check"), gettext_lazy("Completed")),
     "in_progress": (icon("half"), gettext_lazy("In progress")),
     "not_started": (icon("circle"), gettext_lazy("Not started")),
+    # Re-opened by a material change to it (records.ModuleUpdate).
+    "update_required": (icon("alert"), gettext_lazy("Update required")),
 }
 
 

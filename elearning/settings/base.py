@@ -313,6 +313,10 @@ OPEN_BADGES_PREVIOUS_PUBLIC_KEYS = env_str("OPEN_BADGES_PREVIOUS_PUBLIC_KEYS", "
 OPEN_BADGES_ISSUER_NAME = env_str("OPEN_BADGES_ISSUER_NAME", WAGTAIL_SITE_NAME)
 OPEN_BADGES_BASE_URL = env_str("OPEN_BADGES_BASE_URL", "")
 
+# Recertification: a module re-opened by a material change is due this many days later
+# (an enrolment that came from an assignment rule gets the rule's "due after (days)").
+RECERTIFICATION_DUE_DAYS = env_int("RECERTIFICATION_DUE_DAYS", 30)
+
 # The security log (sign-ins, lockouts, MFA, role changes, API clients, exports) keeps this
 # many days; `manage.py purge_security_log` (daily) removes older entries.
 SECURITY_LOG_RETENTION_DAYS = env_int("SECURITY_LOG_RETENTION_DAYS", 730)

@@ -195,6 +195,19 @@ class CourseCompletionQuerySet(models.QuerySet):
         )
         return self.not_revoked().filter(~Exists(newer))
 
+    def recertifiable(self, on=None):
+        """Latest standing completions that are valid on the day and not superseded, of
+        people still on staff (active, not left): those a material change to one of the
+        course's modules re-opens it for (records.services.recertification). Leavers keep
+        their completion as it was."""
+        on = _day(on)
+        staying = Q(user__left_on__isnull=True) | Q(user__left_on__gt=on)
+        return (
+            self.latest_per_course()
+            .valid_on(on)
+            .filter(staying, superseded_at__isnull=True, user__is_active=True)
+        )
+
     def expiring_within(self, days, on=None):
         """Latest standing completions whose certificate expires after ``on`` and within
         ``days`` days of it (the "expires in a month" reminder, certificates expiring soon)."""

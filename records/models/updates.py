@@ -13,11 +13,19 @@ class ModuleUpdateQuerySet(models.QuerySet):
     def open(self):
         return self.filter(completed_at__isnull=True)
 
-    def pending(self):
-        """Open, of a completion that still stands: what "update required" is made of
-        (``EnrolmentQuerySet.update_required_q``). A revoked completion has the whole
-        course to do again, not an update."""
-        return self.open().filter(completion__revoked_at__isnull=True)
+    def awaiting(self):
+        """Open, of a completion neither revoked nor superseded (``pending`` without the
+        day: for compiled queries, which must not hold a date; check the expiry after)."""
+        return self.open().filter(completion__revoked_at__isnull=True, completion__superseded_at__isnull=True)
+
+    def pending(self, on=None):
+        """Open, of a completion that still stands and is valid on the day (not revoked,
+        superseded or expired): what the person still has to do. An update of a completion
+        that lapsed or was revoked is moot: the whole course is due again."""
+        on = on or timezone.localdate()
+        return self.awaiting().filter(
+            models.Q(completion__valid_until__isnull=True) | models.Q(completion__valid_until__gte=on)
+        )
 
     def for_enrolments(self, pairs):
         """The pending updates of ``pairs`` ((user id, course code) tuples), in one query,

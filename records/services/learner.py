@@ -3,6 +3,7 @@ page and the dashboard, each in a fixed number of queries."""
 
 import hashlib
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,8 +18,8 @@ from courses.models.tree_version import kept_for_tree
 from elearning.compiled import CompiledQuery
 from quizzes.models import Attempt
 from records.certificates import certificate_offered
-from records.models import CourseCompletion, Enrolment, ModuleProgress, ReflectionAnswer
-from records.services import progress
+from records.models import CourseCompletion, Enrolment, ModuleProgress, ModuleUpdate, ReflectionAnswer
+from records.services import progress, recertification
 
 
 @dataclass
@@ -27,11 +28,15 @@ class ModuleStatus:
     has_quiz: bool
     started: bool = False
     completed: bool = False
+    # The open update (records.ModuleUpdate) that re-opened it, if a material change did.
+    update: object = None
 
     @property
     def label(self):
         if self.completed:
             return "completed"
+        if self.update is not None:
+            return "update_required"
         return "in_progress" if self.started else "not_started"
 
 
@@ -45,6 +50,9 @@ class CourseState:
     required_count: int = 0
     completed_count: int = 0
     next_module: object = None
+    # Modules re-opened by a material change (``ModuleStatus`` rows with their ``update``),
+    # while the completion still stands.
+    updates: list = field(default_factory=list)
 
     @property
     def percent(self):
@@ -98,19 +106,37 @@ def course_state(user, course, modules, required_modules=None, prerequisites=Non
         started.add(key)
         if counts:
             completed.add(key)
+    reopened = _reopened(user, state)
     state.modules = [
         ModuleStatus(
             module=module,
             has_quiz=bool(getattr(module, "question_count", 0)),
             started=module.translation_key in started,
-            completed=module.translation_key in completed or bool(state.completion),
+            completed=module.translation_key in completed
+            or (bool(state.completion) and module.translation_key not in reopened),
+            update=reopened.get(module.translation_key),
         )
         for module in modules
     ]
+    state.updates = [status for status in state.modules if status.update is not None]
     state.required_count = len(required_keys)
-    state.completed_count = state.required_count if state.completion else len(required_keys & completed)
+    if state.completion:
+        still_to_do = {key for key in reopened if key not in completed}
+        state.completed_count = len(required_keys - still_to_do)
+    else:
+        state.completed_count = len(required_keys & completed)
     state.next_module = next((status.module for status in state.modules if not status.completed), None)
     return state
+
+
+def _reopened(user, state):
+    """{module key: open update} of the person's standing completion of the course: one
+    query, only when the enrolment says an update is required (or overdue)."""
+    enrolment, completion = state.enrolment, state.completion
+    if completion is None or enrolment is None or enrolment.status not in recertification.UPDATING:
+        return {}
+    updates = recertification.pending_updates(user, completion.course_code)
+    return {update.module_key: update for update in updates if update.completion_id == completion.pk}
 
 
 def _recent_attempts(user_id, module_key, course_code):
@@ -147,13 +173,37 @@ class QuizState:
 
 
 def module_page_context(user, module, course):
-    """A person's reflections, progress and quiz on a module page they opened."""
+    """A person's reflections, progress and quiz on a module page they opened, and the
+    open update of it (``module_update``) when a material change re-opened it for them."""
+    # Opening a module is what "started" means; this records it, nothing more.
+    module_progress = progress.record_activity(user, module, course)
     return {
         "reflections": ReflectionAnswer.answers_for(user, module) if _asks_to_reflect(module) else {},
-        # Opening a module is what "started" means; this records it, nothing more.
-        "progress": progress.record_activity(user, module, course),
+        "progress": module_progress,
         "quiz": quiz_state(user, module, course),
+        "module_update": _module_update(user, module, module_progress),
     }
+
+
+_OPEN_UPDATE = CompiledQuery(
+    lambda user_id, module_key: (
+        ModuleUpdate.objects.awaiting()
+        .filter(user=user_id, module_key=module_key)
+        .select_related("completion")
+    ),
+    int,
+    uuid.UUID,
+)
+
+
+def _module_update(user, module, module_progress):
+    """The pending update of the module for the person: read only when their progress
+    says there is one (``update_id``, read with it), so no query for anyone else."""
+    if getattr(module_progress, "update_id", None) is None:
+        return None
+    update = _OPEN_UPDATE.first(user.pk, module.translation_key)
+    # ``pending``'s expiry, checked here: a compiled query holds no date.
+    return update if update is not None and not update.completion.is_expired else None
 
 
 def _asks_to_reflect(module):
@@ -230,6 +280,10 @@ def dashboard(user, request=None):
     for completion in _COMPLETIONS(user.pk):
         completions[completion.course_code] = completion  # the latest wins
     counting = set(_COUNTING_KEYS(user.pk))
+    updates = defaultdict(list)
+    if any(enrolment.status in recertification.UPDATING for enrolment in enrolments):
+        for update in recertification.pending_updates(user):
+            updates[update.completion_id].append(update)
     items = []
     for enrolment in enrolments:
         course = courses.get(enrolment.course_code)
@@ -237,27 +291,39 @@ def dashboard(user, request=None):
         completion = completions.get(enrolment.course_code)
         done = [module for module in course_modules if module.translation_key in counting]
         current = completion if completion and not completion.is_expired else None
-        items.append(
-            {
-                "enrolment": enrolment,
-                "started": enrolment.started,
-                "course_language": settings.LANGUAGE_CODE,
-                "course": course,
-                "completion": current,
-                "expired_completion": completion if completion and completion.is_expired else None,
-                "required_count": len(course_modules),
-                "completed_count": len(course_modules) if current else len(done),
-                "percent": 100
-                if current
-                else (round(100 * len(done) / len(course_modules)) if course_modules else 0),
-                "next_module": None if current else next((m for m in course_modules if m not in done), None),
-            }
-        )
+        item = {
+            "enrolment": enrolment,
+            "started": enrolment.started,
+            "course_language": settings.LANGUAGE_CODE,
+            "course": course,
+            "completion": current,
+            "expired_completion": completion if completion and completion.is_expired else None,
+            "required_count": len(course_modules),
+            "completed_count": len(course_modules) if current else len(done),
+            "percent": 100
+            if current
+            else (round(100 * len(done) / len(course_modules)) if course_modules else 0),
+            "next_module": None if current else next((m for m in course_modules if m not in done), None),
+            "updates": [],
+        }
+        items.append(item)
+        if current is not None and updates.get(current.pk):
+            # Re-opened by a material change: each module with what changed, to do again.
+            by_key = {module.translation_key: module for module in course_modules}
+            item["updates"] = [
+                {"update": update, "module": by_key.get(update.module_key)} for update in updates[current.pk]
+            ]
+            item["next_module"] = next((row["module"] for row in item["updates"] if row["module"]), None)
+            item["completed_count"] = max(len(course_modules) - len(item["updates"]), 0)
+            item["percent"] = (
+                round(100 * item["completed_count"] / len(course_modules)) if course_modules else 0
+            )
     _in_reader_language(items)
     return {
+        "updates": [item for item in items if item["updates"]],
         "in_progress": [item for item in items if not item["completion"] and item["started"]],
         "to_do": [item for item in items if not item["completion"] and not item["started"]],
-        "completed": [item for item in items if item["completion"]],
+        "completed": [item for item in items if item["completion"] and not item["updates"]],
         "completions": sorted(completions.values(), key=lambda c: c.completed_at, reverse=True),
     }
 
@@ -266,7 +332,7 @@ def home_page_courses(user, request=None):
     """The person's open courses for the home page, soonest due first: the dashboard's
     ``in_progress`` and ``to_do``, each with where to continue."""
     state = dashboard(user, request)
-    items = state["in_progress"] + state["to_do"]
+    items = state["updates"] + state["in_progress"] + state["to_do"]
     return sorted(items, key=lambda item: item["enrolment"].due_date or date.max)
 
 
@@ -280,7 +346,7 @@ def _in_reader_language(items):
     keys = {
         page.translation_key
         for item in items
-        for page in (item["course"], item["next_module"])
+        for page in (item["course"], item["next_module"], *(row["module"] for row in item["updates"]))
         if page is not None
     }
     if not keys:
@@ -295,6 +361,9 @@ def _in_reader_language(items):
         for name in ("course", "next_module"):
             if item[name] is not None:
                 item[name] = translations.get(item[name].translation_key, item[name])
+        for row in item["updates"]:
+            if row["module"] is not None:
+                row["module"] = translations.get(row["module"].translation_key, row["module"])
         if item["course"] is not None and item["course"].translation_key in translations:
             item["course_language"] = language
 

@@ -5,7 +5,9 @@ A module is complete when it was read (the "mark as complete" step, for a module
 a quiz) or when its quiz was passed. A course is complete when every required module of
 the course is complete; modules count across translations (by their translation key), so
 a module read in Arabic counts for the course in any language. Only modules completed
-after the person's previous completion of the course count towards a new one."""
+after the person's previous completion of the course count towards a new one. A completion
+records the version of each required module it covers; completing a module re-opened by a
+material change brings a valid completion up to date instead (records.services.recertification)."""
 
 import calendar
 import uuid
@@ -25,8 +27,9 @@ from elearning.compiled import CompiledQuery
 from quizzes.models import Attempt
 from quizzes.services import attempts
 from records import signals
-from records.models import CourseCompletion, Enrolment, ModuleProgress
+from records.models import CourseCompletion, Enrolment, ModuleProgress, ModuleUpdate
 from records.models.sync import one_stamp, stamped_update
+from records.services import recertification
 
 
 class PrerequisitesIncomplete(Exception):
@@ -134,11 +137,16 @@ def start_quiz(user, module, course, now=None, cycle=None):
     return attempt
 
 
-_PROGRESS = CompiledQuery(
-    lambda user_id, module_key: ModuleProgress.objects.filter(user=user_id, module_key=module_key),
-    int,
-    uuid.UUID,
-)
+def _progress(user_id, module_key):
+    # ``update_id``: the pending update (recertification) that re-opened the module, if any,
+    # read with the progress so the module page knows without a query of its own.
+    updates = ModuleUpdate.objects.awaiting().filter(user=OuterRef("user"), module_key=OuterRef("module_key"))
+    return ModuleProgress.objects.filter(user=user_id, module_key=module_key).annotate(
+        update_id=Subquery(updates.values("pk")[:1])
+    )
+
+
+_PROGRESS = CompiledQuery(_progress, int, uuid.UUID)
 
 
 def record_activity(user, module, course, now=None):
@@ -287,6 +295,7 @@ def _earned_completion(user, course, modules, now):
         valid_until=add_months(timezone.localdate(now), canonical.validity_months)
         if canonical.validity_months
         else None,
+        module_versions=recertification.current_versions(modules),
     )
 
 
@@ -319,6 +328,11 @@ def refresh_course_completion(user, course, now=None, progress_changed=False):
                 defaults={"course": course, "course_title": course.title},
             )
         completion = _earned_completion(user, course, modules, now)
+        if completion is None and not created and enrolment.status in recertification.UPDATING:
+            # A module re-opened by a material change may have been the one completed.
+            brought = recertification.bring_up_to_date(user, course, modules, enrolment, now)
+            if brought is not None:
+                return brought
         if completion is None and (created or not progress_changed):
             return None  # nothing to record (a new enrolment has a fresh stamp already)
         # The completion and the enrolment share one sync stamp: the clock is taken once.

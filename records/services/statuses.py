@@ -1,11 +1,14 @@
 """The daily enrolment status update, in a few bulk UPDATE queries whatever the number
 of enrolments; running it twice on the same day changes nothing the second time.
 
-- not started / in progress, due date passed      -> overdue (also an expired enrolment
+- not started / in progress / update required,
+  due date passed                                 -> overdue (also an expired enrolment
   of a recurring rule once its new due date passes)
-- overdue, due date moved to today or later/none  -> back to update required (a pending
-  module update, records.ModuleUpdate), else not started / in progress
-- completed, latest valid completion has expired  -> expired; if the enrolment came
+- overdue, due date moved to today or later/none  -> back to update required when a
+  module update is pending (``EnrolmentQuerySet.update_required_q``), else not started /
+  in progress
+- completed (or update required), latest valid
+  completion has expired                          -> expired; if the enrolment came
   from a recurring rule, the course is due again ``rule.due_days`` after the expiry
   (the "expiring" reminder goes a month before); otherwise it stays "expired" until the
   person retakes the course.
@@ -73,7 +76,10 @@ def _mark_expired(today, now):
     completions = CourseCompletion.objects.filter(user=OuterRef("user"), course_code=OuterRef("course_code"))
     still_valid = completions.valid_on(today)
     lapsed = completions.expired_on(today).order_by("-valid_until")
-    expiring = Enrolment.objects.filter(Exists(lapsed), ~Exists(still_valid), status=Status.COMPLETED)
+    # An update still to do when the completion lapses is moot: the whole course is due.
+    expiring = Enrolment.objects.filter(
+        Exists(lapsed), ~Exists(still_valid), status__in=[Status.COMPLETED, Status.UPDATE_REQUIRED]
+    )
     recurring = list(
         expiring.filter(assignment_rule__recurring=True, assignment_rule__active=True)
         .annotate(lapsed_on=Subquery(lapsed.values("valid_until")[:1]))
