@@ -94,6 +94,9 @@ TEAM_HEADINGS = [
     "Due date",
     "Completed at",
     "Score (%)",
+    "Update required (version)",
+    "Modules to update",
+    "Update due date",
 ]
 
 
@@ -111,6 +114,9 @@ def test_team_completion_csv(team):
             "2020-01-10",
             "2026-03-02T09:30:00+00:00",
             str(score("80.00")),
+            "",
+            "",
+            "",
         ],
         [
             "Amira Haddad",
@@ -123,8 +129,11 @@ def test_team_completion_csv(team):
             "2020-01-01",
             "",
             "",
+            "",
+            "",
+            "",
         ],
-        ["Dana Scott", "", "", "", "INF-101", "Working with influencers", "Not started", "", "", ""],
+        ["Dana Scott", "", "", "", "INF-101", "Working with influencers", "Not started", "", "", "", "", "", ""],
     ]
 
 
@@ -142,6 +151,9 @@ def test_team_completion_xlsx(team):
             date(2020, 1, 10),
             datetime(2026, 3, 2, 9, 30),
             80,
+            None,
+            None,
+            None,
         ],
         [
             "Amira Haddad",
@@ -154,6 +166,9 @@ def test_team_completion_xlsx(team):
             date(2020, 1, 1),
             None,
             None,
+            None,
+            None,
+            None,
         ],
         [
             "Dana Scott",
@@ -163,6 +178,9 @@ def test_team_completion_xlsx(team):
             "INF-101",
             "Working with influencers",
             "Not started",
+            None,
+            None,
+            None,
             None,
             None,
             None,
@@ -222,32 +240,33 @@ ORGANISATION_HEADINGS = [
     "Completed",
     "Completion rate (%)",
     "Overdue",
+    "Update required",
 ]
 
 
 def test_organisation_csv(organisation):
     assert csv_export(organisation, ORGANISATION_URL) == [
         ORGANISATION_HEADINGS,
-        ["INF-101", "Working with influencers", "Communications", "1", "1", "100.0", "0"],
-        ["INF-101", "Working with influencers", "Research", "1", "0", "0.0", "1"],
-        ["SAFE-301", "Staying safe", "Not recorded", "1", "0", "0.0", "0"],
-        ["STORY-201", "Storytelling", "Communications", "1", "1", "100.0", "0"],
+        ["INF-101", "Working with influencers", "Communications", "1", "1", "100.0", "0", "0"],
+        ["INF-101", "Working with influencers", "Research", "1", "0", "0.0", "1", "0"],
+        ["SAFE-301", "Staying safe", "Not recorded", "1", "0", "0.0", "0", "0"],
+        ["STORY-201", "Storytelling", "Communications", "1", "1", "100.0", "0", "0"],
     ]
     assert csv_export(organisation, ORGANISATION_URL, {"by": "country"})[1:] == [
-        ["INF-101", "Working with influencers", "'-Lisbon", "1", "0", "0.0", "1"],
-        ["INF-101", "Working with influencers", "Jordan", "1", "1", "100.0", "0"],
-        ["SAFE-301", "Staying safe", "Not recorded", "1", "0", "0.0", "0"],
-        ["STORY-201", "Storytelling", "Jordan", "1", "1", "100.0", "0"],
+        ["INF-101", "Working with influencers", "'-Lisbon", "1", "0", "0.0", "1", "0"],
+        ["INF-101", "Working with influencers", "Jordan", "1", "1", "100.0", "0", "0"],
+        ["SAFE-301", "Staying safe", "Not recorded", "1", "0", "0.0", "0", "0"],
+        ["STORY-201", "Storytelling", "Jordan", "1", "1", "100.0", "0", "0"],
     ]
 
 
 def test_organisation_xlsx(organisation):
     assert xlsx_export(organisation, ORGANISATION_URL, {"by": "country"}) == [
         ORGANISATION_HEADINGS,
-        ["INF-101", "Working with influencers", "-Lisbon", 1, 0, 0, 1],
-        ["INF-101", "Working with influencers", "Jordan", 1, 1, 100, 0],
-        ["SAFE-301", "Staying safe", "Not recorded", 1, 0, 0, 0],
-        ["STORY-201", "Storytelling", "Jordan", 1, 1, 100, 0],
+        ["INF-101", "Working with influencers", "-Lisbon", 1, 0, 0, 1, 0],
+        ["INF-101", "Working with influencers", "Jordan", 1, 1, 100, 0, 0],
+        ["SAFE-301", "Staying safe", "Not recorded", 1, 0, 0, 0, 0],
+        ["STORY-201", "Storytelling", "Jordan", 1, 1, 100, 0, 0],
     ]
 
 
@@ -260,6 +279,7 @@ def test_organisation_table(organisation):
         "Completed",
         "Completion rate (%)",
         "Overdue",
+        "Update required",
     ]
 
 
