@@ -133,7 +133,21 @@ def test_team_completion_csv(team):
             "",
             "",
         ],
-        ["Dana Scott", "", "", "", "INF-101", "Working with influencers", "Not started", "", "", "", "", "", ""],
+        [
+            "Dana Scott",
+            "",
+            "",
+            "",
+            "INF-101",
+            "Working with influencers",
+            "Not started",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
     ]
 
 

@@ -123,6 +123,9 @@ def test_the_migration_fills_an_empty_full_name_from_first_and_last_name():
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(AFTER)
+    # Back to the latest, so later tests find the schema they expect.
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
     names = dict(User.objects.values_list("username", "full_name"))
     assert names == {"split": "Lan Nguyen", "both": "Ana Lima Soto", "first": "Omar", "none": ""}
