@@ -24,6 +24,9 @@ HEADINGS = [
     "Due date",
     "Completed at",
     "Score (%)",
+    "Update required (version)",
+    "Modules to update",
+    "Update due date",
 ]
 
 
