@@ -25,8 +25,14 @@ from tests.responses import csv_dicts
 
 ENROLMENTS = "/api/v1/enrolments/"
 COMPLETIONS = "/api/v1/completions/"
-TODAY = timezone.localdate()
-DUE = TODAY + timedelta(days=20)
+
+
+def today():
+    # Read at test time: a constant taken at collection goes stale when a run crosses midnight.
+    return timezone.localdate()
+
+
+DUE = today() + timedelta(days=20)
 
 
 @pytest.fixture
@@ -65,7 +71,7 @@ def test_enrolment_feed_says_update_required_with_version_modules_and_due_date(h
 
 
 def test_an_overdue_update_keeps_its_update_required_object(hr_api, amira):
-    require_update(amira, due_date=TODAY - timedelta(days=1))
+    require_update(amira, due_date=today() - timedelta(days=1))
     update_statuses()
     [row] = hr_api.get(ENROLMENTS).json()["results"]
     assert row["status"] == "overdue"

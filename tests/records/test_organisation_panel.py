@@ -17,7 +17,13 @@ from tests.factories import CourseCompletionFactory, EnrolmentFactory, UserFacto
 from tests.records.test_team_panel import build_line
 
 HOME = "/admin/"
-TODAY = timezone.localdate()
+
+
+def today():
+    # Read at test time: a constant taken at collection goes stale when a run crosses midnight.
+    return timezone.localdate()
+
+
 Status = Enrolment.Status
 
 
@@ -30,11 +36,11 @@ def organisation(amira, chen):
     amira.save()
     EnrolmentFactory(user=amira, status=Status.COMPLETED)
     CourseCompletionFactory(user=amira, days_ago=3)
-    EnrolmentFactory(user=amira, course_code="STORY-201", due_date=TODAY - timedelta(days=2))
-    EnrolmentFactory(user=chen, due_date=TODAY - timedelta(days=2))
+    EnrolmentFactory(user=amira, course_code="STORY-201", due_date=today() - timedelta(days=2))
+    EnrolmentFactory(user=chen, due_date=today() - timedelta(days=2))
     CourseCompletionFactory(user=chen, days_ago=3, revoked=True)
     leaver = UserFactory(username="gone", is_active=False, department=chen.department, country="Chile")
-    EnrolmentFactory(user=leaver, due_date=TODAY - timedelta(days=2))
+    EnrolmentFactory(user=leaver, due_date=today() - timedelta(days=2))
 
 
 def test_organisation_figures_by_department_and_country(hana, organisation):

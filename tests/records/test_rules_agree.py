@@ -34,12 +34,18 @@ from tests.responses import csv_rows
 Status = Enrolment.Status
 Standing = CourseCompletion.Standing
 Kind = ReminderLog.Kind
-TODAY = timezone.localdate()
+
+
+def today():
+    # Read at test time: a constant taken at collection goes stale when a run crosses midnight.
+    return timezone.localdate()
+
+
 LABELS = {**dict(Status.choices), **dict(Standing.choices)}
 
 
 def days(n):
-    return TODAY + timedelta(days=n)
+    return today() + timedelta(days=n)
 
 
 # --- The states ----------------------------------------------------------------------------
@@ -86,7 +92,7 @@ def due_soon(person, course, modules, hr):
 
 
 def due_today(person, course, modules, hr):
-    EnrolmentFactory(user=person, course=course, status=Status.IN_PROGRESS, due_date=TODAY)
+    EnrolmentFactory(user=person, course=course, status=Status.IN_PROGRESS, due_date=today())
     _modules_done(person, course, modules, 1, days_ago=2)
 
 
@@ -238,7 +244,7 @@ def organisation_view(client, course):
 
 
 def reminders_view(person, manager):
-    reminders = list(due_reminders(TODAY))
+    reminders = list(due_reminders(today()))
     return {
         "kinds": {kind for kind, recipient, *_rest in reminders if recipient == person.pk},
         "in manager's digest": any(
@@ -323,7 +329,7 @@ def test_every_consumer_agrees(state, course, modules, communications, bruno, ha
     person = UserFactory(department=communications, manager=bruno)
     state.build(person, course, modules, hana)
     if state.daily_run:
-        update_statuses(TODAY)
+        update_statuses(today())
     enrolment = Enrolment.objects.get(user=person)
     completion = CourseCompletion.objects.filter(user=person).first()
     standing = {"standing": state.standing, "standing (SQL)": state.standing} if state.standing else {}
@@ -369,6 +375,6 @@ def test_every_consumer_agrees(state, course, modules, communications, bruno, ha
 
     # Once the daily update has run, the status HR systems sync says "overdue" exactly
     # when every other consumer does.
-    update_statuses(TODAY)
+    update_statuses(today())
     [row] = api.get("/api/v1/enrolments/", {"employee_id": person.employee_id}).json()["results"]
     assert (row["status"] == Status.OVERDUE) == state.overdue

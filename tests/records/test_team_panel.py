@@ -23,7 +23,13 @@ from tests.responses import assert_refused
 HOME = "/admin/"
 REMIND = "/admin/team/remind/"
 ASSIGN = "/admin/team/assign/"
-TODAY = timezone.localdate()
+
+
+def today():
+    # Read at test time: a constant taken at collection goes stale when a run crosses midnight.
+    return timezone.localdate()
+
+
 Status = Enrolment.Status
 
 
@@ -45,18 +51,18 @@ def line(bruno, amira, chen):
     amira.country = "Jordan"
     amira.save()
 
-    EnrolmentFactory(user=amira, status=Status.COMPLETED, due_date=TODAY - timedelta(days=50))
-    CourseCompletionFactory(user=amira, days_ago=40, valid_until=TODAY + timedelta(days=30))
+    EnrolmentFactory(user=amira, status=Status.COMPLETED, due_date=today() - timedelta(days=50))
+    CourseCompletionFactory(user=amira, days_ago=40, valid_until=today() + timedelta(days=30))
     CourseCompletionFactory(user=amira, course_code="OLD-1", days_ago=200)
     overdue_amira = EnrolmentFactory(
-        user=amira, course_code="STORY-201", status=Status.IN_PROGRESS, due_date=TODAY - timedelta(days=3)
+        user=amira, course_code="STORY-201", status=Status.IN_PROGRESS, due_date=today() - timedelta(days=3)
     )
-    EnrolmentFactory(user=dana, status=Status.IN_PROGRESS, due_date=TODAY + timedelta(days=10))
-    EnrolmentFactory(user=dana, course_code="STORY-201", due_date=TODAY + timedelta(days=20))
-    overdue_dana = EnrolmentFactory(user=dana, course_code="SAFE-301", due_date=TODAY - timedelta(days=1))
+    EnrolmentFactory(user=dana, status=Status.IN_PROGRESS, due_date=today() + timedelta(days=10))
+    EnrolmentFactory(user=dana, course_code="STORY-201", due_date=today() + timedelta(days=20))
+    overdue_dana = EnrolmentFactory(user=dana, course_code="SAFE-301", due_date=today() - timedelta(days=1))
     CourseCompletionFactory(user=dana, course_code="SAFE-301", days_ago=5, revoked=True)
-    EnrolmentFactory(user=leo, due_date=TODAY - timedelta(days=5))
-    chen_overdue = EnrolmentFactory(user=chen, due_date=TODAY - timedelta(days=5))
+    EnrolmentFactory(user=leo, due_date=today() - timedelta(days=5))
+    chen_overdue = EnrolmentFactory(user=chen, due_date=today() - timedelta(days=5))
     CourseCompletionFactory(user=chen, course_code="OLD-1", days_ago=10)
     return {
         "amira": amira,
@@ -122,7 +128,7 @@ def test_figures_per_course(bruno, line):
 def test_monthly_completions_leave_out_revoked_outsiders_and_old_ones(bruno, line):
     months = figures.monthly_completions(figures.active_people(bruno))
     assert len(months) == 12
-    assert months[-1][0] == TODAY.replace(day=1)
+    assert months[-1][0] == today().replace(day=1)
     assert all(day.day == 1 for day, _n in months)
     expected = {}
     for completed in (timezone.now() - timedelta(days=40), timezone.now() - timedelta(days=200)):
@@ -206,7 +212,7 @@ def build_line(manager, size, prefix):
             user=user,
             course_code=f"{prefix.upper()}-{n % 6}",
             status=Status.COMPLETED if n % 2 else Status.IN_PROGRESS,
-            due_date=TODAY - timedelta(days=n % 20 - 10),
+            due_date=today() - timedelta(days=n % 20 - 10),
         )
         for n, user in enumerate(users)
     )
@@ -215,7 +221,7 @@ def build_line(manager, size, prefix):
             user=user,
             course_code=f"{prefix.upper()}-{n % 6}",
             days_ago=n % 300,
-            valid_until=TODAY + timedelta(days=n % 90),
+            valid_until=today() + timedelta(days=n % 90),
             certificate_id=f"{prefix}{n}",
         )
         for n, user in enumerate(users)
@@ -328,7 +334,7 @@ def test_reminder_needs_the_csrf_token(bruno, line):
 
 
 def assign(client, course, person="everyone", due=None):
-    due = due or TODAY + timedelta(days=30)
+    due = due or today() + timedelta(days=30)
     return client.post(
         ASSIGN, {"course": course.pk, "person": person, "due_date": due.isoformat(), "next": HOME}
     )
@@ -343,12 +349,12 @@ def test_assign_a_course_to_the_whole_line(bruno_client, line, catalogue):
     enrolled = Enrolment.objects.filter(course_code="SAFE-401")
     assert sorted(enrolled.values_list("user__username", flat=True)) == ["amira", "dana"]
     assert {(e.source, e.due_date, e.course_title) for e in enrolled} == {
-        (Enrolment.Source.ASSIGNED, TODAY + timedelta(days=30), "Safety online")
+        (Enrolment.Source.ASSIGNED, today() + timedelta(days=30), "Safety online")
     }
     # Repeating it changes nothing.
-    assign(bruno_client, course, due=TODAY + timedelta(days=60))
+    assign(bruno_client, course, due=today() + timedelta(days=60))
     assert enrolled.count() == 2
-    assert set(enrolled.values_list("due_date", flat=True)) == {TODAY + timedelta(days=30)}
+    assert set(enrolled.values_list("due_date", flat=True)) == {today() + timedelta(days=30)}
 
 
 def test_assign_to_one_person_and_undated_enrolments_get_the_date(bruno_client, line, course):
@@ -361,7 +367,7 @@ def test_assign_to_one_person_and_undated_enrolments_get_the_date(bruno_client, 
     assert "Chen Wei" not in form.content.decode() and "Leo Park" not in form.content.decode()
     assign(bruno_client, course, person=line["amira"].pk)
     undated.refresh_from_db()
-    assert undated.due_date == TODAY + timedelta(days=30)
+    assert undated.due_date == today() + timedelta(days=30)
 
 
 def test_assign_outside_the_line_is_refused(bruno_client, line, course):
@@ -371,14 +377,14 @@ def test_assign_outside_the_line_is_refused(bruno_client, line, course):
         assert "Select a valid choice" in response.content.decode()
     assert (
         not Enrolment.objects.filter(user__in=[line["chen"], line["leo"]], course_code="INF-101")
-        .exclude(due_date=TODAY - timedelta(days=5))
+        .exclude(due_date=today() - timedelta(days=5))
         .exists()
     )
     assert Enrolment.objects.filter(course_code="INF-101").count() == 4
 
 
 def test_assign_needs_a_due_date_not_in_the_past(bruno_client, line, course):
-    response = assign(bruno_client, course, due=TODAY - timedelta(days=1))
+    response = assign(bruno_client, course, due=today() - timedelta(days=1))
     assert response.status_code == 200 and "Choose today or a later date." in response.content.decode()
 
 
