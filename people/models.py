@@ -21,12 +21,55 @@ class Department(models.Model):
         return self.name
 
 
+class PartnerOrganisation(models.Model):
+    """An organisation outside the staff whose people may take the courses open to partners:
+    partner NGOs, sections, activist groups. Its people join by invitation or by registering
+    with an address at one of its email domains; its focal points see its completion report."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    email_domains = models.JSONField(
+        _("allowed email domains"),
+        default=list,
+        blank=True,
+        help_text=_("People with an address at one of these domains may register themselves."),
+    )
+    focal_points = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("focal points"),
+        blank=True,
+        related_name="focal_point_for",
+        help_text=_("Members who see this organisation's completion report."),
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Switched off, nobody new can join it.")
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+
+    def __str__(self):
+        return self.name
+
+
 class StaffQuerySet(models.QuerySet):
     def learners(self):
         """The people whose training counts: active staff. Superusers are the platform's own
         administrator accounts, not staff in training: assignment rules never enrol them and
         reports never count them. Leavers (inactive) keep their records but are not counted."""
-        return self.filter(is_active=True, is_superuser=False)
+        return self.filter(is_active=True, is_superuser=False, partner_organisation__isnull=True)
+
+    def staff(self):
+        """Everyone employed by the organisation, leavers included: not partner learners."""
+        return self.filter(partner_organisation__isnull=True)
+
+    def partner_learners(self):
+        """People who belong to a partner organisation (``PartnerOrganisation``), active or not.
+        They are never in staff reports, assignment rules, staff reminders or the HR feeds."""
+        return self.filter(partner_organisation__isnull=False)
 
     def deactivate(self, today=None):
         """Switch these people off in one query, starting the retention clock of those
@@ -90,6 +133,15 @@ class User(AbstractUser):
         related_name="reports",
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
+    # Set for a partner learner: not staff, so never in staff reports, rules or HR feeds.
+    partner_organisation = models.ForeignKey(
+        PartnerOrganisation,
+        verbose_name=_("partner organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
     # The retention clock: a leaver's personal data is erased a set time after this day.
     left_on = models.DateField(
         _("left on"),
@@ -122,6 +174,10 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    @property
+    def is_partner(self):
+        return self.partner_organisation_id is not None
 
     def get_full_name(self):
         return self.full_name.strip()

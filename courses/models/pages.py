@@ -231,6 +231,11 @@ class CoursePrerequisite(Orderable):
 
 
 class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
+    class OpenTo(models.TextChoices):
+        STAFF = "staff", _("Staff only")
+        PARTNERS = "partners", _("Staff and partner organisations")
+        PUBLIC = "public", _("Everyone (readable signed out; quizzes and certificates need an account)")
+
     course_code = models.CharField(
         _("course code"),
         max_length=32,
@@ -269,6 +274,14 @@ class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
         ),
     )
     certificate_enabled = models.BooleanField(_("certificate on completion"), default=True)
+    open_to = models.CharField(
+        _("open to"),
+        max_length=10,
+        choices=OpenTo.choices,
+        default=OpenTo.STAFF,
+        db_index=True,
+        help_text=_("Who may take the course. Translations share it."),
+    )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("cover image"),
@@ -293,6 +306,7 @@ class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
         FieldPanel("audience"),
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("validity_months")]),
         FieldPanel("certificate_enabled"),
+        FieldPanel("open_to"),
         MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_image_alt")], heading=_("Cover image")),
         InlinePanel("prerequisite_links", label=_("Prerequisites"), heading=_("Prerequisites")),
     ]

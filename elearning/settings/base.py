@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "records",
+    "partners",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",

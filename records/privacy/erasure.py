@@ -41,7 +41,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential, WebAuthnUserHandle
 
-from people.models import RosterImport, User
+from people.models import PartnerOrganisation, RosterImport, User
 from quizzes.models import Attempt
 from records.models import CourseCompletion, Enrolment, ModuleProgress, ModuleUpdate, ReflectionAnswer
 from records.models.sync import stamped_update
@@ -73,6 +73,9 @@ CONSIDERED = {
     "people.User.manager": KEPT,  # the people they managed keep the link (to the pseudonym)
     "people.User_groups.user": REMOVED,
     "people.User_user_permissions.user": REMOVED,
+    # An erased person is no longer anyone's focal point (``account``).
+    "people.PartnerOrganisation.focal_points": REMOVED,
+    "people.PartnerOrganisation_focal_points.user": REMOVED,
     "people.RosterImport.uploaded_by": KEPT,
     "people.RosterImport.applied_by": KEPT,
     "security.SecurityEvent.actor": REPLACED,
@@ -304,6 +307,7 @@ class Eraser:
         self.roles = sorted(user.groups.values_list("name", flat=True))
         roles = User.groups.through.objects.filter(user_id=user.pk)
         permissions = User.user_permissions.through.objects.filter(user_id=user.pk)
+        focal = PartnerOrganisation.focal_points.through.objects.filter(user_id=user.pk)
         report.add(
             "people.User", REPLACED, 1, _("name, email, employee ID and password replaced by a pseudonym")
         )
@@ -312,6 +316,7 @@ class Eraser:
             return
         roles.delete()
         permissions.delete()
+        focal.delete()
         pseudonym = report.pseudonym
         values = {
             "username": pseudonym,

@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from elearning.yes_no import yes_no
 from people.access import can_edit_account
+from people.models import PartnerOrganisation
 from quizzes.models import AnswerRecord, Attempt
 from records.models import (
     CourseCompletion,
@@ -130,6 +131,8 @@ PROFILE_COLUMNS = (
     "email",
     "employee_id",
     "department",
+    "partner_organisation",
+    "focal_point_for",
     "country",
     "preferred_language",
     "manager",
@@ -152,6 +155,7 @@ def profile_rows(person, options):
             "email",
             "employee_id",
             "department__name",
+            "partner_organisation__name",
             "country",
             "preferred_language",
             "manager__full_name",
@@ -165,6 +169,12 @@ def profile_rows(person, options):
         .get()
     )
     row["department"] = row.pop("department__name")
+    row["partner_organisation"] = row.pop("partner_organisation__name")
+    row["focal_point_for"] = sorted(
+        PartnerOrganisation.focal_points.through.objects.filter(user_id=person.pk).values_list(
+            "partnerorganisation__name", flat=True
+        )
+    )
     # The manager's name only: their other details are their own data, not this person's.
     manager_name, manager_username = row.pop("manager__full_name"), row.pop("manager__username")
     row["manager"] = (manager_name or "").strip() or manager_username
@@ -562,6 +572,8 @@ DATASETS = (
 EXPORTED_LINKS = {
     "people.User.manager": "profile",
     "people.User_groups.user": "profile",
+    "people.PartnerOrganisation_focal_points.user": "profile",
+    "people.PartnerOrganisation.focal_points": "profile",
     "records.Enrolment.user": "enrolments",
     "records.ModuleProgress.user": "module_progress",
     "quizzes.Attempt.user": "quiz_attempts",
