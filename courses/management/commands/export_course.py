@@ -23,6 +23,16 @@ def _writer(format_name):
     return write_scorm12
 
 
+def _in_language(writer, course, language):
+    from courses.scorm.export import NotTranslated, course_in
+
+    try:
+        course_in(course, language)  # refused before any file is created
+    except NotTranslated as error:
+        raise CommandError(str(error)) from None
+    return lambda course, fileobj: writer(course, fileobj, language=language)
+
+
 class Command(BaseCommand):
     help = (
         "Export a course: as a course package (pages in every language, quizzes, images and "
@@ -37,8 +47,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="Replace the output file if it exists (refused otherwise)."
         )
+        parser.add_argument(
+            "--language",
+            help="scorm12 only: the language to export, such as ar (default: the course's source language).",
+        )
 
-    def handle(self, *args, course_code, output, format_name=PACKAGE, force=False, **options):
+    def handle(self, *args, course_code, output, format_name=PACKAGE, force=False, language=None, **options):
         course = (
             CoursePage.objects.filter(
                 course_code__iexact=course_code.strip(), locale__language_code="en"
@@ -47,6 +61,11 @@ class Command(BaseCommand):
         )
         if course is None:
             raise CommandError(f"No course has the code {course_code!r}.")
+        if language and format_name != SCORM12:
+            raise CommandError("--language is for --format scorm12: a course package holds every language.")
+        writer = _writer(format_name)
+        if language:
+            writer = _in_language(writer, course, language)
         if os.path.isdir(output):
             raise CommandError(f"{output} is a directory: give a file name.")
         try:
@@ -57,7 +76,7 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot write {output}: {error.strerror or error}.") from None
         try:
             with fileobj:
-                summary = _writer(format_name)(course, fileobj)
+                summary = writer(course, fileobj)
         except BaseException:
             # No half-written package left behind to be imported by mistake.
             os.remove(output)
