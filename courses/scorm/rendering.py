@@ -69,6 +69,11 @@ def quiz_of(module, questions):
         "key": {
             "passMark": module.quiz_pass_mark,
             "feedback": policy if policy in FeedbackPolicy.values else FeedbackPolicy.AFTER_EACH_ATTEMPT,
+            # Served as the site serves an attempt (quizzes.services.attempts.build_snapshot):
+            # drawn, then shuffled, by the page's script.
+            "draw": module.quiz_draw_count,
+            "shuffleQuestions": module.quiz_shuffle_questions,
+            "shuffleChoices": module.quiz_shuffle_choices,
             "questions": key,
         },
     }

@@ -169,6 +169,7 @@ def test_the_quiz_is_a_form_with_its_answer_key_and_pass_mark(course, quiz_modul
 
     assert key["passMark"] == 75
     assert key["feedback"] == "after_each"
+    assert (key["draw"], key["shuffleQuestions"], key["shuffleChoices"]) == (None, False, False)
     assert [(q["name"], q["points"], q["correct"]) for q in key["questions"]] == [
         ("q1", 1, ["q1c1"]),
         ("q2", 2, ["q2c1", "q2c2"]),
@@ -180,6 +181,19 @@ def test_the_quiz_is_a_form_with_its_answer_key_and_pass_mark(course, quiz_modul
     assert '<label for="q3c2">False</label>' in page
     assert '<script src="../assets/scorm12.js" defer></script>' in page
     assert 'id="scorm-mark-read"' not in page
+
+
+def test_the_quiz_key_carries_how_questions_are_drawn_and_shuffled(course, module):
+    add_quiz(module, draw_count=2, shuffle_questions=True, shuffle_choices=True, feedback_policy="after_pass")
+    archive, _summary = export(course)
+    key = quiz_key(archive.read("modules/module-01.html").decode())
+    assert (key["draw"], key["shuffleQuestions"], key["shuffleChoices"], key["feedback"]) == (
+        2,
+        True,
+        True,
+        "after_pass",
+    )
+    assert len(key["questions"]) == 3
 
 
 def test_a_module_without_quiz_is_completed_by_reading(course, module):

@@ -70,7 +70,8 @@ class _Handler(SimpleHTTPRequestHandler):
 @pytest.fixture
 def lms(tmp_path):
     """The LMS stand-in's origin, its commits and a course's package extracted beside it:
-    module 1 has the quiz (pass mark 75), module 2 every block type and no quiz."""
+    module 1 has the quiz (pass mark 75), module 2 every block type and no quiz, module 3
+    draws 2 of the 3 questions and shuffles them."""
     if not SCORM_AGAIN.exists():
         missing = "tests/scorm/node_modules is missing: run npm ci --prefix tests/scorm"
         if os.environ.get("CI"):
@@ -86,6 +87,13 @@ def lms(tmp_path):
         course,
         title="Every block",
         body=every_block_body(make_image(), make_document()) + long_read,
+    )
+    add_quiz(
+        make_module(course, title="A drawn quiz"),
+        pass_mark=75,
+        draw_count=2,
+        shuffle_questions=True,
+        shuffle_choices=True,
     )
     buffer = io.BytesIO()
     write_scorm12(course, buffer)
@@ -177,6 +185,29 @@ def test_answering_wrongly_fails_with_the_score(page, lms):
     assert last_commit(commits)["lesson_status"] == "failed"
     assert last_commit(commits)["score"]["raw"] == "25"
     leave(page, origin)
+
+
+CORRECT = {"q1": ("q1c1",), "q2": ("q2c1", "q2c2"), "q3": ("q3c2",)}
+
+
+def test_a_drawn_quiz_shows_and_scores_only_the_questions_drawn(page, lms):
+    origin, commits = lms
+    sco = open_sco(page, origin, 3)
+
+    questions = sco.locator("fieldset.quiz__question")
+    assert questions.count() == 2
+    assert [questions.nth(n).locator(".quiz__number").inner_text() for n in range(2)] == [
+        "Question 1",
+        "Question 2",
+    ]
+    for name in questions.evaluate_all("fieldsets => fieldsets.map(fieldset => fieldset.id)"):
+        for choice in CORRECT[name]:
+            sco.locator(f"#{choice}").check()
+    sco.get_by_role("button", name="Submit my answers").click()
+
+    page.wait_for_function("window.API.cmi.core.lesson_status === 'passed'")
+    assert cmi(page, "score.raw") == "100"
+    assert last_commit(commits)["score"]["raw"] == "100"
 
 
 def test_reading_a_module_to_its_end_completes_it(page, lms):

@@ -123,17 +123,59 @@
     return a.every(function (item) { return b.indexOf(item) !== -1; });
   }
 
+  function shuffle(items) {
+    for (var i = items.length - 1; i > 0; i -= 1) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var item = items[i];
+      items[i] = items[j];
+      items[j] = item;
+    }
+    return items;
+  }
+
+  // The questions as the site serves an attempt: a draw of some of them (in the editor's
+  // order), then shuffled questions and choices, when the quiz's settings say so. Only
+  // the questions served are shown and scored.
+  function serve(form, key) {
+    var served = key.questions.slice();
+    if (key.draw && key.draw < served.length) {
+      var drawn = shuffle(served.map(function (question, index) { return index; }))
+        .slice(0, key.draw)
+        .sort(function (a, b) { return a - b; });
+      served = drawn.map(function (index) { return key.questions[index]; });
+    }
+    if (key.shuffleQuestions) shuffle(served);
+    var button = form.querySelector("button[type=submit]");
+    key.questions.forEach(function (question) {
+      if (served.indexOf(question) === -1) form.removeChild(document.getElementById(question.name));
+    });
+    served.forEach(function (question, index) {
+      var fieldset = document.getElementById(question.name);
+      form.insertBefore(fieldset, button);
+      var number = fieldset.querySelector(".quiz__number");
+      if (number) number.textContent = template(form.getAttribute("data-question-label"), { number: index + 1 });
+      if (key.shuffleChoices) {
+        var feedback = fieldset.querySelector(".quiz__feedback");
+        shuffle(Array.prototype.slice.call(fieldset.querySelectorAll(".quiz__choice"))).forEach(function (choice) {
+          fieldset.insertBefore(choice, feedback);
+        });
+      }
+    });
+    return served;
+  }
+
   function setUpQuiz() {
     var form = document.getElementById("scorm-quiz");
     var keyElement = document.getElementById("scorm-quiz-key");
     if (!form || !keyElement) return;
     var key = JSON.parse(keyElement.textContent);
+    var served = serve(form, key);
     var result = document.getElementById("scorm-quiz-result");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var earned = 0;
       var available = 0;
-      var marks = key.questions.map(function (question) {
+      var marks = served.map(function (question) {
         var chosen = Array.prototype.map.call(
           form.querySelectorAll('input[name="' + question.name + '"]:checked'),
           function (input) { return input.value; }
