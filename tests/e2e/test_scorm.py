@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from courses.scorm.export import write_scorm12
-from tests.e2e.browser import E2E
+from tests.e2e.browser import E2E, check_axe, shot
 from tests.factories import (
     add_quiz,
     every_block_body,
@@ -160,7 +160,7 @@ def test_answering_correctly_passes_with_full_marks(page, lms):
     assert "You passed with 100%." in sco.locator("#scorm-quiz-result").inner_text()
     assert last_commit(commits)["lesson_status"] == "passed"
     assert last_commit(commits)["score"]["raw"] == "100"
-    page.screenshot(path="test-artifacts/e2e/scorm-quiz-passed.png", full_page=True)
+    shot(page, "scorm-quiz-passed")
 
     leave(page, origin)
     assert last_commit(commits)["lesson_status"] == "passed"
@@ -249,4 +249,8 @@ def test_the_module_reads_without_javascript_and_outside_an_lms(chromium, lms):
     page = context.new_page()
     page.goto(f"{origin}/package/modules/module-02.html")
     assert page.locator("#scorm-offline").is_visible()
+    check_axe(page, "SCORM package: a module with every block")
+    page.goto(f"{origin}/package/modules/module-01.html")
+    check_axe(page, "SCORM package: a module with its quiz")
+    shot(page, "scorm-module-quiz")
     context.close()
