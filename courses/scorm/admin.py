@@ -5,16 +5,17 @@ could read everything in the package in the editor already."""
 import tempfile
 
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from courses.models import CoursePage
-from courses.scorm.export import write_scorm12
+from courses.scorm.export import NotExportable, write_scorm12
 
 URL_NAME = "courses_scorm_export"
 
@@ -30,7 +31,12 @@ def download_scorm12(request, course_id):
         return permission_denied(request)
     # Held in memory while small, on disk when a course has many images.
     package = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (closed by the response)
-    write_scorm12(course, package)
+    try:
+        write_scorm12(course, package)
+    except NotExportable as error:
+        package.close()
+        messages.error(request, str(error))
+        return redirect("wagtailadmin_explore", course.pk)
     package.seek(0)
     filename = f"{course.course_code or course.slug}-{course.locale.language_code}-scorm12.zip"
     return FileResponse(package, as_attachment=True, filename=filename, content_type="application/zip")

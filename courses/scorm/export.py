@@ -18,8 +18,9 @@ ASSETS = Path(__file__).parent / "assets"
 SHARED_FILES = {"assets/scorm.css": ASSETS / "scorm.css", "assets/scorm12.js": ASSETS / "scorm12.js"}
 
 
-class NotTranslated(LookupError):
-    """The course has no live translation in the language asked for."""
+class NotExportable(ValueError):
+    """Nothing an LMS could import: no live translation in the language asked for, or no
+    published module."""
 
 
 def course_in(course, language):
@@ -33,7 +34,7 @@ def course_in(course, language):
         .first()
     )
     if translation is None:
-        raise NotTranslated(
+        raise NotExportable(
             _("The course %(code)s has no published %(language)s translation.")
             % {
                 "code": course.course_code,
@@ -71,9 +72,12 @@ def module_path(number):
 
 def write_scorm12(course, fileobj, language=None):
     """Write the package of ``course`` (in ``language`` when given) to ``fileobj``; returns
-    a one-line summary. Raises ``NotTranslated``."""
+    a one-line summary. Raises ``NotExportable`` before writing anything."""
     course = course_in(course, language)
     modules = package_modules(course)
+    if not modules:
+        # A manifest without items is refused by LMSs; say so here instead.
+        raise NotExportable(_("The course %(code)s has no published module.") % {"code": course.course_code})
     files = PackageFiles(modules)
     files.module_pages = {
         module.pk: module_path(number).rsplit("/", 1)[1] for number, module in enumerate(modules, 1)

@@ -315,11 +315,13 @@ def test_the_command_exports_a_language(course, module, tmp_path):
         (["NOPE-1", "{out}"], "No course has the code 'NOPE-1'."),
         (["INF-101", "{existing}"], "already exists: choose another name, or add --force."),
         (["INF-101", "{out}", "--language", "fr"], "The course INF-101 has no published fr translation."),
+        (["EMPTY-1", "{out}"], "The course EMPTY-1 has no published module."),
     ],
 )
 def test_the_command_refuses_with_a_message_and_a_non_zero_exit(
-    course, module, tmp_path, capsys, arguments, message
+    catalogue, course, module, tmp_path, capsys, arguments, message
 ):
+    make_module(make_course(catalogue, course_code="EMPTY-1"), title="Draft only", live=False)
     existing = tmp_path / "existing.zip"
     existing.write_bytes(b"keep me")
     out = tmp_path / "new.zip"
@@ -365,6 +367,14 @@ def test_the_button_is_on_courses_only(client, course, module):
     module_page = client.get(reverse("wagtailadmin_explore", args=[module.pk])).content.decode()
     assert "scorm12" not in module_page
     assert client.get(reverse("courses_scorm_export", args=[module.pk])).status_code == 404
+
+
+def test_a_course_without_published_modules_is_refused_with_a_message(client, catalogue):
+    empty = make_course(catalogue, course_code="EMPTY-1")
+    client.force_login(UserFactory(groups=[EDITORS]))
+    response = client.get(reverse("courses_scorm_export", args=[empty.pk]), follow=True)
+    assert response.redirect_chain == [(reverse("wagtailadmin_explore", args=[empty.pk]), 302)]
+    assert "The course EMPTY-1 has no published module." in response.content.decode()
 
 
 def test_people_who_cannot_edit_the_course_cannot_download_it(client, course, module):

@@ -1,4 +1,4 @@
-"""``manage.py export_course COURSE_CODE FILE.zip [--format package|scorm12]``: a course as a
+"""``manage.py export_course COURSE_CODE FILE.zip [--format package|scorm12] [--language ar]``: a course as a
 package another installation imports (``courses.packages``), or as a SCORM 1.2 package
 another LMS imports (``courses.scorm``)."""
 
@@ -23,14 +23,22 @@ def _writer(format_name):
     return write_scorm12
 
 
-def _in_language(writer, course, language):
-    from courses.scorm.export import NotTranslated, course_in
+def _scorm12(writer, course, language):
+    """The SCORM writer in ``language``, its refusals as the command's errors (a missing
+    translation found before any file is created)."""
+    from courses.scorm.export import NotExportable, course_in
+
+    def write(course, fileobj):
+        try:
+            return writer(course, fileobj, language=language)
+        except NotExportable as error:
+            raise CommandError(str(error)) from None
 
     try:
-        course_in(course, language)  # refused before any file is created
-    except NotTranslated as error:
+        course_in(course, language)
+    except NotExportable as error:
         raise CommandError(str(error)) from None
-    return lambda course, fileobj: writer(course, fileobj, language=language)
+    return write
 
 
 class Command(BaseCommand):
@@ -64,8 +72,8 @@ class Command(BaseCommand):
         if language and format_name != SCORM12:
             raise CommandError("--language is for --format scorm12: a course package holds every language.")
         writer = _writer(format_name)
-        if language:
-            writer = _in_language(writer, course, language)
+        if format_name == SCORM12:
+            writer = _scorm12(writer, course, language)
         if os.path.isdir(output):
             raise CommandError(f"{output} is a directory: give a file name.")
         try:
