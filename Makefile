@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install oidc-provider run prod migrate seed test e2e lint format check clean
+.PHONY: help install oidc-provider scorm-lms run prod migrate seed test e2e lint format check clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,6 +26,15 @@ install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 tests/oidc/node_modules/.installed: tests/oidc/package-lock.json
 	npm ci --prefix tests/oidc --no-audit --no-fund
 	touch $@
+
+# The SCORM export's browser test runs a package under scorm-again's SCORM 1.2 API (tests/scorm).
+tests/scorm/node_modules/.installed: tests/scorm/package-lock.json
+	npm ci --prefix tests/scorm --no-audit --no-fund
+	touch $@
+
+scorm-lms: ## Install the SCORM browser test's LMS stand-in (scorm-again) from tests/scorm/package-lock.json (needs npm)
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory tests/scorm/node_modules/.installed; \
+	else echo "npm not found: the SCORM browser test will be skipped"; fi
 
 oidc-provider: ## Install the SSO tests' OpenID Provider from tests/oidc/package-lock.json (needs npm)
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory tests/oidc/node_modules/.installed; \
@@ -52,7 +61,7 @@ prod: install ## The production topology on this machine: gunicorn, the task wor
 test: install oidc-provider ## Run the test suite, browser tests aside (PostgreSQL when DATABASE_URL points at one)
 	$(BIN)/pytest --ignore=tests/e2e
 
-e2e: install oidc-provider ## Run the browser journeys in Debian's chromium (apt-get install chromium); screenshots in test-artifacts/e2e/
+e2e: install oidc-provider scorm-lms ## Run the browser journeys in Debian's chromium (apt-get install chromium); screenshots in test-artifacts/e2e/
 	$(BIN)/pytest tests/e2e
 
 lint: install ## Check style with ruff, and that the apps depend one way (import-linter)

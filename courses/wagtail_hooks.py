@@ -7,6 +7,7 @@ from wagtail.admin.views.home import RecentEditsPanel
 
 from courses.dashboard import editor_panels
 from courses.reports import TranslationLagReportView, writes_pages
+from courses.scorm import admin as scorm_admin
 
 report_urls = [
     path("", TranslationLagReportView.as_view(), name="translation_lag"),
@@ -43,3 +44,19 @@ def add_editor_panels(request, panels):
         return
     panels[:] = [panel for panel in panels if not isinstance(panel, RecentEditsPanel)]
     panels.extend(editor_panels())
+
+
+# --- SCORM 1.2 export (courses.scorm.admin) ---------------------------------------------------
+@hooks.register("register_admin_urls")
+def register_scorm_urls():
+    return scorm_admin.urlpatterns
+
+
+@hooks.register("register_page_header_buttons")
+def scorm_header_button(page, user, view_name, next_url=None):
+    return scorm_admin.course_buttons(page, user, next_url, view_name)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def scorm_listing_button(page, user, next_url=None):
+    return scorm_admin.course_buttons(page, user, next_url)

@@ -52,6 +52,8 @@ ADMIN = {
     # A person's data as a ZIP (records.privacy.export): HR admins and superusers.
     "records_export_person":                                          "L     L     D     D     D     200   200",
     "courses_reports:translation_lag":                                "L     L     200   200   D     D     200",
+    # A course's SCORM 1.2 package (courses.scorm.admin): whoever may edit the course page.
+    "courses_scorm_export":                                           "L     L     200   200   D     D     200",
     "courses_reports:translation_lag_results":                        "L     L     200   200   D     D     200",
     "quizzes_reports:item_analysis":                                  "L     L     200   200   D     D     200",
     # Completions and assignment rules were snippets of quizzes: old bookmarks lead to records.
@@ -517,6 +519,7 @@ BY_NAME = {
 ARGS = {
     "wagtailadmin_pages:add#course": lambda o: ["courses", "coursepage", o.catalogue.pk],
     "wagtailadmin_pages:edit#course": lambda o: [o.course.pk],
+    "courses_scorm_export": lambda o: [o.course.pk],
     "wagtail_bulk_action#assign-role": lambda o: ["people", "user", "assign_role"],
     "wagtail_bulk_action#set-active": lambda o: ["people", "user", "set_active_state"],
     "wagtail_bulk_action#delete-users": lambda o: ["people", "user", "delete"],

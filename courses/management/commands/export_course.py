@@ -1,4 +1,4 @@
-"""``manage.py export_course COURSE_CODE FILE.zip [--format package|scorm12]``: a course as a
+"""``manage.py export_course COURSE_CODE FILE.zip [--format package|scorm12] [--language ar]``: a course as a
 package another installation imports (``courses.packages``), or as a SCORM 1.2 package
 another LMS imports (``courses.scorm``)."""
 
@@ -23,6 +23,24 @@ def _writer(format_name):
     return write_scorm12
 
 
+def _scorm12(writer, course, language):
+    """The SCORM writer in ``language``, its refusals as the command's errors (a missing
+    translation found before any file is created)."""
+    from courses.scorm.export import NotExportable, course_in
+
+    def write(course, fileobj):
+        try:
+            return writer(course, fileobj, language=language)
+        except NotExportable as error:
+            raise CommandError(str(error)) from None
+
+    try:
+        course_in(course, language)
+    except NotExportable as error:
+        raise CommandError(str(error)) from None
+    return write
+
+
 class Command(BaseCommand):
     help = (
         "Export a course: as a course package (pages in every language, quizzes, images and "
@@ -37,8 +55,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="Replace the output file if it exists (refused otherwise)."
         )
+        parser.add_argument(
+            "--language",
+            help="scorm12 only: the language to export, such as ar (default: the course's source language).",
+        )
 
-    def handle(self, *args, course_code, output, format_name=PACKAGE, force=False, **options):
+    def handle(self, *args, course_code, output, format_name=PACKAGE, force=False, language=None, **options):
         course = (
             CoursePage.objects.filter(
                 course_code__iexact=course_code.strip(), locale__language_code="en"
@@ -47,6 +69,11 @@ class Command(BaseCommand):
         )
         if course is None:
             raise CommandError(f"No course has the code {course_code!r}.")
+        if language and format_name != SCORM12:
+            raise CommandError("--language is for --format scorm12: a course package holds every language.")
+        writer = _writer(format_name)
+        if format_name == SCORM12:
+            writer = _scorm12(writer, course, language)
         if os.path.isdir(output):
             raise CommandError(f"{output} is a directory: give a file name.")
         try:
@@ -57,7 +84,7 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot write {output}: {error.strerror or error}.") from None
         try:
             with fileobj:
-                summary = _writer(format_name)(course, fileobj)
+                summary = writer(course, fileobj)
         except BaseException:
             # No half-written package left behind to be imported by mistake.
             os.remove(output)
