@@ -51,6 +51,10 @@ ADMIN = {
     "people_roster_apply":                                            "L     L     D     D     D     405   405",
     # A person's data as a ZIP (records.privacy.export): HR admins and superusers.
     "records_export_person":                                          "L     L     D     D     D     200   200",
+    # Course packages (courses.packages): export whoever edits the course; import Reviewers.
+    "courses_packages:export":                                        "L     L     200   200   D     D     200",
+    "courses_packages:import":                                        "L     L     D     200   D     D     200",
+    "courses_packages:confirm":                                       "L     L     D     405   D     D     405",
     "courses_reports:translation_lag":                                "L     L     200   200   D     D     200",
     "courses_reports:translation_lag_results":                        "L     L     200   200   D     D     200",
     "quizzes_reports:item_analysis":                                  "L     L     200   200   D     D     200",
@@ -517,6 +521,7 @@ BY_NAME = {
 ARGS = {
     "wagtailadmin_pages:add#course": lambda o: ["courses", "coursepage", o.catalogue.pk],
     "wagtailadmin_pages:edit#course": lambda o: [o.course.pk],
+    "courses_packages:export": lambda o: [o.course.pk],
     "wagtail_bulk_action#assign-role": lambda o: ["people", "user", "assign_role"],
     "wagtail_bulk_action#set-active": lambda o: ["people", "user", "set_active_state"],
     "wagtail_bulk_action#delete-users": lambda o: ["people", "user", "delete"],
