@@ -18,6 +18,8 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 
+import bleach
+
 from courses.models import CoursePage, CoursePrerequisite, ModulePage, QuizChoice, QuizQuestion
 from courses.packages.errors import PackageError
 
@@ -66,10 +68,29 @@ _TAG = re.compile(r"<(a|embed)\b([^>]*)>", re.IGNORECASE)
 _ATTR = re.compile(r'\b(linktype|embedtype|id)="([^"]*)"')
 
 
+# Wagtail's stored form of the features editors have (courses.blocks.RICH_TEXT_FEATURES).
+RICH_TEXT_TAGS = ["p", "br", "b", "i", "a", "ol", "ul", "li"]
+RICH_TEXT_ATTRIBUTES = {"a": ["href", "linktype", "id"]}
+RICH_TEXT_PROTOCOLS = ["http", "https", "mailto", "tel"]
+
+
+def clean_rich_text(html):
+    """Rich text from a package, within what the editor could have written: a package is
+    not trusted to hold only what an editor typed (scripts, event handlers, javascript:)."""
+    return bleach.clean(
+        html, tags=RICH_TEXT_TAGS, attributes=RICH_TEXT_ATTRIBUTES, protocols=RICH_TEXT_PROTOCOLS, strip=True
+    )
+
+
 def map_rich_text(html, refs, where):
     """Rich text with its document links, image embeds and page links rewritten by ``refs``;
     ``refs(kind, value, where)`` returns the new id, or a dict of attributes replacing the
-    tag's (a page outside the package becomes an external link)."""
+    tag's (a page outside the package becomes an external link). ``refs.sanitise``: clean
+    it first (on import)."""
+    if not isinstance(html, str):
+        raise PackageError(_("%(where)s: text was expected.") % {"where": where})
+    if getattr(refs, "sanitise", False):
+        html = clean_rich_text(html)
 
     def rewrite(match):
         attrs = dict(_ATTR.findall(match.group(2)))
@@ -240,9 +261,10 @@ def _children_values(model, parent_link, item, where):
 
 def _question(item, label, number):
     where = _("%(page)s › question %(number)s") % {"page": label, "number": number}
-    question = QuizQuestion(**_children_values(QuizQuestion, "module", item, where))
+    # The order is the lists' order: sort_order set here, or the database would order by nothing.
+    question = QuizQuestion(sort_order=number, **_children_values(QuizQuestion, "module", item, where))
     question.choices = [
-        QuizChoice(**_children_values(QuizChoice, "question", choice, f"{where} › {index}"))
+        QuizChoice(sort_order=index, **_children_values(QuizChoice, "question", choice, f"{where} › {index}"))
         for index, choice in enumerate(item.get("choices") or [], 1)
     ]
     return question

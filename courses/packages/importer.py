@@ -92,7 +92,7 @@ def import_package(fileobj, user=None, dry_run=False):
     manifest = read_manifest(members)
     try:
         content = json.loads(members[CONTENT].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise PackageError(
             _("%(member)s: not valid JSON (%(error)s).") % {"member": CONTENT, "error": error}
         ) from None
@@ -142,11 +142,12 @@ class _Import:
         self.report = ImportReport(course_code=self.code, dry_run=dry_run)
         self.local = {IMAGE: {}, DOCUMENT: {}}
         self.local_pages = {}  # (package key, language) -> local page id
+        self.refs = _ImportRefs(self)
         self.languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 
     # --- references ---------------------------------------------------------------------
 
-    def refs(self, kind, value, where):
+    def resolve(self, kind, value, where):
         if kind == PAGE:
             key = str(value).removeprefix("page:")
             page_id = self.local_pages.get((key, self.language)) or next(
@@ -301,6 +302,7 @@ class _Import:
                 _("Prerequisites not found here, left out: %(codes)s.") % {"codes": ", ".join(missing)}
             )
         course_pages = {}
+        self.foreign = set()  # local courses not written by an import
         for item in courses:
             language = item["locale"]
             self.language = language
@@ -318,6 +320,18 @@ class _Import:
                     _("%(member)s: a module in %(language)s, where the package has no course.")
                     % {"member": CONTENT, "language": language}
                 )
+            if parent.pk in self.foreign:
+                # The course here was not imported: its modules are not the package's to add to.
+                self.report.pages.append(
+                    PageOutcome(
+                        CONFLICT,
+                        ModulePage._meta.verbose_name,
+                        language,
+                        self._label(item),
+                        reason=_("Its course exists here and was not written by an import of the package."),
+                    )
+                )
+                continue
             existing = existing_modules.get((item["key"], language))
             self._page(item, ModulePage, existing, parent, item["key"], locales[language])
         return self.report
@@ -366,6 +380,7 @@ class _Import:
     def _conflict(self, page, latest):
         imported = self.imported_revisions.get(page.pk)
         if imported is None:
+            self.foreign.add(page.pk)
             return _("This page exists here and was not written by an earlier import of the course.")
         if page.latest_revision_id == imported:
             return ""
@@ -394,6 +409,18 @@ class _Import:
             page.full_clean()
         except ValidationError as error:
             raise PackageError(f"{label}: {'; '.join(_messages(error))}") from None
+
+
+class _ImportRefs:
+    """Package keys -> local ids; rich text from the package is cleaned (content.map_rich_text)."""
+
+    sanitise = True
+
+    def __init__(self, importer):
+        self.importer = importer
+
+    def __call__(self, kind, value, where):
+        return self.importer.resolve(kind, value, where)
 
 
 def _same(kind, value, where):

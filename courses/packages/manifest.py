@@ -43,7 +43,7 @@ def read_manifest(members):
         raise PackageError(_("%(member)s: missing; this is not a course package.") % {"member": MANIFEST})
     try:
         manifest = json.loads(members[MANIFEST].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise PackageError(
             _("%(member)s: not valid JSON (%(error)s).") % {"member": MANIFEST, "error": error}
         ) from None

@@ -52,6 +52,9 @@ class ExportPackageView(View):
         course = get_object_or_404(CoursePage, pk=page_id)
         if not can_export_course(request.user, course):
             raise PermissionDenied
+        if not course.live:
+            messages.error(request, _("A package holds published pages only: publish the course first."))
+            return redirect("wagtailadmin_explore", course.pk)
         response = HttpResponse(content_type="application/zip")
         response["Content-Disposition"] = f'attachment; filename="{course.course_code}-package.zip"'
         write_package(course, response)

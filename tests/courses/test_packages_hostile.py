@@ -257,3 +257,26 @@ def test_a_missing_locale_in_the_offered_languages_is_created(members):
 
     report = import_package(io.BytesIO(build(with_content(members, to_french))))
     assert report.locales_created == ["fr"] and report.count("create") == 2
+
+
+def test_rich_text_is_cleaned_to_what_an_editor_could_write(members):
+    def inject(data):
+        module_of(data)["fields"]["body"].append(
+            {
+                "type": "paragraph",
+                "value": '<p onclick="steal()">Hi<script>steal()</script> <a href="javascript:steal()">x</a></p>',
+                "id": "evil",
+            }
+        )
+
+    import_package(io.BytesIO(build(with_content(members, inject))))
+    from courses.models import ModulePage
+
+    module = ModulePage.objects.get(slug=module_of(content(members))["fields"]["slug"])
+    stored = module.get_latest_revision_as_object().body.raw_data[-1]["value"]
+    assert "script" not in stored and "onclick" not in stored and "javascript" not in stored
+    assert stored.startswith("<p>Hi")
+
+
+def test_deeply_nested_json(members):
+    refused(build({**members, "content.json": b"[" * 60000}), "content.json", "not valid JSON")

@@ -141,3 +141,21 @@ def test_the_commands(demo, tmp_path):
     (tmp_path / "bad.zip").write_bytes(b"not a zip")
     with pytest.raises(CommandError, match="not a ZIP archive"):
         call_command("import_course", str(tmp_path / "bad.zip"))
+
+
+def test_a_course_here_that_was_not_imported_is_left_alone(demo):
+    """Importing into the installation it came from: every page exists and is not the
+    import's, so all are conflicts and nothing is written."""
+    package = export_bytes("STO-101")
+    pages = Page.objects.count()
+    report = import_package(io.BytesIO(package))
+    assert len(report.conflicts) == len(report.pages) and report.count(CREATE) == 0
+    assert Page.objects.count() == pages
+
+
+def test_an_unpublished_course_is_not_exported(demo, tmp_path):
+    course = CoursePage.objects.get(course_code="INF-101", locale__language_code="en")
+    course.unpublish()
+    with pytest.raises(CommandError, match="not published"):
+        call_command("export_course", "INF-101", str(tmp_path / "inf.zip"))
+    assert not (tmp_path / "inf.zip").exists()
