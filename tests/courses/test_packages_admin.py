@@ -144,3 +144,14 @@ def test_export_queries_do_not_grow_with_the_course(catalogue, django_assert_max
     for course in (small, large):
         with django_assert_max_num_queries(budget):
             write_package(course, io.BytesIO())
+
+
+def test_the_preview_shows_a_conflict(rita_client, package):
+    upload_token = upload(rita_client, package).context["token"]
+    rita_client.post(CONFIRM, {"token": upload_token})
+    course = CoursePage.objects.get(course_code="INF-101")
+    draft = course.get_latest_revision_as_object()
+    draft.summary = "Edited here."
+    draft.save_revision()
+    html = upload(rita_client, package).content.decode()
+    assert "Conflict: left as it is." in html and "edited here since it was last imported" in html

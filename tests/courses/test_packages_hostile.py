@@ -280,3 +280,10 @@ def test_rich_text_is_cleaned_to_what_an_editor_could_write(members):
 
 def test_deeply_nested_json(members):
     refused(build({**members, "content.json": b"[" * 60000}), "content.json", "not valid JSON")
+
+
+def test_a_dry_run_writes_nothing(members):
+    before = snapshot()
+    report = import_package(io.BytesIO(build(members)), dry_run=True)
+    assert report.count("create") == 2 and report.files["images"] == [2, 0]
+    assert snapshot() == before

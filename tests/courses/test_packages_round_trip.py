@@ -10,11 +10,18 @@ from django.core.management.base import CommandError
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 import pytest
 
-from courses.models import CoursePackageImport, CoursePage, ModulePage, QuizChoice, QuizQuestion
+from courses.models import (
+    CourseCatalogue,
+    CoursePackageImport,
+    CoursePage,
+    ModulePage,
+    QuizChoice,
+    QuizQuestion,
+)
 from courses.packages.importer import CONFLICT, CREATE, UNCHANGED, UPDATE, import_package
 from demo.management.commands.seed_demo import seed_content
 from demo.report import SeedReport
@@ -159,3 +166,20 @@ def test_an_unpublished_course_is_not_exported(demo, tmp_path):
     with pytest.raises(CommandError, match="not published"):
         call_command("export_course", "INF-101", str(tmp_path / "inf.zip"))
     assert not (tmp_path / "inf.zip").exists()
+
+
+def test_a_language_without_locale_or_catalogue_here(demo):
+    """Arabic is offered (WAGTAIL_CONTENT_LANGUAGES) but this installation has no Arabic
+    yet: the locale is created, and the catalogue as Wagtail translates it, a draft."""
+    package = export_bytes("STO-101")
+    before = course_state("STO-101")
+    wipe()
+    for page in Page.objects.filter(locale__language_code="ar", depth=2):
+        page.delete()
+    Locale.objects.filter(language_code="ar").delete()
+    report = import_package(io.BytesIO(package))
+    assert report.locales_created == ["ar"] and not report.conflicts
+    course = CoursePage.objects.get(course_code="STO-101", locale__language_code="ar")
+    catalogue = course.get_parent().specific
+    assert isinstance(catalogue, CourseCatalogue) and catalogue.locale.language_code == "ar"
+    assert course_state("STO-101", latest=True) == before
