@@ -15,6 +15,7 @@ from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
 from courses.packages.content import DOCUMENT, IMAGE, PAGE, page_state, page_type
@@ -50,8 +51,6 @@ class _References:
             if page is not None:
                 return f"page:{page.translation_key}"
             # A page outside the package: kept as a link to its address here.
-            from wagtail.models import Page
-
             target = Page.objects.filter(pk=value).first() if str(value).isdigit() else None
             url = target.full_url if target is not None else None
             return {"href": url} if url else {"href": "#"}
