@@ -4,8 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.home import RecentEditsPanel
+from wagtail.admin.widgets import Button
 
 from courses.dashboard import editor_panels
+from courses.models import CourseCatalogue, CoursePage
+from courses.packages.access import can_export_course, can_import_packages
+from courses.packages.views import ConfirmImportView, ExportPackageView, ImportPackageView
 from courses.reports import TranslationLagReportView, writes_pages
 from courses.scorm import admin as scorm_admin
 
@@ -60,3 +64,32 @@ def scorm_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def scorm_listing_button(page, user, next_url=None):
     return scorm_admin.course_buttons(page, user, next_url)
+
+
+package_urls = [
+    path("import/", ImportPackageView.as_view(), name="import"),
+    path("import/confirm/", ConfirmImportView.as_view(), name="confirm"),
+    path("export/<int:page_id>/", ExportPackageView.as_view(), name="export"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_package_urls():
+    return [path("course-packages/", include((package_urls, "courses_packages")))]
+
+
+@hooks.register("register_page_header_buttons")
+def package_buttons(page, user, view_name=None, next_url=None):
+    """*Export package* on a course, *Import a course package* on a catalogue."""
+    specific_class = page.specific_class
+    if specific_class is CoursePage and can_export_course(user, page):
+        yield Button(
+            _("Export package"),
+            reverse("courses_packages:export", args=[page.pk]),
+            icon_name="download",
+            priority=80,
+        )
+    elif specific_class is CourseCatalogue and can_import_packages(user):
+        yield Button(
+            _("Import a course package"), reverse("courses_packages:import"), icon_name="upload", priority=80
+        )

@@ -67,7 +67,12 @@ ROLES = {
     },
     # Everything Editors do, plus approve and publish (the "Course review" workflow's task).
     REVIEWERS: {
-        "permissions": [*ADMIN, TRANSLATE, "quizzes.view_attempt"],
+        "permissions": [
+            *ADMIN,
+            TRANSLATE,
+            "quizzes.view_attempt",
+            "courses.add_coursepackageimport",  # import a course package (drafts, see courses.packages)
+        ],
         "pages": [*EDIT_PAGES, "wagtailcore.publish_page"],
         "collections": MEDIA,
         "menus": CONTENT_MENUS,

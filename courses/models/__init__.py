@@ -1,3 +1,4 @@
+from .packages import CoursePackageImport
 from .pages import CourseCatalogue, CoursePage, CoursePrerequisite, HomePage, ModulePage
 from .quiz import FeedbackPolicy, QuestionKind, QuizChoice, QuizQuestion, QuizSettings
 from .translations import TranslationBase
@@ -6,6 +7,7 @@ from .versions import ModuleVersion
 
 __all__ = [
     "CourseCatalogue",
+    "CoursePackageImport",
     "CoursePage",
     "CoursePrerequisite",
     "FeedbackPolicy",

@@ -81,6 +81,7 @@ CONSIDERED = {
     "security.SecurityEvent.actor": REPLACED,
     "security.SecurityEvent.subject": REPLACED,
     "courses.ModuleVersion.published_by": KEPT,
+    "courses.CoursePackageImport.imported_by": KEPT,
     "quizzes.Attempt.user": KEPT,
     "records.AssignmentRule.manager": KEPT,
     "records.ReminderLog.recipient": KEPT,

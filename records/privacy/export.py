@@ -597,6 +597,7 @@ NOT_EXPORTED_LINKS = {
     "records.ReminderLog.requested_by": "a reminder a manager sent to someone else: the recipient's data",
     "records.AssignmentRule.manager": "a rule assigning courses to a manager's reporting line; their own enrolments are exported",
     "courses.ModuleVersion.published_by": _AUTHORED,
+    "courses.CoursePackageImport.imported_by": _AUTHORED,
     "api.ApiClient.created_by": "an HR system's API client set up by an admin; the security log has the event",
     "otp_totp.TOTPDevice.user": _SIGN_IN_METHOD,
     "otp_static.StaticDevice.user": _SIGN_IN_METHOD,

@@ -51,6 +51,10 @@ ADMIN = {
     "people_roster_apply":                                            "L     L     D     D     D     405   405",
     # A person's data as a ZIP (records.privacy.export): HR admins and superusers.
     "records_export_person":                                          "L     L     D     D     D     200   200",
+    # Course packages (courses.packages): export whoever edits the course; import Reviewers.
+    "courses_packages:export":                                        "L     L     200   200   D     D     200",
+    "courses_packages:import":                                        "L     L     D     200   D     D     200",
+    "courses_packages:confirm":                                       "L     L     D     405   D     D     405",
     "courses_reports:translation_lag":                                "L     L     200   200   D     D     200",
     # A course's SCORM 1.2 package (courses.scorm.admin): whoever may edit the course page.
     "courses_scorm_export":                                           "L     L     200   200   D     D     200",
@@ -520,6 +524,7 @@ ARGS = {
     "wagtailadmin_pages:add#course": lambda o: ["courses", "coursepage", o.catalogue.pk],
     "wagtailadmin_pages:edit#course": lambda o: [o.course.pk],
     "courses_scorm_export": lambda o: [o.course.pk],
+    "courses_packages:export": lambda o: [o.course.pk],
     "wagtail_bulk_action#assign-role": lambda o: ["people", "user", "assign_role"],
     "wagtail_bulk_action#set-active": lambda o: ["people", "user", "set_active_state"],
     "wagtail_bulk_action#delete-users": lambda o: ["people", "user", "delete"],

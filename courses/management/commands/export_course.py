@@ -6,6 +6,8 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
+from wagtail.models import Locale
+
 from courses.models import CoursePage
 
 PACKAGE = "package"
@@ -61,11 +63,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, course_code, output, format_name=PACKAGE, force=False, language=None, **options):
+        # The course in the source language (the default locale), else any translation.
         course = (
             CoursePage.objects.filter(
-                course_code__iexact=course_code.strip(), locale__language_code="en"
+                course_code__iexact=course_code.strip(), locale=Locale.get_default()
             ).first()
-            or CoursePage.objects.filter(course_code__iexact=course_code.strip()).first()
+            or CoursePage.objects.filter(course_code__iexact=course_code.strip()).order_by("pk").first()
         )
         if course is None:
             raise CommandError(f"No course has the code {course_code!r}.")
@@ -74,6 +77,10 @@ class Command(BaseCommand):
         writer = _writer(format_name)
         if format_name == SCORM12:
             writer = _scorm12(writer, course, language)
+        if format_name == PACKAGE and not course.live:
+            raise CommandError(
+                f"{course.course_code} is not published: a package holds published pages only."
+            )
         if os.path.isdir(output):
             raise CommandError(f"{output} is a directory: give a file name.")
         try:
