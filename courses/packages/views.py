@@ -4,16 +4,17 @@ upload that previews an import (a dry run) before *Import now* applies the same 
 import contextlib
 import io
 import secrets
-import tempfile
-import time
-from pathlib import Path
+from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView
@@ -34,17 +35,24 @@ PENDING_SECONDS = 3600
 SESSION_KEY = "course_packages_pending"
 
 
-def pending_dir():
-    folder = Path(tempfile.gettempdir()) / "elearning-course-packages"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return folder
+# In the uploads' storage, not on this server's disk: with several app servers (object
+# storage, README) *Import now* may reach another server than the preview did. The name is
+# an unguessable token, and the session holds the hash of the file it previewed.
+PENDING_FOLDER = "course-packages/pending"
+
+
+def pending_name(token):
+    return f"{PENDING_FOLDER}/{token}.zip"
 
 
 def _forget_old():
-    for path in pending_dir().glob("*.zip"):
-        with contextlib.suppress(OSError):
-            if path.stat().st_mtime < time.time() - PENDING_SECONDS:
-                path.unlink()
+    cutoff = timezone.now() - timedelta(seconds=PENDING_SECONDS)
+    with contextlib.suppress(OSError, NotImplementedError):
+        for name in default_storage.listdir(PENDING_FOLDER)[1]:
+            path = f"{PENDING_FOLDER}/{name}"
+            with contextlib.suppress(OSError, NotImplementedError):
+                if default_storage.get_modified_time(path) < cutoff:
+                    default_storage.delete(path)
 
 
 class ExportPackageView(View):
@@ -105,7 +113,7 @@ class ImportPackageView(WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         _forget_old()
         token = secrets.token_urlsafe(24)
-        (pending_dir() / f"{token}.zip").write_bytes(data)
+        default_storage.save(pending_name(token), ContentFile(data))
         pending = self.request.session.get(SESSION_KEY, {})
         pending[token] = sha256(data)
         self.request.session[SESSION_KEY] = pending
@@ -125,11 +133,12 @@ class ConfirmImportView(View):
     def post(self, request):
         token = request.POST.get("token", "")
         pending = request.session.get(SESSION_KEY, {})
-        path = pending_dir() / f"{token}.zip"
-        if token not in pending or not path.is_file():
+        path = pending_name(token)
+        if token not in pending or not default_storage.exists(path):
             messages.error(request, _("That package is no longer waiting to be imported: upload it again."))
             return redirect("courses_packages:import")
-        data = path.read_bytes()
+        with default_storage.open(path, "rb") as file:
+            data = file.read()
         try:
             if sha256(data) != pending[token]:  # not the file previewed: upload it again
                 raise PackageError(_("the file changed since the preview."))
@@ -141,7 +150,7 @@ class ConfirmImportView(View):
             pending.pop(token, None)
             request.session[SESSION_KEY] = pending
             with contextlib.suppress(OSError):
-                path.unlink()
+                default_storage.delete(path)
         messages.success(request, report.summary())
         course = CoursePage.objects.filter(course_code=report.course_code).order_by("pk").first()
         return redirect(

@@ -5,6 +5,7 @@ The export's queries do not grow with the course's blocks, modules or questions.
 import io
 import zipfile
 
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -55,8 +56,13 @@ def test_preview_then_import_now(rita_client, rita, package):
     assert "Preview: nothing is saved yet" in html and html.count("creates it as a draft") == 2
     assert not CoursePage.objects.filter(course_code="INF-101").exists()
     token = response.context["token"]
+    # Waiting in the uploads' storage, which every app server reads, not on one server's disk.
+    waiting = f"course-packages/pending/{token}.zip"
+    with default_storage.open(waiting, "rb") as file:
+        assert file.read() == package
 
     response = rita_client.post(CONFIRM, {"token": token})
+    assert not default_storage.exists(waiting)
     course = CoursePage.objects.get(course_code="INF-101")
     assert response.status_code == 302 and response["Location"] == f"/admin/pages/{course.pk}/"
     assert not course.live and course.get_children().count() == 1
