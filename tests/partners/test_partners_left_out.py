@@ -11,14 +11,14 @@ from django.utils import timezone
 import pytest
 
 from api import scopes, xapi
-from api.models import Event, WebhookDelivery, WebhookEndpoint
+from api.models import ApiClient, Event, WebhookDelivery, WebhookEndpoint
 from people.models import User
 from records.models import CourseCompletion, Enrolment, ReminderLog
 from records.reports import figures
 from records.services import progress
 from records.services.assignments import apply_rule
 from records.services.reminders import due_reminders
-from tests.api.conftest import make_api_client  # noqa: F401 - fixtures
+from tests.api.conftest import KeyedClient
 from tests.factories import AssignmentRuleFactory, CourseCompletionFactory, EnrolmentFactory
 from tests.partners.organisations import make_organisation, make_partner
 from tests.responses import csv_dicts
@@ -104,9 +104,10 @@ def test_the_manager_digest_holds_no_partner(partner, course, bruno):
     assert [kind for kind, *_ in due_reminders(timezone.localdate())] == []
 
 
-def test_not_in_the_hr_api(both, course, module, make_api_client, settings):
+def test_not_in_the_hr_api(both, course, module, settings):
     settings.XAPI_SETTLE_SECONDS = 0
-    client, hr_api = make_api_client()
+    client, key = ApiClient.objects.create_key(name="HRIS", scopes=list(scopes.ALL))
+    hr_api = KeyedClient(key)
     made = {}
     for key, person in both.items():
         progress.mark_module_read(person, module, course)
@@ -125,10 +126,8 @@ def test_not_in_the_hr_api(both, course, module, make_api_client, settings):
     assert actors == {xapi.pseudonym(both["staff"].pk, client)}
 
 
-def test_no_webhook_about_a_partner(
-    partner, amira, course, module, make_api_client, django_capture_on_commit_callbacks
-):
-    client, _key = make_api_client(list(scopes.ALL))
+def test_no_webhook_about_a_partner(partner, amira, course, module, django_capture_on_commit_callbacks):
+    client, _key = ApiClient.objects.create_key(name="HRIS", scopes=list(scopes.ALL))
     WebhookEndpoint.objects.create(
         client=client, url="https://hris.example.org/hook", events=list(Event.values)
     )
