@@ -108,7 +108,7 @@ def test_erase_person_still_takes_an_employee_id(people):
     call_command("erase_person", people["staff"].employee_id, "--dry-run", stdout=io.StringIO())
     with pytest.raises(CommandError, match="one of"):
         call_command("erase_person", people["staff"].employee_id, "--email", "x@y.example")
-    with pytest.raises(CommandError, match="No person"):
+    with pytest.raises(CommandError, match="No staff member or partner learner has the email"):
         call_command("erase_person", "--email", "nobody@voices.example")
 
 

@@ -11,8 +11,9 @@ def add_person_arguments(parser):
     parser.add_argument("--username", help="The person's username.")
 
 
-def find_person(employee_id=None, email=None, username=None):
-    """The one person named by exactly one of the three, or CommandError."""
+def find_person(employee_id=None, email=None, username=None, nobody="No person"):
+    """The one person named by exactly one of the three, or CommandError (``nobody`` starts
+    its message: each command keeps the words it always had)."""
     given = [value for value in (employee_id, email, username) if value and value.strip()]
     if len(given) != 1:
         raise CommandError("Name the person by one of: EMPLOYEE_ID, --email or --username.")
@@ -26,7 +27,7 @@ def find_person(employee_id=None, email=None, username=None):
     matches = list(found[:2])
     if not matches:
         # An erased person has none of these any more: erasing them again finds nobody.
-        raise CommandError(f"No person has {what}.")
+        raise CommandError(f"{nobody} has {what}.")
     if len(matches) > 1:
         raise CommandError(f"More than one person has {what}: use --username.")
     return matches[0]

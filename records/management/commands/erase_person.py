@@ -23,7 +23,7 @@ class Command(BaseCommand):
     def handle(
         self, *args, employee_id=None, email=None, username=None, dry_run=False, force=False, **options
     ):
-        person = find_person(employee_id, email, username)
+        person = find_person(employee_id, email, username, nobody="No staff member or partner learner")
         try:
             report = erase_person(person, force=force, dry_run=dry_run, reason=Via.COMMAND)
         except ErasureRefused as refusal:
