@@ -10,6 +10,7 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
+from people.models import staff_q
 from records.models import CourseCompletion, Enrolment, ModuleProgress, ModuleUpdate
 
 from . import scopes, statements
@@ -21,13 +22,16 @@ def _department_scope(client):
 
 
 def visible_people_filter(client, prefix="user__"):
-    """A client limited to departments sees only their staff; others see everyone. Nobody
+    """A client limited to departments sees only their staff; others see all staff, never a
+    partner learner (``people.models.staff_q``): the feeds are HR's. Nobody
     sees a person whose personal data was erased (their records are tombstones now,
     ``visible_tombstones_filter``). The scope is read inside the query that uses it: no
     query of its own, and a change of scope holds from the next query on."""
     scope = _department_scope(client)
-    return (~Exists(scope) | Q(**{f"{prefix}department__in": scope.values("department_id")})) & Q(
-        **{f"{prefix}erased_at__isnull": True}
+    return (
+        (~Exists(scope) | Q(**{f"{prefix}department__in": scope.values("department_id")}))
+        & Q(**{f"{prefix}erased_at__isnull": True})
+        & staff_q(prefix)
     )
 
 

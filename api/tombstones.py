@@ -47,6 +47,8 @@ def write(tombstones):
 
 @receiver(signals.person_erased, dispatch_uid="api.tombstones.person_erased")
 def person_erased(sender, user, enrolment_ids=(), completion_ids=(), department_id=None, **kwargs):
+    if user.is_partner:
+        return  # a partner learner was never in HR's feeds: nothing there to delete
     ids = {
         Tombstone.RecordType.COMPLETION: set(completion_ids),
         Tombstone.RecordType.ENROLMENT: set(enrolment_ids),

@@ -20,6 +20,7 @@ EDITORS = "Editors"
 REVIEWERS = "Reviewers"
 MANAGERS = "Managers"
 HR_ADMINS = "HR admins"
+PARTNERSHIPS = "Partnerships"
 
 ADMIN = ["wagtailadmin.access_admin"]
 MEDIA = [
@@ -51,6 +52,13 @@ CONTENT_MENUS = [
     "reports/aging-pages",
     "reports/page-types-usage",
     "help",
+]
+
+# Partner organisations (people.partner_admin) and their completion report: never deleted.
+PARTNER_ORGANISATIONS = [
+    "people.add_partnerorganisation",
+    "people.change_partnerorganisation",
+    "people.view_partnerorganisation",
 ]
 
 ROLES = {
@@ -112,16 +120,19 @@ ROLES = {
             "api.change_webhookendpoint",
             "api.view_webhookendpoint",
             "api.view_webhookdelivery",
+            *PARTNER_ORGANISATIONS,
         ],
         "pages": [],
         "collections": [],
         "menus": [
             "departments",
+            "partner-organisations",
             "course-completions",
             "assignment-rules",
             "reports",
             "reports/team-completion",
             "reports/organisation-overview",
+            "reports/partner-completion",
             "reports/due-for-erasure",
             "settings",
             "settings/users",
@@ -133,5 +144,13 @@ ROLES = {
             "settings/webhook-deliveries",
             "help",
         ],
+    },
+    # The partner organisations, their members and the partner completion report (every
+    # organisation); never staff records, staff reports or the HR API.
+    PARTNERSHIPS: {
+        "permissions": [*ADMIN, *PARTNER_ORGANISATIONS],
+        "pages": [],
+        "collections": [],
+        "menus": ["partner-organisations", "reports", "reports/partner-completion", "help"],
     },
 }

@@ -92,7 +92,16 @@ class StaffCreationForm(StaffFieldsMixin, AccessFieldsMixin, UserCreationForm):
 
 class StaffEditForm(StaffFieldsMixin, AccessFieldsMixin, UserEditForm):
     class Meta(UserEditForm.Meta):
-        fields = (UserEditForm.Meta.fields - set(NAME_PARTS)) | set(STAFF_FIELDS)
+        fields = (UserEditForm.Meta.fields - set(NAME_PARTS)) | set(STAFF_FIELDS) | {"partner_organisation"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Shown, never changed here: a person joins a partner organisation by its invitation
+        # or registration (partners), and moving someone between staff and partners would
+        # move them in or out of every staff report and HR feed.
+        organisation = self.fields["partner_organisation"]
+        organisation.disabled = True
+        organisation.help_text = _("Empty for staff. Partner learners join their organisation themselves.")
 
 
 class AccountNameForm(forms.ModelForm):

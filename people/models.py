@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models, transaction
-from django.db.models import Value
+from django.db.models import Q, Value
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,21 +55,27 @@ class PartnerOrganisation(models.Model):
         return self.name
 
 
+def staff_q(prefix=""):
+    """The one rule of who is staff: not a member of a partner organisation. ``prefix``
+    reaches the person from another model (``staff_q("user__")`` on enrolments)."""
+    return Q(**{f"{prefix}partner_organisation__isnull": True})
+
+
 class StaffQuerySet(models.QuerySet):
     def learners(self):
         """The people whose training counts: active staff. Superusers are the platform's own
         administrator accounts, not staff in training: assignment rules never enrol them and
         reports never count them. Leavers (inactive) keep their records but are not counted."""
-        return self.filter(is_active=True, is_superuser=False, partner_organisation__isnull=True)
+        return self.filter(staff_q(), is_active=True, is_superuser=False)
 
     def staff(self):
         """Everyone employed by the organisation, leavers included: not partner learners."""
-        return self.filter(partner_organisation__isnull=True)
+        return self.filter(staff_q())
 
     def partner_learners(self):
         """People who belong to a partner organisation (``PartnerOrganisation``), active or not.
         They are never in staff reports, assignment rules, staff reminders or the HR feeds."""
-        return self.filter(partner_organisation__isnull=False)
+        return self.exclude(staff_q())
 
     def deactivate(self, today=None):
         """Switch these people off in one query, starting the retention clock of those

@@ -27,11 +27,11 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from elearning.roles_table import EDITORS, HR_ADMINS, MANAGERS, REVIEWERS, ROLES
+from elearning.roles_table import EDITORS, HR_ADMINS, MANAGERS, PARTNERSHIPS, REVIEWERS, ROLES
 from security.account_changes import collect_changes, unlogged
 
-ROLE_GROUPS = (EDITORS, REVIEWERS, MANAGERS, HR_ADMINS)
-__all__ = ["EDITORS", "REVIEWERS", "MANAGERS", "HR_ADMINS", "ROLE_GROUPS", "ensure_roles"]
+ROLE_GROUPS = (EDITORS, REVIEWERS, MANAGERS, HR_ADMINS, PARTNERSHIPS)
+__all__ = ["EDITORS", "REVIEWERS", "MANAGERS", "HR_ADMINS", "PARTNERSHIPS", "ROLE_GROUPS", "ensure_roles"]
 
 WORKFLOW_NAME = "Course review"
 TASK_NAME = "Reviewer approval"

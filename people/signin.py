@@ -12,6 +12,7 @@ from django.utils.translation import override
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
+from people.focal_points import focal_organisation
 from people.session_user import KeptUserLookupMixin
 
 PASSWORDS_OFF = _(
@@ -21,9 +22,12 @@ PASSWORDS_OFF = _(
 
 
 def home_url(user):
-    """The learner site's home page in the person's preferred language."""
+    """Where the person lands: the learner site's home page in their preferred language; a
+    partner organisation's focal point, their organisation's report (people.focal_points)."""
     language = getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
     with override(language):
+        if focal_organisation(user) is not None:
+            return reverse("partner_report")
         return reverse("wagtail_serve", args=[""])
 
 

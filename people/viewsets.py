@@ -14,6 +14,7 @@ from wagtail.users.views.users import UserViewSet
 
 from people.access import can_change_sign_in_details, can_edit_account, can_manage_roles
 from people.forms import PASSWORD_FIELDS, StaffCreationForm, StaffEditForm
+from people.models import staff_q
 
 # Apps above people add buttons to a staff member's page (its "More" menu) through this hook,
 # without people importing them: ``fn(user=the staff member, request_user=...)`` returns
@@ -27,6 +28,11 @@ class StaffIndexView(wagtail_users.IndexView):
     last name."""
 
     search_fields = ["username", "full_name", "email", "employee_id"]
+
+    def get_base_queryset(self):
+        # Staff only: partner learners are listed with their organisation
+        # (Partner organisations › the organisation), and never mixed into the staff list.
+        return super().get_base_queryset().filter(staff_q())
 
     def order_queryset(self, queryset):
         if self.ordering in ("name", "-name"):

@@ -5,13 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from elearning.permissions import PermissionCheckedChooserViewSet
 from people.admin_views import RosterApplyView, RosterUploadView, can_import_roster
 from people.homepage_panels import RosterLastImportedPanel
-from people.models import Department
+from people.models import Department, PartnerOrganisation
+from people.partner_admin import PartnerOrganisationPermissionPolicy, PartnerOrganisationViewSet
 from people.viewsets import StaffSetActiveStateBulkAction, SuperuserAssignRoleBulkAction
 
 # After Wagtail's own (order 0), so these replace its user bulk actions of the same name.
@@ -58,6 +60,9 @@ class DepartmentViewSet(SnippetViewSet):
 
 
 register_snippet(DepartmentViewSet)
+# The policy first, before anything asks Wagtail for the model's: never deleted.
+register_permission_policy(PartnerOrganisation, PartnerOrganisationPermissionPolicy(PartnerOrganisation))
+register_snippet(PartnerOrganisationViewSet)
 
 
 @hooks.register("register_admin_urls")

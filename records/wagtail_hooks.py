@@ -20,6 +20,7 @@ from courses.models import CoursePage, HomePage, ModulePage
 from courses.models.pages import LEARNER_PAGE_CONTEXT
 from elearning.permissions import PermissionCheckedChooserViewSet
 from people.lines import sees_everyone
+from people.partner_admin import can_manage_partners
 from people.viewsets import STAFF_HEADER_BUTTONS_HOOK
 from quizzes.views.quiz import QUIZ_RESULT_CONTEXT
 from records.forms import AssignmentRuleForm
@@ -28,6 +29,7 @@ from records.panels import panels_for
 from records.privacy.erasure import can_erase, is_erased
 from records.privacy.export import can_export
 from records.reports.organisation import OrganisationView
+from records.reports.partner_completion import PartnerCompletionView
 from records.reports.retention import DueForErasureView
 from records.reports.team_completion import TeamCompletionView
 from records.reports.transcript import TranscriptView
@@ -134,6 +136,13 @@ staff_report_urls = [
         DueForErasureView.as_view(results_only=True),
         name="due_for_erasure_results",
     ),
+    # Every partner organisation's learners (HR admins and Partnerships).
+    path("partner-completion/", PartnerCompletionView.as_view(), name="partner_completion"),
+    path(
+        "partner-completion/results/",
+        PartnerCompletionView.as_view(results_only=True),
+        name="partner_completion_results",
+    ),
 ]
 
 
@@ -222,6 +231,22 @@ def register_team_completion_menu_item():
         name="team-completion",
         icon_name="group",
         order=1310,
+    )
+
+
+class PartnerCompletionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_manage_partners(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_partner_completion_menu_item():
+    return PartnerCompletionMenuItem(
+        _("Partner completion"),
+        reverse("staff_reports:partner_completion"),
+        name="partner-completion",
+        icon_name="globe",
+        order=1325,
     )
 
 

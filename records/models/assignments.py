@@ -215,7 +215,8 @@ class TeamSettings(BaseGenericSetting):
 class RetentionSettings(BaseGenericSetting):
     """How long a leaver's personal data is kept (Settings › Data retention; HR admins,
     records.change_retentionsettings). The daily job (``manage.py daily_learning``) erases
-    leavers whose ``left_on`` is that many months ago (records.privacy.retention)."""
+    leavers whose ``left_on`` is that many months ago (records.privacy.retention); staff and
+    partner learners each by their own setting."""
 
     months_after_leaving = models.PositiveSmallIntegerField(
         _("months after leaving"),
@@ -225,6 +226,19 @@ class RetentionSettings(BaseGenericSetting):
         help_text=_(
             "A leaver's personal data is erased this many months after the day they left; "
             "scores, dates and counts stay. Blank or 0: keep it for ever."
+        ),
+    )
+    # Partner learners' own clock: the same event (deactivated, ``left_on``), their own
+    # length, as a partner organisation's agreement may promise a different one.
+    partner_months_after_leaving = models.PositiveSmallIntegerField(
+        _("partner learners: months after deactivation"),
+        null=True,
+        blank=True,
+        default=24,
+        help_text=_(
+            "A partner learner's personal data is erased this many months after their account "
+            "was deactivated (they left their organisation or stopped taking courses); scores, "
+            "dates and counts stay. Blank or 0: keep it for ever."
         ),
     )
 

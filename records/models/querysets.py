@@ -23,6 +23,8 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from people.models import staff_q
+
 # "Due soon": the due date falls within this many days (the "due in a week" reminder).
 DUE_SOON_DAYS = 7
 
@@ -55,7 +57,21 @@ def _updates(model):
     return model._meta.apps.get_model(model._meta.app_label, "ModuleUpdate")
 
 
-class EnrolmentQuerySet(models.QuerySet):
+class PersonRecordsQuerySet(models.QuerySet):
+    """Records that belong to a person (``user``): which of them are the staff's."""
+
+    def of_staff(self):
+        """Staff members' records, leavers' included: never a partner learner's
+        (``people.models.staff_q``). Staff reminders, feeds and figures start here."""
+        return self.filter(staff_q("user__"))
+
+    def of_active_staff(self):
+        """Records of staff still on the payroll: those reminders and re-opened modules
+        are for. Superusers are kept (they may take a course; ``learners()`` is narrower)."""
+        return self.of_staff().filter(user__is_active=True)
+
+
+class EnrolmentQuerySet(PersonRecordsQuerySet):
     def open_q(self):
         """Training still to do by the due date: not completed, or expired under an active
         recurring rule (which gave it a new due date), or re-opened by a material change
@@ -143,7 +159,7 @@ class EnrolmentQuerySet(models.QuerySet):
         return sorted(joined.split(TITLE_SEPARATOR)) if joined else []
 
 
-class CourseCompletionQuerySet(models.QuerySet):
+class CourseCompletionQuerySet(PersonRecordsQuerySet):
     """A completion is revoked (an HR correction), else expired once its ``valid_until``
     has passed, else valid: its standing (``CourseCompletion.Standing``)."""
 
@@ -205,7 +221,8 @@ class CourseCompletionQuerySet(models.QuerySet):
         return (
             self.latest_per_course()
             .valid_on(on)
-            .filter(staying, superseded_at__isnull=True, user__is_active=True)
+            .of_active_staff()
+            .filter(staying, superseded_at__isnull=True)
         )
 
     def expiring_within(self, days, on=None):
@@ -215,7 +232,7 @@ class CourseCompletionQuerySet(models.QuerySet):
         return self.latest_per_course().filter(valid_until__gt=on, valid_until__lte=on + timedelta(days=days))
 
 
-class ModuleProgressQuerySet(models.QuerySet):
+class ModuleProgressQuerySet(PersonRecordsQuerySet):
     def counts_q(self):
         """Completed since the person's latest completion of the course that still stands
         (revoked ones do not): what counts towards their next completion of it. While that

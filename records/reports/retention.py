@@ -14,15 +14,21 @@ from wagtail.admin.views.reports import ReportView
 
 from elearning.db_router import ReplicaReadsMixin
 from records.privacy.erasure import can_erase
-from records.privacy.retention import due_within, erasure_date, retention_months
+from records.privacy.retention import (
+    due_within,
+    erasure_date,
+    months_for,
+    partner_retention_months,
+    retention_months,
+)
 from records.reports.team_completion import CalendarDateColumn
 from security.exports import ReportColumn, ReportColumnsMixin
 
 DAYS_AHEAD = 31
 
 
-def erasure_day(months, person):
-    return erasure_date(person.left_on, months)
+def erasure_day(months, partner_months, person):
+    return erasure_date(person.left_on, months_for(person, months, partner_months))
 
 
 class DueForErasureView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
@@ -44,16 +50,23 @@ class DueForErasureView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
         return retention_months()
 
     @cached_property
+    def partner_months(self):
+        return partner_retention_months()
+
+    @cached_property
     def today(self):
         return timezone.localdate()
 
     @property
     def report_columns(self):
-        when = partial(erasure_day, self.months or 0)
+        when = partial(erasure_day, self.months or 0, self.partner_months or 0)
         return [
             ReportColumn(Column("full_name", label=_("Name"))),
             ReportColumn(Column("employee_id", label=_("Employee ID"))),
             ReportColumn(Column("department", label=_("Department"), accessor="department.name")),
+            ReportColumn(
+                Column("organisation", label=_("Partner organisation"), accessor="partner_organisation.name")
+            ),
             ReportColumn(CalendarDateColumn("left_on", label=_("Left on"))),
             ReportColumn(CalendarDateColumn("erasure_date", label=_("Erasure date"), accessor=when)),
         ]
@@ -63,13 +76,14 @@ class DueForErasureView(ReplicaReadsMixin, ReportColumnsMixin, ReportView):
 
     def get_queryset(self):
         return (
-            due_within(self.today, DAYS_AHEAD, self.months)
-            .select_related("department")
+            due_within(self.today, DAYS_AHEAD, self.months, self.partner_months)
+            .select_related("department", "partner_organisation")
             .order_by("left_on", "full_name", "pk")
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["retention_months"] = self.months
+        context["partner_retention_months"] = self.partner_months
         context["days_ahead"] = DAYS_AHEAD
         return context

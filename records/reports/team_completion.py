@@ -41,7 +41,7 @@ def update_label(version, titles=()):
 
 
 def country_choices(people=None):
-    people = User.objects.all() if people is None else people
+    people = User.objects.staff() if people is None else people
     countries = people.exclude(country="").order_by("country").values_list("country", flat=True)
     return [(country, country) for country in countries.distinct()]
 

@@ -146,7 +146,8 @@ def _reset_mid_course(key, course_code, today):
     valid = CourseCompletion.objects.valid_on(today).filter(user=OuterRef("user"), course_code=course_code)
     (
         ModuleProgress.objects.counting()
-        .filter(module_key=key, user__is_active=True)
+        .of_active_staff()
+        .filter(module_key=key)
         .exclude(user__left_on__lte=today)
         .filter(~Exists(valid))
         .update(completed_at=None, read_at=None)

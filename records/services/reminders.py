@@ -43,8 +43,8 @@ EXPIRING_DAYS = 30
 
 
 def _enrolments():
-    # Leavers get no reminders.
-    return Enrolment.objects.filter(user__is_active=True)
+    # Leavers get no reminders, nor do partner learners: these are staff reminders.
+    return Enrolment.objects.of_active_staff()
 
 
 def _due(enrolments):
@@ -70,7 +70,7 @@ def due_reminders(today):
 
 
 def _expiring(today):
-    expiring = CourseCompletion.objects.expiring_within(EXPIRING_DAYS, today).filter(user__is_active=True)
+    expiring = CourseCompletion.objects.of_active_staff().expiring_within(EXPIRING_DAYS, today)
     for pk, user_id, until in expiring.values_list("pk", "user_id", "valid_until"):
         yield Kind.EXPIRING, user_id, None, pk, until.isoformat()
 
@@ -87,7 +87,7 @@ def managers_of_overdue(today):
         return {}
     manager_of = dict(User.objects.filter(manager__isnull=False).values_list("pk", "manager_id"))
     active_managers = set(
-        User.objects.filter(is_active=True, reports__isnull=False).values_list("pk", flat=True)
+        User.objects.staff().filter(is_active=True, reports__isnull=False).values_list("pk", flat=True)
     )
     lines = {}
     for person in overdue_people:

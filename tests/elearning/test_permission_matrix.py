@@ -27,7 +27,7 @@ import pytest
 from api import scopes
 from api.models import ApiClient, WebhookDelivery, WebhookEndpoint
 from elearning.roles_table import ROLES as ROLE_TABLE
-from people.roles import EDITORS, HR_ADMINS, MANAGERS, REVIEWERS
+from people.roles import EDITORS, HR_ADMINS, MANAGERS, PARTNERSHIPS, REVIEWERS
 from records.models import CourseCompletion, RetentionSettings, TeamSettings
 from records.services import progress
 from security.log import Action, record
@@ -40,6 +40,7 @@ from tests.factories import (
     make_image,
     make_module,
 )
+from tests.partners.organisations import make_organisation, make_partner
 
 ROLES = ("anonymous", "staff", "editor", "reviewer", "manager", "hr", "superuser")
 OUR_APPS = ("people", "courses", "quizzes", "records", "api", "security", "elearning", "signin", "mfa")
@@ -77,6 +78,9 @@ ADMIN = {
     "staff_reports:due_for_erasure":                                  "L     L     D     D     D     200   200",
     "staff_reports:due_for_erasure_results":                          "L     L     D     D     D     200   200",
     "staff_reports:team_completion_results":                          "L     L     D     D     200   200   200",
+    # Every partner organisation's learners (records.reports.partner_completion): HR, Partnerships.
+    "staff_reports:partner_completion":                               "L     L     D     D     D     200   200",
+    "staff_reports:partner_completion_results":                       "L     L     D     D     D     200   200",
     "staff_reports:transcript":                                       "L     L     D     D     200   200   200",
     "staff_reports:transcript_results":                               "L     L     D     D     200   200   200",
     # A manager's actions on their line (records.views.team): reminders are POSTs only.
@@ -178,6 +182,21 @@ ADMIN = {
     "wagtailsnippets_api_webhookendpoint:list":                       "L     L     D     D     D     200   200",
     "wagtailsnippets_api_webhookendpoint:list_results":               "L     L     D     D     D     200   200",
     "wagtailsnippets_api_webhookendpoint:usage":                      "L     L     D     D     D     200   200",
+    # Partner organisations (people.partner_admin): HR admins and Partnerships; never deleted.
+    "wagtailsnippets_people_partnerorganisation:add":                 "L     L     D     D     D     200   200",
+    "wagtailsnippets_people_partnerorganisation:delete":              "L     L     D     D     D     D     D",
+    "wagtailsnippets_people_partnerorganisation:edit":                "L     L     D     D     D     200   200",
+    "wagtailsnippets_people_partnerorganisation:history":             "L     L     D     D     D     200   200",
+    "wagtailsnippets_people_partnerorganisation:history_results":     "L     L     D     D     D     200   200",
+    "wagtailsnippets_people_partnerorganisation:inspect":             "L     L     D     D     D     200   200",
+    "wagtailsnippets_people_partnerorganisation:list":                "L     L     D     D     D     200   200",
+    "wagtailsnippets_people_partnerorganisation:list_results":        "L     L     D     D     D     200   200",
+    "wagtailsnippets_people_partnerorganisation:usage":               "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_people_partnerorganisation:choose":       "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_people_partnerorganisation:choose_results": "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_people_partnerorganisation:chosen":       "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_people_partnerorganisation:chosen_multiple": "L     L     D     D     D     200   200",
+    "wagtailsnippetchoosers_people_partnerorganisation:create":       "L     L     D     D     D     200   200",
     "wagtailsnippets_people_department:add":                          "L     L     D     D     D     200   200",
     "wagtailsnippets_people_department:copy":                         "L     L     D     D     D     200   200",
     "wagtailsnippets_people_department:delete":                       "L     L     D     D     D     D     200",
@@ -234,6 +253,8 @@ ADMIN = {
     "staff_reports:team_completion?export=xlsx":                      "L     L     D     D     200   200   200",
     "staff_reports:organisation?export=csv":                          "L     L     D     D     D     200   200",
     "staff_reports:organisation?export=xlsx":                         "L     L     D     D     D     200   200",
+    "staff_reports:partner_completion?export=csv":                    "L     L     D     D     D     200   200",
+    "staff_reports:partner_completion?export=xlsx":                   "L     L     D     D     D     200   200",
     "staff_reports:due_for_erasure?export=csv":                       "L     L     D     D     D     200   200",
     "staff_reports:due_for_erasure?export=xlsx":                      "L     L     D     D     D     200   200",
     "staff_reports:transcript?export=csv":                            "L     L     D     D     200   200   200",
@@ -245,6 +266,51 @@ ADMIN = {
     "security_log?export=xlsx":                                       "L     L     D     D     D     D     200",
     "wagtailsnippets_records_coursecompletion:list?export=csv":       "L     L     D     D     D     200   200",
     "wagtailsnippets_records_coursecompletion:list?export=xlsx":      "L     L     D     D     D     200   200",
+}
+# fmt: on
+
+# The roles of issue 15, for every ADMIN row: a Partnerships officer (admin access, partner
+# organisations and their report only), a partner organisation's focal point and a partner
+# learner (neither has admin access: their report is on the learner site, SITE below).
+# Unless named here: Partnerships "D" (refused by the admin), focal point and partner "L".
+PARTNER_ROLES = ("partnerships", "focal", "partner")
+PARTNER_DEFAULT = "D     L     L"
+# fmt: off
+PARTNER_ANSWERS = {
+    # name                                                          partnerships focal partner
+    "wagtailadmin_home":                                              "200   L     L",
+    "wagtailadmin_reports:site_history":                              "200   L     L",
+    "wagtailadmin_reports:site_history?export=csv":                   "200   L     L",
+    "records_moved_assignmentrule":                                   "R     L     L",
+    "records_moved_coursecompletion":                                 "R     L     L",
+    "wagtailsettings:edit":                                           "R     L     L",
+    "wagtailsettings:preview_on_edit":                                "D     L     L",
+    "signin_lockouts":                                                "403   L     L",
+    "staff_reports:partner_completion":                               "200   L     L",
+    "staff_reports:partner_completion_results":                       "200   L     L",
+    "staff_reports:partner_completion?export=csv":                    "200   L     L",
+    "staff_reports:partner_completion?export=xlsx":                   "200   L     L",
+    "wagtailsnippets_people_partnerorganisation:add":                 "200   L     L",
+    "wagtailsnippets_people_partnerorganisation:edit":                "200   L     L",
+    "wagtailsnippets_people_partnerorganisation:history":             "200   L     L",
+    "wagtailsnippets_people_partnerorganisation:history_results":     "200   L     L",
+    "wagtailsnippets_people_partnerorganisation:inspect":             "200   L     L",
+    "wagtailsnippets_people_partnerorganisation:list":                "200   L     L",
+    "wagtailsnippets_people_partnerorganisation:list_results":        "200   L     L",
+    "wagtailsnippets_people_partnerorganisation:usage":               "200   L     L",
+    "wagtailsnippetchoosers_people_partnerorganisation:choose":       "200   L     L",
+    "wagtailsnippetchoosers_people_partnerorganisation:choose_results": "200   L     L",
+    "wagtailsnippetchoosers_people_partnerorganisation:chosen":       "200   L     L",
+    "wagtailsnippetchoosers_people_partnerorganisation:chosen_multiple": "200   L     L",
+    "wagtailsnippetchoosers_people_partnerorganisation:create":       "200   L     L",
+}
+# Learner-site pages of the partner roles (not under /admin/): every role, staff's and partners'.
+# Answers: 200, 403, L = to the site's sign-in (/accounts/login/).
+SITE = {
+    # name              anon  staff edit  rev   mgr   hr    super partnerships focal partner
+    "partner_report":   "L    403   403   403   403   403   403   403          200   403",
+    "partner_report?export=csv": "L    403   403   403   403   403   403   403   200   403",
+    "partner_report?export=xlsx": "L    403   403   403   403   403   403   403   200   403",
 }
 # fmt: on
 
@@ -447,7 +513,13 @@ def objects(db, site_tree):
     endpoint = WebhookEndpoint.objects.create(
         client=api_client, url="https://hris.example.org/hook", events=[]
     )
+    organisation = make_organisation("Voices Collective", ["voices.example"])
+    focal = make_partner(organisation, "wanjiru")
+    organisation.focal_points.add(focal)
     users = {
+        "partnerships": UserFactory(username="pat", groups=[PARTNERSHIPS]),
+        "focal": focal,
+        "partner": make_partner(organisation, "otieno"),
         "staff": UserFactory(username="chen"),
         "editor": UserFactory(username="eve", groups=[EDITORS]),
         "reviewer": UserFactory(username="rita", groups=[REVIEWERS]),
@@ -462,6 +534,7 @@ def objects(db, site_tree):
         module=module,
         department=department,
         learner=learner,
+        partner_organisation=organisation,
         completion=CourseCompletion.objects.get(user=learner),
         rule=AssignmentRuleFactory(course=course),
         api_client=api_client,
@@ -489,6 +562,7 @@ def objects(db, site_tree):
 # The object behind a "pk" argument, by the URL namespace's model (snippets and choosers alike).
 PK_OBJECTS = {
     "people_department": "department",
+    "people_partnerorganisation": "partner_organisation",
     "records_coursecompletion": "completion",
     "records_assignmentrule": "rule",
     "api_apiclient": "api_client",
@@ -648,6 +722,46 @@ def test_admin_matrix(objects, role):
     assert not wrong, f"as {role}:\n" + "\n".join(wrong)
 
 
+def partner_answers(key):
+    return dict(zip(PARTNER_ROLES, PARTNER_ANSWERS.get(key, PARTNER_DEFAULT).split(), strict=True))
+
+
+def test_partner_answers_name_admin_rows():
+    assert set(PARTNER_ANSWERS) <= set(ADMIN)
+
+
+@pytest.mark.parametrize("role", PARTNER_ROLES)
+def test_admin_matrix_for_the_partner_roles(objects, role):
+    client = client_for(role, objects)
+    wrong = []
+    for key in ADMIN:
+        url = url_for(key, objects)
+        got = outcome(client.get(url))
+        if got != partner_answers(key)[role]:
+            wrong.append(f"{key} ({url}): expected {partner_answers(key)[role]}, got {got}")
+    assert not wrong, f"as {role}:\n" + "\n".join(wrong)
+
+
+def site_outcome(response):
+    if response.status_code in (301, 302) and response["Location"].startswith("/accounts/login/"):
+        return "L"
+    return str(response.status_code)
+
+
+@pytest.mark.parametrize("role", [*ROLES, *PARTNER_ROLES])
+def test_site_matrix(objects, role):
+    client = client_for(role, objects)
+    wrong = []
+    for key, answers in SITE.items():
+        name, _, query = key.partition("?")
+        url = reverse(name) + (f"?{query}" if query else "")
+        want = dict(zip([*ROLES, *PARTNER_ROLES], answers.split(), strict=True))[role]
+        got = site_outcome(client.get(url))
+        if got != want:
+            wrong.append(f"{key}: expected {want}, got {got}")
+    assert not wrong, f"as {role}:\n" + "\n".join(wrong)
+
+
 def test_api_matrix(objects):
     superuser = Client()
     superuser.force_login(objects.users["superuser"])
@@ -687,7 +801,13 @@ SUPERUSER_MENUS = {
     "settings/workflows",
     "settings/workflow-tasks",
 }
-GROUP_OF = {"editor": EDITORS, "reviewer": REVIEWERS, "manager": MANAGERS, "hr": HR_ADMINS}
+GROUP_OF = {
+    "editor": EDITORS,
+    "reviewer": REVIEWERS,
+    "manager": MANAGERS,
+    "hr": HR_ADMINS,
+    "partnerships": PARTNERSHIPS,
+}
 
 
 def menu_names(user):

@@ -95,3 +95,10 @@ def test_a_second_migrate_changes_and_logs_nothing(db, eve):
     SecurityEvent.objects.all().delete()
     ensure_roles()
     assert not SecurityEvent.objects.exists()
+
+
+def test_partnerships_hold_partner_organisations_and_nothing_of_the_staffs(db):
+    held_by = held(Group.objects.get(name="Partnerships").permissions.select_related("content_type"))
+    assert "people.change_partnerorganisation" in held_by
+    assert not {name for name in held_by if name.startswith(("records.", "api.", "quizzes."))}
+    assert not {name for name in held_by if name.endswith("_user")}

@@ -144,8 +144,8 @@ def test_the_report_lists_who_the_job_erases_within_a_month(upcoming, hana):
 def test_the_report_exports_csv(upcoming, hana):
     response = _client_for(hana).get(reverse(REPORT) + "?export=csv")
     rows = b"".join(response.streaming_content).decode().splitlines()
-    assert rows[0] == "Name,Employee ID,Department,Left on,Erasure date"
-    assert rows[1] == "Olga,E-1,Communications,2025-03-15,2027-03-15"
+    assert rows[0] == "Name,Employee ID,Department,Partner organisation,Left on,Erasure date"
+    assert rows[1] == "Olga,E-1,Communications,,2025-03-15,2027-03-15"
     assert len(rows) == 4
 
 

@@ -1,9 +1,9 @@
-"""``manage.py erase_person EMPLOYEE_ID [--dry-run] [--force]``: erase a person's personal
+"""``manage.py erase_person EMPLOYEE_ID|--email EMAIL|--username NAME [--dry-run] [--force]``: erase a person's personal
 data (records.privacy.erasure) and print what was removed, replaced and kept."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from people.models import User
+from records.management.commands._person import add_person_arguments, find_person
 from records.privacy.erasure import ErasureRefused, Via, erase_person
 
 
@@ -14,17 +14,16 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("employee_id", help="The person's employee ID.")
+        add_person_arguments(parser)
         parser.add_argument("--dry-run", action="store_true", help="Show what would happen; change nothing.")
         parser.add_argument(
             "--force", action="store_true", help="Also erase an active staff member (and deactivate them)."
         )
 
-    def handle(self, *args, employee_id, dry_run=False, force=False, **options):
-        person = User.objects.filter(employee_id=employee_id.strip()).first()
-        if person is None:
-            # An erased person has no employee ID any more: erasing them again finds nobody.
-            raise CommandError(f"No staff member has the employee ID {employee_id!r}.")
+    def handle(
+        self, *args, employee_id=None, email=None, username=None, dry_run=False, force=False, **options
+    ):
+        person = find_person(employee_id, email, username, nobody="No staff member or partner learner")
         try:
             report = erase_person(person, force=force, dry_run=dry_run, reason=Via.COMMAND)
         except ErasureRefused as refusal:

@@ -1,11 +1,11 @@
-"""``manage.py export_person EMPLOYEE_ID [--output FILE.zip] [--force]``: one person's data
+"""``manage.py export_person EMPLOYEE_ID|--email EMAIL|--username NAME [--output FILE.zip] [--force]``: one person's data
 as a ZIP archive (records.privacy.export), for HR answering a data request."""
 
 import os
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from records.management.commands._person import add_person_arguments, find_person
 from records.privacy.export import BY_COMMAND, archive_name, export_person
 
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("employee_id", help="The person's employee ID.")
+        add_person_arguments(parser)
         parser.add_argument(
             "--output",
             help="The archive to write; default personal-data-EMPLOYEE_ID-DATE.zip in the current directory.",
@@ -26,10 +26,8 @@ class Command(BaseCommand):
             "--force", action="store_true", help="Replace the output file if it exists (refused otherwise)."
         )
 
-    def handle(self, *args, employee_id, output=None, force=False, **options):
-        person = get_user_model().objects.filter(employee_id=employee_id.strip()).first()
-        if person is None:
-            raise CommandError(f"No person has the employee ID {employee_id!r}.")
+    def handle(self, *args, employee_id=None, email=None, username=None, output=None, force=False, **options):
+        person = find_person(employee_id, email, username)
         path = output or archive_name(person)
         if os.path.isdir(path):
             raise CommandError(f"{path} is a directory: give a file name with --output.")
@@ -52,4 +50,4 @@ class Command(BaseCommand):
             os.remove(path)
             raise
         summary = ", ".join(f"{name} {count}" for name, count in counts.items())
-        self.stdout.write(f"Wrote {path} for {person.employee_id} ({summary}).")
+        self.stdout.write(f"Wrote {path} for {person.employee_id or person.username} ({summary}).")
