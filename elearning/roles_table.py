@@ -107,6 +107,9 @@ ROLES = {
             "api.change_webhookendpoint",
             "api.view_webhookendpoint",
             "api.view_webhookdelivery",
+            "partners.add_invitation",  # invite a partner organisation's people
+            "partners.change_invitation",  # revoke an invitation
+            "partners.view_invitation",
         ],
         "pages": [],
         "collections": [],
@@ -126,6 +129,7 @@ ROLES = {
             "settings/api-clients",
             "settings/webhook-endpoints",
             "settings/webhook-deliveries",
+            "settings/partner-invitations",
             "help",
         ],
     },
