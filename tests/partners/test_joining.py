@@ -2,9 +2,9 @@
 links, email verification, and the refusals, limits and log entries around them."""
 
 import re
-from urllib.parse import quote
 import threading
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.contrib.auth import get_user_model
 from django.core import mail
