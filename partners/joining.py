@@ -130,7 +130,7 @@ def verify(request, token):
     try:
         with transaction.atomic():
             registration = (
-                Registration.objects.select_for_update()
+                Registration.objects.select_for_update(of=("self",))
                 .select_related("organisation", "invitation")
                 .filter(token_hash=token_hash(token), expires_at__gt=timezone.now())
                 .first()

@@ -115,8 +115,21 @@ class Invitation(models.Model):
     def consume(self):
         """Count one use, unless the invitation is used up, revoked or expired meanwhile: one
         conditional UPDATE, so two people verifying at once cannot pass the cap. True if
-        counted. Call inside the transaction that creates the account."""
-        counted = type(self).objects.usable().filter(pk=self.pk).update(used_count=F("used_count") + 1)
+        counted. Call inside the transaction that creates the account, with the organisation
+        checked to be active."""
+        # The row's own columns only: a condition through a join (the organisation) becomes a
+        # subquery PostgreSQL evaluates once, before waiting for a concurrent use to commit,
+        # and the cap would not hold. The organisation is checked by the caller.
+        counted = (
+            type(self)
+            .objects.filter(
+                pk=self.pk,
+                revoked_at__isnull=True,
+                expires_at__gt=timezone.now(),
+                used_count__lt=F("max_uses"),
+            )
+            .update(used_count=F("used_count") + 1)
+        )
         return counted == 1
 
 
