@@ -293,3 +293,11 @@ def test_the_organisation_of_an_address(network):
 
 def test_signed_in_people_are_sent_to_their_learning(network, amira_client):
     assert amira_client.get(reverse("partners:register"))["Location"] == reverse("dashboard")
+
+
+@override_settings(LOCAL_PASSWORD_LOGIN="superusers")
+def test_partner_learners_keep_their_password_when_staff_use_single_sign_on(nadia, amira, password):
+    from django.http import HttpRequest
+
+    assert Client().login(request=HttpRequest(), username="nadia", password=password)
+    assert not Client().login(request=HttpRequest(), username="amira", password=password)
