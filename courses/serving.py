@@ -15,6 +15,8 @@ of a person, is read on every request: what is kept holds no one's data."""
 import hashlib
 from contextlib import suppress
 
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -117,8 +119,22 @@ def read_tree(request):
     return home
 
 
+def readable_signed_out(page):
+    """Pages a signed-out visitor may read: the catalogue (which lists them only the courses
+    open to everyone) and the courses open to everyone with their modules. Every other page
+    sits behind the site's sign-in (elearning/middleware.py), as the whole site did before."""
+    if isinstance(page, CourseCatalogue):
+        return True
+    if isinstance(page, ModulePage):
+        page = page.parent_course()
+    return isinstance(page, CoursePage) and page.open_to == CoursePage.OpenTo.PUBLIC
+
+
+@login_not_required  # signed-out visitors: checked here, once the page is found
 def serve(request, path):
-    """Wagtail's ``serve``, with the site, the home page and the route found from the cache."""
+    """Wagtail's ``serve``, with the site, the home page and the route found from the cache.
+    Signed out, only ``readable_signed_out`` pages are served; anything else (a page that
+    does not exist included, so addresses reveal nothing) goes to the sign-in page."""
     if not hasattr(request, "_wagtail_route_for_request"):
         home = read_tree(request)
         components = [component for component in path.split("/") if component]
@@ -126,6 +142,10 @@ def serve(request, path):
         if found is not None:
             found.page.tree_version = request.tree_version  # its restrictions are kept on it
         request._wagtail_route_for_request = found
+    if not request.user.is_authenticated:
+        found = request._wagtail_route_for_request
+        if found is None or not readable_signed_out(found.page):
+            return redirect_to_login(request.get_full_path())
     return wagtail_views.serve(request, path)
 
 

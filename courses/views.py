@@ -15,6 +15,7 @@ from django.views.i18n import set_language
 from wagtail.models import Locale, Page
 
 from courses.models import CoursePage, ModulePage
+from courses.models.querysets import audiences_for
 
 RESULTS_PER_PAGE = 20
 # Characters the full-text engines treat as query syntax; staff type words, not syntax.
@@ -28,9 +29,16 @@ def search(request):
     results = None
     if terms:
         locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-        pages = (
-            Page.objects.live().type(CoursePage, ModulePage).filter(locale=locale).specific().search(terms)
-        )
+        pages = Page.objects.live().type(CoursePage, ModulePage).filter(locale=locale)
+        if audiences_for(request.user) is not None:
+            # Only courses open to the person, and their modules (``CoursePage.open_to_user``).
+            open_courses = CoursePage.objects.open_to_user(request.user).filter(locale=locale)
+            courses = dict(open_courses.values_list("path", "pk"))
+            modules = ModulePage.objects.filter(locale=locale).values_list("pk", "path")
+            allowed = [pk for pk, path in modules if path[: -Page.steplen] in courses]
+            allowed += courses.values()
+            pages = pages.filter(id__in=allowed)
+        pages = pages.specific().search(terms)
         try:
             with transaction.atomic():  # a savepoint, so PostgreSQL carries on after an error
                 results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))

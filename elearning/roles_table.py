@@ -59,6 +59,9 @@ PARTNER_ORGANISATIONS = [
     "people.add_partnerorganisation",
     "people.change_partnerorganisation",
     "people.view_partnerorganisation",
+    "partners.add_invitation",  # invite a partner organisation's people
+    "partners.change_invitation",  # revoke an invitation
+    "partners.view_invitation",
 ]
 
 ROLES = {
@@ -142,6 +145,7 @@ ROLES = {
             "settings/api-clients",
             "settings/webhook-endpoints",
             "settings/webhook-deliveries",
+            "settings/partner-invitations",
             "help",
         ],
     },
@@ -151,6 +155,13 @@ ROLES = {
         "permissions": [*ADMIN, *PARTNER_ORGANISATIONS],
         "pages": [],
         "collections": [],
-        "menus": ["partner-organisations", "reports", "reports/partner-completion", "help"],
+        "menus": [
+            "partner-organisations",
+            "reports",
+            "reports/partner-completion",
+            "settings",
+            "settings/partner-invitations",
+            "help",
+        ],
     },
 }

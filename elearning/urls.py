@@ -38,6 +38,8 @@ urlpatterns += i18n_patterns(
     path("learning/", include("records.urls")),
     path("certificates/", include("records.certificate_urls")),
     path("my-learning/", include("records.dashboard_urls")),
+    # Partner learners joining: invitation links, registration, email verification.
+    path("", include("partners.urls")),
     # Search, then Wagtail's page serving with the route kept between requests (courses/serving.py).
     path("", include("courses.urls")),
     path("", include(wagtail_urls)),

@@ -54,8 +54,9 @@ def passwords_for_everyone():
 
 def password_login_allowed(user):
     """With LOCAL_PASSWORD_LOGIN = "superusers", only superusers keep a password sign-in
-    (break-glass for when the organisation's provider is down); everyone else uses SSO."""
-    return passwords_for_everyone() or user.is_superuser
+    (break-glass for when the organisation's provider is down); everyone else uses SSO.
+    Partner learners have no account with the organisation's provider: they keep theirs."""
+    return passwords_for_everyone() or user.is_superuser or user.is_partner
 
 
 class LocalPasswordBackend(KeptUserLookupMixin, ModelBackend):

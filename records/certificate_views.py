@@ -15,6 +15,7 @@ from records.certificates import (
     can_download,
     certificate_offered,
     holder_name,
+    holder_organisation,
     normalise_code,
 )
 from records.credentials import open_badges
@@ -41,13 +42,16 @@ def verify(request, code):
     completion (no email, employee ID, score or reason for a revocation) is shown. For a
     holder whose personal data was erased, the certificate's standing and that it was issued
     to a person whose data was erased."""
-    code, completion = _completion(code, "user")
+    code, completion = _completion(code, "user__partner_organisation")
     context = {"code": code, "completion": completion}
     if completion is None:
         return TemplateResponse(request, "records/certificate_verify.html", context, status=404)
     context["holder_erased"] = is_erased(completion.user)
     # An erased holder is named by no one: not the pseudonym either.
     context["holder_name"] = None if context["holder_erased"] else holder_name(completion.user)
+    context["holder_organisation"] = (
+        None if context["holder_erased"] else holder_organisation(completion.user)
+    )
     context["canonical_url"] = request.build_absolute_uri(
         reverse("certificates:verify", args=[completion.certificate_id])
     )
@@ -66,7 +70,7 @@ def verify(request, code):
 
 def _downloadable(request, code):
     """``(completion, None)`` when the user may download the certificate, else ``(None, response)``."""
-    code, completion = _completion(code, "user", "course")
+    code, completion = _completion(code, "user__partner_organisation", "course")
     if completion is None or not can_download(request.user, completion):
         raise Http404("No certificate with that code.")
     if not certificate_offered(completion):

@@ -67,6 +67,13 @@ def holder_name(user):
     return user.get_full_name() or user.get_username()
 
 
+def holder_organisation(user):
+    """The partner organisation a partner learner belongs to, by name, as certificates state
+    it; "" for staff (the certificate is the organisation's own)."""
+    organisation = user.partner_organisation if user.partner_organisation_id else None
+    return organisation.name if organisation is not None else ""
+
+
 # --- Fonts ----------------------------------------------------------------------------------
 
 # Where DejaVu Sans lives on common Linux distributions (Debian/Ubuntu, Fedora, Arch/Alpine).
@@ -315,6 +322,11 @@ def certificate_lines(completion, verify_url):
         ("heading", _("Certificate of completion")),
         ("intro", _("This certifies that")),
         ("name", holder_name(completion.user)),
+        *(
+            [("affiliation", _("of %(organisation)s") % {"organisation": organisation})]
+            if (organisation := holder_organisation(completion.user))
+            else []
+        ),
         ("intro", _("has completed the course")),
         ("course", completion.course_title),
         ("detail", _("Course code: %(code)s") % {"code": completion.course_code}),
@@ -343,6 +355,8 @@ def _lay_out(page, lines):
             page.text(text, 13, colour=MUTED, space_before=16)
         elif role == "name":
             page.text(text, 18, largest=32, bold=True, space_before=8, max_lines=2)
+        elif role == "affiliation":
+            page.text(text, 13, largest=16, colour=MUTED, space_before=4, max_lines=2)
         elif role == "course":
             page.text(text, 13, largest=22, bold=True, space_before=8, max_lines=3)
         elif role == "detail":

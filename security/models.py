@@ -41,6 +41,11 @@ class SecurityEvent(models.Model):
         # by the retention job; the entry names the pseudonym, never the erased name.
         PERSONAL_DATA_ERASED = "personal_data_erased", _("Personal data erased")
         RETENTION_ERASURE = "retention_erasure", _("Personal data erased after the retention period")
+        PARTNER_INVITATION_CREATED = "partner_invitation_created", _("Partner invitation created")
+        PARTNER_INVITATION_REVOKED = "partner_invitation_revoked", _("Partner invitation revoked")
+        PARTNER_REGISTRATION_STARTED = "partner_registration_started", _("Partner registration started")
+        PARTNER_REGISTRATION_VERIFIED = "partner_registration_verified", _("Partner account created")
+        PARTNER_REGISTRATION_REFUSED = "partner_registration_refused", _("Partner registration refused")
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     action = models.CharField(_("event"), max_length=40, choices=Action.choices, db_index=True)

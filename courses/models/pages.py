@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Prefetch
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -34,7 +36,7 @@ from wagtail.search import index
 
 from courses.admin_forms import ModulePageForm
 from courses.blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
-from courses.models.querysets import ModulePageQuerySet
+from courses.models.querysets import CoursePageQuerySet, ModulePageQuerySet, audiences_for
 from courses.models.quiz import QuizSettings
 from courses.models.routing import TypedChildRoute, ViewRestrictionsInOneQuery
 from courses.models.translations import learner_notice
@@ -67,6 +69,14 @@ def translation_notice(request, page):
         f"translation-notice.{page.pk}.site.{site.pk if site else ''}",
         lambda: learner_notice(page, request),
     )
+
+
+def refuse_unless_open(request, course):
+    """A course, or anything in it, for someone it is not open to (``CoursePage.is_open_to``):
+    not found, as if it did not exist. Signed-out visitors are sent to sign in before a page
+    is served (courses/serving.py), so they meet this only on a path that skipped that."""
+    if course is None or not course.is_open_to(request.user):
+        raise Http404("No such course.")
 
 
 COURSE_CODE_VALIDATOR = RegexValidator(
@@ -148,10 +158,11 @@ class CourseCatalogue(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
     class Meta:
         verbose_name = _("course catalogue")
 
-    def courses(self):
-        """Live courses with their total minutes, in a fixed number of queries. A catalogue
-        in another language also lists the courses not yet translated into it, in the
-        default language, so nobody is kept from a course by the language they read."""
+    def courses(self, user=None):
+        """Live courses open to ``user`` (``CoursePage.open_to_user``; None: every course),
+        with their total minutes, in a fixed number of queries. A catalogue in another
+        language also lists the courses not yet translated into it, in the default language,
+        so nobody is kept from a course by the language they read."""
         # Renditions are prefetched with the exact spec the catalogue template uses.
         images = get_image_model().objects.prefetch_renditions(CATALOGUE_COVER_SPEC)
         catalogues = [self]
@@ -160,7 +171,8 @@ class CourseCatalogue(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
             catalogues.append(original)
         by_catalogue = [
             list(
-                CoursePage.objects.child_of(catalogue)
+                (CoursePage.objects if user is None else CoursePage.objects.open_to_user(user))
+                .child_of(catalogue)
                 .live()
                 .select_related("locale")
                 .prefetch_related(Prefetch("cover_image", queryset=images))
@@ -205,7 +217,7 @@ class CourseCatalogue(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = self.courses()
+        context["courses"] = self.courses(getattr(request, "user", None) or AnonymousUser())
         return context
 
 
@@ -319,6 +331,7 @@ class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
     ]
     parent_page_types = ["courses.CourseCatalogue"]
     subpage_types = ["courses.ModulePage"]
+    objects = PageManager.from_queryset(CoursePageQuerySet)()
     # What learners read of a course: a change to these makes its translations stale
     # (courses/translation_changes.py); the title or promote fields alone do not.
     translation_material_fields = ("summary", "learning_objectives", "audience")
@@ -344,6 +357,41 @@ class CoursePage(TypedChildRoute, ViewRestrictionsInOneQuery, Page):
                 }
         if errors:
             raise ValidationError(errors)
+
+    def is_open_to(self, user):
+        """Whether ``user`` may see and take this course (``audiences_for``)."""
+        audiences = audiences_for(user)
+        return audiences is None or self.open_to in audiences
+
+    def save(self, *args, update_fields=None, **kwargs):
+        # Translations share who the course is open to, as they share its code: the course in
+        # the default language decides. A translation takes its source's value whenever it is
+        # saved in full (publishing), and the source passes its value on when it is.
+        if update_fields is not None and "open_to" not in update_fields:
+            return super().save(*args, update_fields=update_fields, **kwargs)
+        with transaction.atomic():
+            if self.pk and self.translation_key and self.locale_id:
+                if self.locale_id == Locale.get_default().pk:
+                    # Before the save: it raises the page tree's version (courses/serving.py),
+                    # so no kept route keeps a translation's old audience.
+                    CoursePage.objects.filter(translation_key=self.translation_key).exclude(
+                        pk=self.pk
+                    ).exclude(open_to=self.open_to).update(open_to=self.open_to)
+                else:
+                    source = (
+                        CoursePage.objects.filter(
+                            translation_key=self.translation_key, locale=Locale.get_default()
+                        )
+                        .values_list("open_to", flat=True)
+                        .first()
+                    )
+                    if source is not None:
+                        self.open_to = source
+            return super().save(*args, update_fields=update_fields, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        refuse_unless_open(request, self)
+        return super().serve(request, *args, **kwargs)
 
     def search_snippet(self, length=SNIPPET_LENGTH):
         """Plain text to show under the course in search results."""
@@ -518,6 +566,14 @@ class ModulePage(QuizSettings, ViewRestrictionsInOneQuery, Page):
         return not ModulePage.objects.filter(
             translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
         ).exists()
+
+    def serve(self, request, *args, **kwargs):
+        course = self.parent_course()
+        if course is not None:
+            refuse_unless_open(request, course)
+        elif not request.user.is_authenticated:
+            raise Http404("No such page.")
+        return super().serve(request, *args, **kwargs)
 
     def search_snippet(self, length=SNIPPET_LENGTH):
         """Plain text to show under the module in search results: its search description,

@@ -38,6 +38,25 @@ class ModuleListing:
         return ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {"minutes": minutes}
 
 
+def audiences_for(user):
+    """The ``CoursePage.open_to`` values a person may take, or None for every course: staff
+    (signed in, in no partner organisation) take every course, as before courses were
+    shared; a partner organisation's people those open to partners or to everyone; a
+    signed-out visitor only those open to everyone. The one home of who sees which course."""
+    if user is not None and user.is_authenticated:
+        if getattr(user, "partner_organisation_id", None) is None:
+            return None
+        return ("partners", "public")
+    return ("public",)
+
+
+class CoursePageQuerySet(PageQuerySet):
+    def open_to_user(self, user):
+        """The courses ``user`` may see and take (``audiences_for``)."""
+        audiences = audiences_for(user)
+        return self if audiences is None else self.filter(open_to__in=audiences)
+
+
 class ModulePageQuerySet(PageQuerySet):
     def with_question_counts(self):
         """Each module with its number of quiz questions (``question_count``), in the same query."""

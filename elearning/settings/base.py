@@ -511,6 +511,12 @@ AXES_ENABLE_ADMIN = False
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 10)
 PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
 PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60)
+# Partner learners joining (partners/): registrations, invitation links and verification
+# links acted on per client address in the window (counted in the cache, as above); past
+# that the page answers 429. A verification link works this many hours.
+PARTNER_JOIN_LIMIT_PER_ADDRESS = env_int("PARTNER_JOIN_LIMIT_PER_ADDRESS", 20)
+PARTNER_JOIN_WINDOW_MINUTES = env_int("PARTNER_JOIN_WINDOW_MINUTES", 60)
+PARTNER_VERIFICATION_HOURS = env_int("PARTNER_VERIFICATION_HOURS", 48)
 # Throttled, and under LOCAL_PASSWORD_LOGIN (people/signin.py) like the site's form.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "signin.password_reset.ThrottledAdminPasswordResetForm"  # noqa: S105
 

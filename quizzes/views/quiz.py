@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from wagtail import hooks
 
+from courses.models.pages import refuse_unless_open
+from courses.models.querysets import audiences_for
 from courses.serving import read_tree
 from elearning.compiled import CompiledQuery
 from quizzes.models import Attempt
@@ -91,12 +93,17 @@ def _attempt_context(request, attempt, **extra):
     """The attempt, its module and the module's course; the page tree read as pages read it
     (``serving.read_tree``), so the links to them cost no query."""
     module = attempt.module
+    course = None
     if module is not None:
         read_tree(request)
+        course = module.course_for(request)
+        if course is not None:
+            # A course closed to the person since they began (``CoursePage.is_open_to``).
+            refuse_unless_open(request, course)
     return {
         "attempt": attempt,
         "module": module,
-        "course": module.course_for(request) if module else None,
+        "course": course,
         "now": timezone.now(),
         **extra,
     }
@@ -119,6 +126,11 @@ def submit(request, attempt_id):
         if attempt.is_submitted:
             # A second submission (double click, back button, replay) shows the first result.
             return redirect("quizzes:result", attempt_id=attempt.pk)
+        if attempt.module is not None and audiences_for(request.user) is not None:
+            # Not for staff, who may take every course: no query for them.
+            course = attempt.module.course_for(request)
+            if course is not None:
+                refuse_unless_open(request, course)
         answers, errors = attempt_service.parse_answers(attempt, request.POST)
         late = not attempt.accepts_answers()
         if errors and not late:

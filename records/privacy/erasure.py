@@ -111,6 +111,8 @@ CONSIDERED = {
     "wagtailcore.CommentReply.user": REPLACED,
     "wagtailcore.PageSubscription.user": REMOVED,
     "api.ApiClient.created_by": "signal",
+    # The HR admin who created a partner invitation: kept, as the account is (a pseudonym).
+    "partners.Invitation.created_by": KEPT,
     "otp_totp.TOTPDevice.user": REMOVED,
     "otp_static.StaticDevice.user": REMOVED,
     "django_otp_webauthn.WebAuthnCredential.user": REMOVED,

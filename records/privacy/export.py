@@ -599,6 +599,7 @@ NOT_EXPORTED_LINKS = {
     "courses.ModuleVersion.published_by": _AUTHORED,
     "courses.CoursePackageImport.imported_by": _AUTHORED,
     "api.ApiClient.created_by": "an HR system's API client set up by an admin; the security log has the event",
+    "partners.Invitation.created_by": "an invitation to a partner organisation set up by an admin; the security log has the event",
     "otp_totp.TOTPDevice.user": _SIGN_IN_METHOD,
     "otp_static.StaticDevice.user": _SIGN_IN_METHOD,
     "django_otp_webauthn.WebAuthnCredential.user": _SIGN_IN_METHOD,

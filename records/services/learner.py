@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
+from courses.models.querysets import audiences_for
 from courses.models.tree_version import kept_for_tree
 from elearning.compiled import CompiledQuery
 from quizzes.models import Attempt
@@ -264,14 +265,16 @@ def dashboard(user, request=None):
     def find_courses():
         courses = {
             course.course_code: course
-            for course in CoursePage.objects.live().filter(
-                course_code__in=codes, locale__language_code=settings.LANGUAGE_CODE
-            )
+            # Only courses still open to the person: one closed since shows without its link.
+            for course in CoursePage.objects.live()
+            .open_to_user(user)
+            .filter(course_code__in=codes, locale__language_code=settings.LANGUAGE_CODE)
         }
         # The dashboard links to modules and counts them: read as listings, not pages.
         return courses, ModulePage.objects.required().by_course(courses.values(), request)
 
-    named = hashlib.sha256("\n".join(codes).encode()).hexdigest()
+    audiences = audiences_for(user)
+    named = hashlib.sha256("\n".join([*codes, "|", *(audiences or ())]).encode()).hexdigest()
     site = getattr(request, "_wagtail_site", None)
     courses, required = kept_for_tree(
         request, f"courses-by-code.{named}.site.{site.pk if site else ''}", find_courses

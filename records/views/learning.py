@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage, QuizQuestion
+from courses.models.pages import refuse_unless_open
 from courses.serving import read_tree
 from elearning.compiled import CompiledQuery
 from quizzes.services.attempts import AttemptLimitReached
@@ -20,7 +21,7 @@ from records.services import learner, progress
 
 @require_POST
 def enrol(request, course_id):
-    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    course = get_object_or_404(CoursePage.objects.live().open_to_user(request.user), pk=course_id)
     try:
         progress.enrol(request.user, course)
     except progress.PrerequisitesIncomplete as error:
@@ -34,7 +35,7 @@ def enrol(request, course_id):
 
 @require_POST
 def retake(request, course_id):
-    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    course = get_object_or_404(CoursePage.objects.live().open_to_user(request.user), pk=course_id)
     if progress.current_completion(request.user, course.course_code):
         messages.info(request, _("Your completion of this course is still valid."))
     else:
@@ -49,6 +50,7 @@ def mark_complete(request, module_id):
     course = CoursePage.objects.parent_of(module).live().first()
     if course is None:
         return redirect(module.url)
+    refuse_unless_open(request, course)
     if progress.missing_prerequisites(request.user, course) and not _enrolled(request.user, course):
         messages.error(request, _("Complete this course's prerequisites first."))
         return redirect(course.url)
@@ -86,6 +88,7 @@ def start_quiz(request, module_id):
     course = _LIVE_COURSE_AT.first(Page._get_parent_path_from_path(module.path))
     if course is None or not module.has_quiz:
         raise Http404("This module has no quiz.")
+    refuse_unless_open(request, course)
     enrolled, cycle = progress.enrolment_and_cycle(request.user, course.course_code)
     if not enrolled:
         try:
@@ -105,7 +108,7 @@ def start_quiz(request, module_id):
 def course_complete(request, course_id):
     """What finishing a course's last required module leads to: the course is complete,
     with the certificate. Without a valid completion, the course page says where things are."""
-    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    course = get_object_or_404(CoursePage.objects.live().open_to_user(request.user), pk=course_id)
     context = {"course": course, **learner.course_complete_context(request.user, course)}
     if context["course_completion"] is None:
         return redirect(course.url)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import ModulePage
+from courses.models.pages import refuse_unless_open
 from records.forms import ReflectionForm
 from records.models import ReflectionAnswer
 
@@ -20,6 +21,7 @@ def _reflection_prompt(module, block_id):
 def save_reflection(request, module_id, block_id):
     """Save the signed-in person's answer to one reflection prompt, for them only."""
     module = get_object_or_404(ModulePage.objects.live(), pk=module_id)
+    refuse_unless_open(request, module.parent_course())
     prompt = _reflection_prompt(module, block_id)
     form = ReflectionForm(request.POST, auto_id=f"id_%s_{block_id}")
     if not form.is_valid():

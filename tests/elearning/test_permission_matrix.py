@@ -27,6 +27,8 @@ import pytest
 from api import scopes
 from api.models import ApiClient, WebhookDelivery, WebhookEndpoint
 from elearning.roles_table import ROLES as ROLE_TABLE
+from partners.models import Invitation
+from people.models import PartnerOrganisation
 from people.roles import EDITORS, HR_ADMINS, MANAGERS, PARTNERSHIPS, REVIEWERS
 from records.models import CourseCompletion, RetentionSettings, TeamSettings
 from records.services import progress
@@ -43,7 +45,18 @@ from tests.factories import (
 from tests.partners.organisations import make_organisation, make_partner
 
 ROLES = ("anonymous", "staff", "editor", "reviewer", "manager", "hr", "superuser")
-OUR_APPS = ("people", "courses", "quizzes", "records", "api", "security", "elearning", "signin", "mfa")
+OUR_APPS = (
+    "people",
+    "courses",
+    "quizzes",
+    "records",
+    "api",
+    "security",
+    "elearning",
+    "signin",
+    "mfa",
+    "partners",
+)
 
 # fmt: off
 ADMIN = {
@@ -68,6 +81,9 @@ ADMIN = {
     "security_log":                                                   "L     L     D     D     D     D     200",
     "security_log_results":                                           "L     L     D     D     D     D     200",
     "signin_lockouts":                                                "L     L     403   403   403   403   200",
+    # Settings › Partner invitations (partners.invitation_admin); revoking is POST only.
+    "partners_invitations":                                           "L     L     D     D     D     200   200",
+    "partners_invitation_revoke":                                     "L     L     405   405   405   405   405",
     "mfa_admin_reset":                                                "L     L     D     D     D     D     200",
     "simple_translation:submit_page_translation":                     "L     L     200   200   D     D     200",
     "staff_reports:organisation":                                     "L     L     D     D     D     200   200",
@@ -286,6 +302,7 @@ PARTNER_ANSWERS = {
     "wagtailsettings:edit":                                           "R     L     L",
     "wagtailsettings:preview_on_edit":                                "D     L     L",
     "signin_lockouts":                                                "403   L     L",
+    "partners_invitations":                                           "200   L     L",
     "staff_reports:partner_completion":                               "200   L     L",
     "staff_reports:partner_completion_results":                       "200   L     L",
     "staff_reports:partner_completion?export=csv":                    "200   L     L",
@@ -553,6 +570,7 @@ def objects(db, site_tree):
         team_settings=TeamSettings.load(),
         retention_settings=RetentionSettings.load(),
         group=Group.objects.get(name=EDITORS),
+        invitation=Invitation.create(PartnerOrganisation.objects.create(name="Digital Rights Network"))[0],
         users=users,
     )
 
@@ -608,6 +626,7 @@ ARGS = {
     "wagtailsettings:edit#instance": lambda o: ["records", "teamsettings", o.team_settings.pk],
     "wagtailsettings:preview_on_edit": lambda o: ["records", "teamsettings", o.team_settings.pk],
     "wagtailsettings:edit#retention": lambda o: ["records", "retentionsettings", o.retention_settings.pk],
+    "partners_invitation_revoke": lambda o: [o.invitation.pk],
 }
 BULK_QUERY = "?next=/admin/users/&id={learner}"
 
@@ -852,3 +871,90 @@ def test_record(objects, capsys):
         lines.append(f'    {key!r:<70} "{"  ".join(f"{x:<4}" for x in row).rstrip()}",  # {module}')
     with capsys.disabled():
         print("\n".join(lines))
+
+
+# --- The learner site for partner learners and signed-out visitors --------------------------
+
+# Who may open what on the learner site, now that courses are shared (CoursePage.open_to):
+# columns anonymous, staff, partner (a partner organisation's learner). Answers as above;
+# L here is the site's sign-in page. "course#x" / "module#x": a course open to x and its module.
+# fmt: off
+LEARNER_SITE = {
+    "partners:register":                  "200   R     R",
+    "partners:check_inbox":               "200   200   200",
+    "partners:join#invitation":           "200   R     R",
+    "partners:join#unknown":              "404   R     R",
+    "partners:verify#unknown":            "404   404   404",
+    "course#staff":                       "L     200   404",
+    "module#staff":                       "L     200   404",
+    "course#partners":                    "L     200   200",
+    "module#partners":                    "L     200   200",
+    "course#public":                      "200   200   200",
+    "module#public":                      "200   200   200",
+    "catalogue":                          "200   200   200",
+    "quizzes:course_complete#staff":      "L     R     404",
+    "certificates:download#staff":        "L     404   404",
+    "certificates:verify#staff":          "200   200   200",
+    "dashboard":                          "L     200   200",
+    "search":                             "L     200   200",
+}
+# fmt: on
+
+
+@pytest.fixture
+def learner_site(objects):
+    from courses.models import CoursePage
+    from tests.factories import make_course
+
+    organisation = PartnerOrganisation.objects.create(name="Sections", email_domains=["sections.example"])
+    pages = {"staff": (objects.course, objects.module)}
+    for audience in (CoursePage.OpenTo.PARTNERS, CoursePage.OpenTo.PUBLIC):
+        course = make_course(objects.catalogue, title=f"Open to {audience}", open_to=audience)
+        pages[str(audience)] = (course, make_module(course, title=f"Inside {audience}"))
+    _invitation, token = Invitation.create(organisation)
+    users = {
+        "staff": objects.users["staff"],
+        "partner": UserFactory(username="pia", employee_id=None, partner_organisation=organisation),
+    }
+    urls = {
+        "partners:register": reverse("partners:register"),
+        "partners:check_inbox": reverse("partners:check_inbox"),
+        "partners:join#invitation": reverse("partners:join", args=[token]),
+        "partners:join#unknown": reverse("partners:join", args=["not-a-token"]),
+        "partners:verify#unknown": reverse("partners:verify", args=["not-a-token"]),
+        "catalogue": objects.catalogue.url,
+        "quizzes:course_complete#staff": reverse("quizzes:course_complete", args=[objects.course.pk]),
+        "certificates:download#staff": reverse(
+            "certificates:download", args=[objects.completion.certificate_id]
+        ),
+        "certificates:verify#staff": reverse("certificates:verify", args=[objects.completion.certificate_id]),
+        "dashboard": reverse("dashboard"),
+        "search": reverse("search") + "?q=course",
+    }
+    for audience, (course, module) in pages.items():
+        urls[f"course#{audience}"] = course.url
+        urls[f"module#{audience}"] = module.url
+    return users, urls
+
+
+def learner_site_outcome(response):
+    if response.status_code in (301, 302):
+        return "L" if response["Location"].startswith("/accounts/login/") else "R"
+    return str(response.status_code)
+
+
+@pytest.mark.parametrize("role", ["anonymous", "staff", "partner"])
+def test_learner_site_matrix(learner_site, role):
+    users, urls = learner_site
+    assert set(urls) == set(LEARNER_SITE)
+    client = Client(raise_request_exception=False)
+    if role != "anonymous":
+        client.force_login(users[role])
+    column = ["anonymous", "staff", "partner"].index(role)
+    wrong = []
+    for key, answers in LEARNER_SITE.items():
+        got = learner_site_outcome(client.get(urls[key]))
+        want = answers.split()[column]
+        if got != want:
+            wrong.append(f"{key} ({urls[key]}): expected {want}, got {got}")
+    assert not wrong, f"as {role}:\n" + "\n".join(wrong)

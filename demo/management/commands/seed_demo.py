@@ -33,6 +33,7 @@ from demo import (
 from demo.assignments import ensure_demo_assignments
 from demo.history import ensure_demo_history
 from demo.organisation import DEFAULT_PASSWORD, ensure_demo_organisation
+from demo.partners import ensure_demo_partners
 from demo.report import SeedReport
 from demo.roster import ensure_demo_roster_import
 from demo.site import (
@@ -95,6 +96,7 @@ class Command(BaseCommand):
         with _quiet(CHATTY_LOGGERS, unless=verbosity > 1), transaction.atomic():
             seed_content(report)
             logins = ensure_demo_organisation(password, reset_passwords, report)
+            logins.append(ensure_demo_partners(password, reset_passwords, report))
             ensure_demo_roster_import(report)
             ensure_editor_draft(report)
             ensure_demo_assignments(report)
