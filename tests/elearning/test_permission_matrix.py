@@ -303,6 +303,7 @@ PARTNER_ANSWERS = {
     "wagtailsettings:preview_on_edit":                                "D     L     L",
     "signin_lockouts":                                                "403   L     L",
     "partners_invitations":                                           "200   L     L",
+    "partners_invitation_revoke":                                     "405   L     L",
     "staff_reports:partner_completion":                               "200   L     L",
     "staff_reports:partner_completion_results":                       "200   L     L",
     "staff_reports:partner_completion?export=csv":                    "200   L     L",
