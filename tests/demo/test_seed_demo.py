@@ -17,7 +17,8 @@ from wagtail.models import Page, Revision, Site
 import pytest
 
 from courses.models import CourseCatalogue, CoursePage, HomePage, ModulePage
-from people.models import User
+from people.models import PartnerOrganisation, User
+from people.roles import PARTNERSHIPS
 
 pytestmark = [pytest.mark.seed, pytest.mark.django_db]
 
@@ -343,3 +344,20 @@ def test_a_spanish_learner_takes_the_spanish_quiz_and_passes_with_the_english_co
     assert client.post(f"/learning/attempts/{attempt.pk}/submit/", data).status_code == 302
     attempt.refresh_from_db()
     assert attempt.passed
+
+
+def test_seed_gives_partner_organisations_a_focal_point_and_a_partnerships_account(seeded):
+    assert all(username in seeded for username in ("partner", "focal", "partnerships"))
+    organisation = PartnerOrganisation.objects.get(name="Digital Rights Network")
+    assert list(organisation.focal_points.values_list("username", flat=True)) == ["focal"]
+    partnerships = User.objects.get(username="partnerships")
+    assert partnerships.partner_organisation is None
+    assert list(partnerships.groups.values_list("name", flat=True)) == [PARTNERSHIPS]
+    # Each lands where their first question is answered.
+    focal = Client()
+    response = focal.post("/accounts/login/", {"username": "focal", "password": DEMO_PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/my-learning/organisation/"
+    staff = Client()
+    staff.force_login(partnerships)
+    assert staff.get("/admin/snippets/people/partnerorganisation/").status_code == 200
+    assert staff.get("/admin/users/").status_code in (302, 403)

@@ -96,7 +96,7 @@ class Command(BaseCommand):
         with _quiet(CHATTY_LOGGERS, unless=verbosity > 1), transaction.atomic():
             seed_content(report)
             logins = ensure_demo_organisation(password, reset_passwords, report)
-            logins.append(ensure_demo_partners(password, reset_passwords, report))
+            logins.extend(ensure_demo_partners(password, reset_passwords, report))
             ensure_demo_roster_import(report)
             ensure_editor_draft(report)
             ensure_demo_assignments(report)
