@@ -1,23 +1,14 @@
 """Per-address limits on the joining pages, counted in the cache like the password reset's
 (signin/password_reset.py): shared between processes when the cache is (REDIS_URL)."""
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
 
 from elearning.client_ip import client_ip
+from elearning.window_counts import count_in_window
 
 
 def _count(kind, value, window):
-    digest = hashlib.sha256(str(value).encode()).hexdigest()
-    key = f"partners:join:{kind}:{digest}"
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return 1
+    return count_in_window("partners:join", kind, value, window)
 
 
 def allowed(request, kind):

@@ -9,27 +9,18 @@ account, we sent a link"), so nobody learns which addresses exist. Behind that a
 colleague's inbox or probe the form at speed. Every request is in the security log, the
 throttled ones marked."""
 
-import hashlib
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import PasswordResetView
-from django.core.cache import cache
 
 from elearning.client_ip import client_ip
+from elearning.window_counts import count_in_window
 from people.signin import AdminPasswordResetForm, StaffPasswordResetForm
 from security.log import Action, record
 
 
 def _count(kind, value, window):
-    digest = hashlib.sha256(str(value).encode()).hexdigest()
-    key = f"signin:password-reset:{kind}:{digest}"
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return 1
+    return count_in_window("signin:password-reset", kind, value, window)
 
 
 def reset_request_allowed(request, email):
