@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -63,12 +63,20 @@ def test_registering_at_an_allowed_domain_sends_a_link_and_creates_nothing(netwo
     assert Action.PARTNER_REGISTRATION_STARTED in _actions()
 
 
+def in_french(text):
+    """The text as the person who chose French reads it (and it is translated)."""
+    with translation.override("fr"):
+        translated = translation.gettext(text)
+    assert translated != text
+    return translated
+
+
 def test_verifying_creates_the_account_signs_in_and_lands_on_the_dashboard(network):
     client = Client()
     client.post(reverse("partners:register"), _form())
     link = _path(_link(mail.outbox[0]))
     page = client.get(link)  # a mail scanner following the link changes nothing
-    assert page.status_code == 200 and b"Confirm and create my account" in page.content
+    assert page.status_code == 200 and in_french("Confirm and create my account") in page.content.decode()
     assert not User.objects.filter(email="wanjiru@partners.example.org").exists()
     response = client.post(link)
     assert response.status_code == 302 and response["Location"] == "/fr/my-learning/"
@@ -118,7 +126,11 @@ def test_an_address_with_an_account_gets_the_same_page_and_an_email_saying_so(ne
     response = Client().post(reverse("partners:register"), _form())
     assert response.status_code == 302 and response["Location"] == reverse("partners:check_inbox")
     (message,) = mail.outbox
-    assert "already has an account" in message.body and "/verify/" not in message.body
+    already = (
+        "Someone, probably you, asked to create a Learning Hub account with this address. This "
+        "address already has an account, so no new one was created."
+    )
+    assert in_french(already) in message.body and "/verify/" not in message.body
     assert not Registration.objects.exists()
     assert User.objects.filter(email__iexact="wanjiru@partners.example.org").count() == 1
 
