@@ -154,3 +154,13 @@ def test_the_admin_partner_report_costs_the_same_for_3_or_30_people(
     grow(world["other"], course, 27, 200)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(ADMIN_REPORT)
+
+
+def test_the_site_menu_links_a_focal_point_to_their_report_and_nobody_else():
+    organisation = make_organisation()
+    focal = make_partner(organisation, "focal")
+    organisation.focal_points.add(focal)
+    member = make_partner(organisation, "member")
+    for person, shown in ((focal, True), (member, False), (UserFactory(), False)):
+        html = _client_for(person).get("/my-learning/").content.decode()
+        assert ('href="/my-learning/organisation/"' in html) is shown, person
