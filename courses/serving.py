@@ -121,10 +121,11 @@ def read_tree(request):
 
 def readable_signed_out(page):
     """Pages a signed-out visitor may read: the catalogue (which lists them only the courses
-    open to everyone) and the courses open to everyone with their modules. Every other page
-    sits behind the site's sign-in (elearning/middleware.py), as the whole site did before."""
+    open to everyone), while there is such a course, and the courses open to everyone with
+    their modules. Every other page sits behind the site's sign-in
+    (elearning/middleware.py), as the whole site does where no course is public."""
     if isinstance(page, CourseCatalogue):
-        return True
+        return CoursePage.objects.live().filter(open_to=CoursePage.OpenTo.PUBLIC).exists()
     if isinstance(page, ModulePage):
         page = page.parent_course()
     return isinstance(page, CoursePage) and page.open_to == CoursePage.OpenTo.PUBLIC

@@ -79,3 +79,12 @@ def test_anonymous_visitor_can_choose_a_language_on_the_login_page(client, db):
     assert urlparse(response["Location"]).path in ("/es/accounts/login/", "/accounts/login/")
     assert "next=%2Fi18n" not in response["Location"]
     assert response.cookies["django_language"].value == "es"
+
+
+def test_the_catalogue_opens_to_visitors_only_while_a_course_is_open_to_everyone(client, course):
+    _assert_sent_to_login(client.get("/courses/"), "/courses/")
+    course.open_to = course.OpenTo.PUBLIC
+    course.save_revision().publish()
+    response = client.get("/courses/")
+    assert response.status_code == 200 and course.title in response.content.decode()
+    assert "sessionid" not in response.cookies
